@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what Cutroom needs from Debian's packages (as root) or says exactly what to run,
+# then builds the solution in Release. Called by ./cutroom and ./test.sh; safe to run again.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+
+need=()
+command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
+fc-list 2>/dev/null | grep -qi 'DejaVuSans' || need+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+if [ "${CUTROOM_TEST_SETUP:-0}" = 1 ]; then
+  command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "cutroom setup: installing ${need[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; }
+  else
+    echo "cutroom setup: missing ${need[*]}; run: sudo apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+fi
+command -v dotnet >/dev/null 2>&1 || { echo "cutroom setup: the .NET 10 SDK is missing; see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; exit 1; }
+
+# Build once; rebuild when any source is newer than the last build.
+stamp="$here/artifacts/.build-stamp"
+if [ ! -f "$stamp" ] || [ -n "$(find "$here/src" "$here/Directory.Build.props" "$here/Directory.Packages.props" -newer "$stamp" -type f -print -quit)" ]; then
+  mkdir -p "$here/artifacts"
+  dotnet build "$here/src/Cutroom.Cli/Cutroom.Cli.csproj" -c Release -o "$here/artifacts/cli" -nologo -v q -clp:ErrorsOnly >&2
+  touch "$stamp"
+fi

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Cutroom.Cli.Commands;
+
+/// <summary>Every subcommand of <c>cutroom</c>, one line each (each command lives in its own file).</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return ProbeCommand.Create();
+    }
+}

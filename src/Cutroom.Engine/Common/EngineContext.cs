@@ -1,0 +1,47 @@
+using Cutroom.FFmpeg.Probe;
+using Cutroom.FFmpeg.Process;
+
+namespace Cutroom.Engine.Common;
+
+/// <summary>
+/// What every engine job needs: the ffmpeg runner, the prober, and the limits jobs run under.
+/// Create one per process with <see cref="CreateDefault"/> and share it.
+/// </summary>
+public sealed class EngineContext
+{
+    /// <summary>Creates a context over explicit parts.</summary>
+    public EngineContext(FFmpegRunner runner, MediaProber prober, EngineLimits? limits = null)
+    {
+        Runner = runner;
+        Prober = prober;
+        Limits = limits ?? new EngineLimits();
+    }
+
+    /// <summary>Creates a context over the ffmpeg found on this machine.</summary>
+    /// <exception cref="Cutroom.FFmpeg.Errors.ToolMissingException">When ffmpeg or ffprobe is missing (the message says what to install).</exception>
+    public static EngineContext CreateDefault(EngineLimits? limits = null)
+    {
+        var tools = FFmpegTools.Locate();
+        return new EngineContext(new FFmpegRunner(tools), new MediaProber(tools), limits);
+    }
+
+    /// <summary>Runs ffmpeg.</summary>
+    public FFmpegRunner Runner { get; }
+    /// <summary>Runs ffprobe.</summary>
+    public MediaProber Prober { get; }
+    /// <summary>Timeouts and thread caps.</summary>
+    public EngineLimits Limits { get; }
+}
+
+/// <summary>Limits every job runs under (docs/security.md §5-6).</summary>
+public sealed record EngineLimits
+{
+    /// <summary>Wall-clock limit of one ffmpeg run (default 30 min).</summary>
+    public TimeSpan FFmpegTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>Decoder/encoder threads per ffmpeg run (default: the machine's cores, at most 16).</summary>
+    public int Threads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 16);
+    /// <summary>Largest accepted frame, in pixels (default 40 MP).</summary>
+    public long MaxPixels { get; init; } = 40_000_000;
+    /// <summary>Largest accepted width or height, in pixels (default 8192).</summary>
+    public int MaxDimension { get; init; } = 8192;
+}

@@ -1,0 +1,81 @@
+namespace Cutroom.Engine.Common;
+
+/// <summary>
+/// Writes a job's output under a temporary name beside its final place and moves it there only
+/// when complete, so that a failed or interrupted job never leaves a half-written file or folder.
+/// Dispose without <see cref="Commit"/> deletes the temporary.
+/// </summary>
+public sealed class OutputStaging : IDisposable
+{
+    private bool _committed;
+
+    private OutputStaging(string finalPath, string tempPath, bool isDirectory)
+    {
+        FinalPath = finalPath; TempPath = tempPath; IsDirectory = isDirectory;
+    }
+
+    /// <summary>The final path.</summary>
+    public string FinalPath { get; }
+    /// <summary>The temporary path to write to (same folder, same extension, so muxers pick the right format).</summary>
+    public string TempPath { get; }
+    /// <summary>True for a folder output.</summary>
+    public bool IsDirectory { get; }
+
+    /// <summary>Stages a file output: <c>dir/.name.tmp-XXXX.ext</c>.</summary>
+    /// <param name="finalPath">Where the file goes when complete; its folder is created.</param>
+    /// <param name="overwrite">Allow replacing an existing file.</param>
+    /// <exception cref="Cutroom.FFmpeg.Errors.JobInputException">When the file exists and <paramref name="overwrite"/> is false, or the path is a folder.</exception>
+    public static OutputStaging ForFile(string finalPath, bool overwrite = true)
+    {
+        var full = Path.GetFullPath(finalPath);
+        if (Directory.Exists(full)) throw new Cutroom.FFmpeg.Errors.JobInputException($"output '{finalPath}' is a folder; give a file name", isUsage: true);
+        if (File.Exists(full) && !overwrite) throw new Cutroom.FFmpeg.Errors.JobInputException($"output '{finalPath}' already exists", isUsage: true);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.tmp-{Guid.NewGuid():N}"[..Math.Min(200, Path.GetFileNameWithoutExtension(full).Length + 42)] + Path.GetExtension(full));
+        return new OutputStaging(full, temp, false);
+    }
+
+    /// <summary>Stages a folder output: a sibling <c>.name.tmp-XXXX</c> folder, created empty.</summary>
+    /// <param name="finalPath">The folder that will hold the results. If it exists it must be empty.</param>
+    /// <exception cref="Cutroom.FFmpeg.Errors.JobInputException">When the folder exists and is not empty, or is a file.</exception>
+    public static OutputStaging ForDirectory(string finalPath)
+    {
+        var full = Path.GetFullPath(finalPath.TrimEnd('/', '\\'));
+        if (File.Exists(full)) throw new Cutroom.FFmpeg.Errors.JobInputException($"output folder '{finalPath}' is a file", isUsage: true);
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
+            throw new Cutroom.FFmpeg.Errors.JobInputException($"output folder '{finalPath}' is not empty; choose a new or empty folder", isUsage: true);
+        var parent = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temp);
+        return new OutputStaging(full, temp, true);
+    }
+
+    /// <summary>Moves the temporary to its final place (replacing an existing file or empty folder).</summary>
+    public void Commit()
+    {
+        if (IsDirectory)
+        {
+            if (Directory.Exists(FinalPath)) Directory.Delete(FinalPath);
+            Directory.Move(TempPath, FinalPath);
+        }
+        else
+        {
+            File.Move(TempPath, FinalPath, overwrite: true);
+        }
+        _committed = true;
+    }
+
+    /// <summary>Deletes the temporary unless committed.</summary>
+    public void Dispose()
+    {
+        if (_committed) return;
+        try
+        {
+            if (IsDirectory) { if (Directory.Exists(TempPath)) Directory.Delete(TempPath, recursive: true); }
+            else if (File.Exists(TempPath)) File.Delete(TempPath);
+        }
+        catch (IOException) { /* best effort: a temp name is never mistaken for output */ }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Cutroom.FFmpeg.Time;
+
+namespace Cutroom.FFmpeg.Graph;
+
+/// <summary>
+/// Typed factories for the ffmpeg filters Cutroom uses. Each names its options as the ffmpeg
+/// filter documentation (ffmpeg-filters(1)) does and takes values in the units given.
+/// </summary>
+public static class Filters
+{
+    /// <summary><c>select</c>: passes the frames for which <paramref name="expression"/> is non-zero (variables <c>n</c>, <c>t</c>, <c>key</c>...).</summary>
+    public static Filter Select(string expression) => Filter.Video("select", ("expr", expression));
+
+    /// <summary><c>aselect</c>: the audio twin of <see cref="Select"/>.</summary>
+    public static Filter ASelect(string expression) => Filter.Audio("aselect", ("expr", expression));
+
+    /// <summary><c>scale</c> to <paramref name="width"/> x <paramref name="height"/> pixels (-2 keeps the aspect ratio with an even size).</summary>
+    /// <param name="width">Width in pixels or an expression.</param>
+    /// <param name="height">Height in pixels or an expression.</param>
+    /// <param name="flags">Scaler (<c>bicubic</c>, <c>lanczos</c>, <c>fast_bilinear</c>...), null for the default.</param>
+    public static Filter Scale(object width, object height, string? flags = null) =>
+        flags is null ? Filter.Video("scale", ("w", width), ("h", height))
+                      : Filter.Video("scale", ("w", width), ("h", height), ("flags", flags));
+
+    /// <summary><c>scale</c> into a <paramref name="width"/> x <paramref name="height"/> box keeping the aspect ratio (<c>force_original_aspect_ratio=decrease</c>), even sizes.</summary>
+    public static Filter ScaleToFit(int width, int height, string? flags = null) =>
+        Filter.Raw("scale", [PadKind.Video], [PadKind.Video],
+            [("w", width), ("h", height), ("force_original_aspect_ratio", "decrease"), ("force_divisible_by", 2), .. (flags is null ? Array.Empty<(string, object)>() : [("flags", flags)])]);
+
+    /// <summary><c>pad</c> to <paramref name="width"/> x <paramref name="height"/>, the picture at (<paramref name="x"/>, <paramref name="y"/>) over <paramref name="color"/>.</summary>
+    public static Filter Pad(object width, object height, object x, object y, string color = "black") =>
+        Filter.Video("pad", ("w", width), ("h", height), ("x", x), ("y", y), ("color", color));
+
+    /// <summary><c>crop</c> a <paramref name="width"/> x <paramref name="height"/> window at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public static Filter Crop(object width, object height, object x, object y) =>
+        Filter.Video("crop", ("w", width), ("h", height), ("x", x), ("y", y));
+
+    /// <summary><c>fps</c>: converts to a constant <paramref name="rate"/> by dropping/duplicating frames.</summary>
+    /// <param name="rate">Frames per second, exact.</param>
+    /// <param name="round">Timestamp rounding: <c>near</c> (default), <c>down</c>, <c>up</c>...</param>
+    public static Filter Fps(Rational rate, string round = "near") =>
+        Filter.Video("fps", ("fps", rate.ToString()), ("round", round));
+
+    /// <summary><c>format</c>: converts to <paramref name="pixelFormat"/> (<c>yuv420p</c>, <c>rgb24</c>...).</summary>
+    public static Filter Format(string pixelFormat) => Filter.Video("format", ("pix_fmts", pixelFormat));
+
+    /// <summary><c>setpts</c> with an expression (<c>PTS-STARTPTS</c>).</summary>
+    public static Filter SetPts(string expression) => Filter.Video("setpts", ("expr", expression));
+
+    /// <summary><c>asetpts</c> with an expression.</summary>
+    public static Filter ASetPts(string expression) => Filter.Audio("asetpts", ("expr", expression));
+
+    /// <summary><c>setsar</c>: marks pixels square (or the given ratio).</summary>
+    public static Filter SetSar(string ratio = "1") => Filter.Video("setsar", ("r", ratio));
+
+    /// <summary><c>trim</c> to [<paramref name="startUs"/>, <paramref name="endUs"/>) of input time (µs); null ends are open.</summary>
+    public static Filter Trim(long? startUs, long? endUs) =>
+        Filter.Raw("trim", [PadKind.Video], [PadKind.Video],
+            [.. StartEnd(startUs, endUs)]);
+
+    /// <summary><c>atrim</c> to [<paramref name="startUs"/>, <paramref name="endUs"/>) of input time (µs).</summary>
+    public static Filter ATrim(long? startUs, long? endUs) =>
+        Filter.Raw("atrim", [PadKind.Audio], [PadKind.Audio], [.. StartEnd(startUs, endUs)]);
+
+    /// <summary><c>trim</c> by frame index: keeps frames [<paramref name="startFrame"/>, <paramref name="endFrame"/>).</summary>
+    public static Filter TrimFrames(long startFrame, long endFrame) =>
+        Filter.Video("trim", ("start_frame", startFrame), ("end_frame", endFrame));
+
+    /// <summary><c>showinfo</c>: logs each frame's <c>n</c>, <c>pts</c> and <c>pts_time</c> at info level (read by the runner).</summary>
+    public static Filter ShowInfo() => Filter.Video("showinfo", ("checksum", false));
+
+    /// <summary><c>thumbnail</c>: picks the most representative frame of each batch of <paramref name="frames"/> (histogram closest to the batch mean).</summary>
+    public static Filter Thumbnail(int frames) => Filter.Video("thumbnail", ("n", frames));
+
+    /// <summary><c>tile</c>: lays <paramref name="columns"/> x <paramref name="rows"/> frames into one picture.</summary>
+    /// <param name="columns">Columns.</param>
+    /// <param name="rows">Rows.</param>
+    /// <param name="margin">Outer border (pixels).</param>
+    /// <param name="padding">Gap between tiles (pixels).</param>
+    /// <param name="color">Background colour.</param>
+    public static Filter Tile(int columns, int rows, int margin, int padding, string color) =>
+        Filter.Video("tile", ("layout", string.Create(CultureInfo.InvariantCulture, $"{columns}x{rows}")), ("margin", margin), ("padding", padding), ("color", color));
+
+    /// <summary><c>transpose</c> / rotation helpers are applied by ffmpeg's autorotate; this is the explicit form (<c>clock</c>, <c>cclock</c>...).</summary>
+    public static Filter Transpose(string direction) => Filter.Video("transpose", ("dir", direction));
+
+    /// <summary>
+    /// <c>drawtext</c> of text that Cutroom itself generates (timestamps, numbers), with expansion
+    /// (<c>%{pts}</c>) on. User text must never come here: use <see cref="DrawTextFile"/>.
+    /// </summary>
+    public static Filter DrawGeneratedText(string text, string fontFile, int fontSize, string color, object x, object y, string? box = null) =>
+        Filter.Raw("drawtext", [PadKind.Video], [PadKind.Video],
+            [("fontfile", fontFile), ("text", text), ("fontsize", fontSize), ("fontcolor", color), ("x", x), ("y", y),
+             .. (box is null ? Array.Empty<(string, object)>() : [("box", 1), ("boxcolor", box), ("boxborderw", 6)])]);
+
+    /// <summary><c>drawtext</c> reading the text from <paramref name="textFile"/> with expansion off, so user text is drawn literally.</summary>
+    public static Filter DrawTextFile(string textFile, string fontFile, int fontSize, string color, object x, object y) =>
+        Filter.Video("drawtext", ("fontfile", fontFile), ("textfile", textFile), ("expansion", "none"),
+            ("fontsize", fontSize), ("fontcolor", color), ("x", x), ("y", y));
+
+    /// <summary><c>signalstats</c>: per-frame luma/chroma statistics as frame metadata (<c>lavfi.signalstats.YAVG</c>...).</summary>
+    public static Filter SignalStats() => Filter.Video("signalstats");
+
+    /// <summary><c>blurdetect</c> is not in ffmpeg 5.1; sharpness is read from <c>edgedetect</c> + <c>signalstats</c> instead.</summary>
+    public static Filter EdgeDetect(double low = 0.1, double high = 0.3) => Filter.Video("edgedetect", ("low", low), ("high", high));
+
+    /// <summary><c>metadata=mode=print</c> of <paramref name="key"/> to <paramref name="file"/> (one block per frame: <c>frame:N pts:P pts_time:T</c> then <c>key=value</c>).</summary>
+    public static Filter MetadataPrint(string key, string file) =>
+        Filter.Video("metadata", ("mode", "print"), ("key", key), ("file", file));
+
+    private static IEnumerable<(string, object)> StartEnd(long? startUs, long? endUs)
+    {
+        if (startUs is { } s) yield return ("start", MediaTime.ToFFmpeg(s));
+        if (endUs is { } e) yield return ("end", MediaTime.ToFFmpeg(e));
+    }
+}
