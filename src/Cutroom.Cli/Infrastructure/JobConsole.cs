@@ -14,10 +14,10 @@ namespace Cutroom.Cli.Infrastructure;
 public static class JobConsole
 {
     /// <summary>The console for results (stdout).</summary>
-    public static IAnsiConsole Out { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    public static IAnsiConsole Out { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect, ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect });
 
     /// <summary>The console for progress, warnings and errors (stderr).</summary>
-    public static IAnsiConsole Err { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public static IAnsiConsole Err { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = Console.IsErrorRedirected ? AnsiSupport.No : AnsiSupport.Detect, ColorSystem = Console.IsErrorRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect });
 
     /// <summary>JSON options for <c>--json</c> output: snake_case, indented, enums as strings, nulls left out.</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -52,7 +52,6 @@ public static class JobConsole
                     .StartAsync(async ctx =>
                     {
                         var task = ctx.AddTask(title, maxValue: 1.0);
-                        var progress = new Progress<double>(f => task.Value = Math.Clamp(f, 0, 1));
                         result = await job(new SyncProgress(v => task.Value = Math.Clamp(v, 0, 1)), cancellationToken);
                         task.Value = 1;
                     });

@@ -39,12 +39,9 @@ public sealed class FFmpegRunner
             lock (warnings)
             {
                 log?.AppendLine(line);
-                if (line.StartsWith("[error]", StringComparison.Ordinal) || line.StartsWith("[fatal]", StringComparison.Ordinal)) decodeErrors++;
-                if (warnings.Count < 10 && (line.StartsWith("[warning]", StringComparison.Ordinal) || line.StartsWith("[error]", StringComparison.Ordinal)))
-                {
-                    var text = StripLevel(line);
-                    if (!warnings.Contains(text)) warnings.Add(text);
-                }
+                var parsed = FFmpegLogLine.Parse(line);
+                if (parsed.IsError) decodeErrors++;
+                if (warnings.Count < 10 && (parsed.IsWarning || parsed.IsError) && !warnings.Contains(parsed.Text)) warnings.Add(parsed.Text);
             }
             options.OnStderrLine?.Invoke(line);
         }
@@ -65,22 +62,14 @@ public sealed class FFmpegRunner
         return new FFmpegRunResult(result.Elapsed, decodeErrors, warnings);
     }
 
-    /// <summary>Removes the <c>[level]</c> prefix that <c>-loglevel level+...</c> adds.</summary>
-    internal static string StripLevel(string line)
-    {
-        if (line.StartsWith('[') && line.IndexOf(']', StringComparison.Ordinal) is var close and > 0 && close < 10)
-            return line[(close + 1)..].TrimStart();
-        return line;
-    }
-
     /// <summary>The most telling stderr line for a one-line error message.</summary>
     internal static string Summarise(IReadOnlyList<string> tail)
     {
-        var errors = tail.Where(l => l.StartsWith("[error]", StringComparison.Ordinal) || l.StartsWith("[fatal]", StringComparison.Ordinal)).ToList();
-        var pick = errors.Count > 0 ? errors[^1] : tail.Count > 0 ? tail[^1] : "no error output";
-        var text = StripLevel(pick);
-        // Drop ffmpeg's "[component @ 0x55...]" context and any absolute path it names.
-        if (text.StartsWith('[') && text.IndexOf("] ", StringComparison.Ordinal) is var i and > 0) text = text[(i + 2)..];
+        var lines = tail.Select(FFmpegLogLine.Parse).ToList();
+        var errors = lines.Where(l => l.IsError).ToList();
+        var text = errors.Count > 0 ? errors[^1].Text : lines.Count > 0 ? lines[^1].Text : "no error output";
+        // Never show a local path: ffmpeg names files in its messages.
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(file:)?/[^\s:']+", "<file>");
         return text.Length > 300 ? text[..300] + "..." : text;
     }
 }
