@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         yield return ProbeCommand.Create();
         yield return FramesCommand.Create();
+        yield return ThumbnailCommand.Create();
+        yield return ContactSheetCommand.Create();
     }
 }

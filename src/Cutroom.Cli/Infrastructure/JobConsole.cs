@@ -75,6 +75,13 @@ public static class JobConsole
             Console.Error.WriteLine($"cutroom: {e.Message}");
             return e is JobInputException { IsUsage: true } ? ExitCodes.Usage : ExitCodes.Failure;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug of ours: still one line, never a stack trace (set CUTROOM_DEBUG=1 to see it).
+            Console.Error.WriteLine($"cutroom: internal error ({e.GetType().Name}): {e.Message}");
+            if (Environment.GetEnvironmentVariable("CUTROOM_DEBUG") == "1") Console.Error.WriteLine(e);
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>Prints a warning line on stderr.</summary>
