@@ -1,0 +1,34 @@
+namespace Cutroom.Engine.Encoding;
+
+/// <summary>The containers Cutroom writes video to, each with one fixed pair of codecs (see <see cref="EncodingPresets"/>).</summary>
+public enum OutputFormat
+{
+    /// <summary>MP4 (ISO BMFF): H.264 High + AAC, <c>+faststart</c>. The default: plays everywhere.</summary>
+    Mp4,
+    /// <summary>WebM (Matroska subset): VP9 + Opus.</summary>
+    WebM,
+    /// <summary>QuickTime MOV: H.264 High + AAC, <c>+faststart</c> (for editors that prefer .mov).</summary>
+    Mov,
+}
+
+/// <summary>Facts about each <see cref="OutputFormat"/>.</summary>
+public static class OutputFormatInfo
+{
+    /// <summary>The file extension with its dot (<c>.mp4</c>, <c>.webm</c>, <c>.mov</c>).</summary>
+    public static string Extension(this OutputFormat format) => format switch
+    {
+        OutputFormat.Mp4 => ".mp4",
+        OutputFormat.WebM => ".webm",
+        OutputFormat.Mov => ".mov",
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>The ffmpeg muxer forced with <c>-f</c>, so the temporary output name never decides the format.</summary>
+    public static string Muxer(this OutputFormat format) => format switch
+    {
+        OutputFormat.Mp4 => "mp4",
+        OutputFormat.WebM => "webm",
+        OutputFormat.Mov => "mov",
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+}
