@@ -68,6 +68,9 @@ public sealed class FFmpegCommandBuilder
     /// <summary>Sets a simple per-output video filter chain (<c>-vf</c>), already escaped by the graph types.</summary>
     public FFmpegCommandBuilder VideoFilter(string chain) { _graph.AddRange(["-vf", chain]); return this; }
 
+    /// <summary>Reads the complex filter graph from a file (<c>-filter_complex_script</c>), for graphs too long for one argument.</summary>
+    public FFmpegCommandBuilder FilterComplexScript(string path) { _graph.AddRange(["-filter_complex_script", MediaPath.ForFFmpeg(path)]); return this; }
+
     /// <summary>Sets a complex filter graph (<c>-filter_complex</c>), already escaped by the graph types.</summary>
     public FFmpegCommandBuilder FilterComplex(string graph) { _graph.AddRange(["-filter_complex", graph]); return this; }
 

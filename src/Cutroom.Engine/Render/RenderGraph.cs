@@ -1,0 +1,87 @@
+using System.Globalization;
+using Cutroom.FFmpeg.Graph;
+using Cutroom.FFmpeg.Probe;
+using Cutroom.FFmpeg.Process;
+using Cutroom.Timeline.Model;
+
+namespace Cutroom.Engine.Render;
+
+/// <summary>
+/// The state shared while a draft is compiled into one ffmpeg invocation: the inputs being
+/// added to the command, the filter graph, the clock, the canvas and the work folder (text files).
+/// </summary>
+internal sealed class RenderGraph
+{
+    private readonly List<SeekedInput> _seeks = [];
+    private readonly Dictionary<int, long> _trimStarts = [];
+
+    public RenderGraph(Draft draft, SourceCatalog sources, RenderOptions options, string workDirectory, int threads, bool allowSeeking)
+    {
+        Draft = draft; Sources = sources; Options = options; WorkDirectory = workDirectory;
+        Clock = new TimelineClock(draft.Fps);
+        Threads = threads; AllowSeeking = allowSeeking;
+    }
+
+    public Draft Draft { get; }
+    public SourceCatalog Sources { get; }
+    public RenderOptions Options { get; }
+    public string WorkDirectory { get; }
+    public TimelineClock Clock { get; }
+    public int Threads { get; }
+    /// <summary>False on the second attempt after a seek decoded badly: every source is then decoded from its start.</summary>
+    public bool AllowSeeking { get; }
+    public FilterGraph Graph { get; } = new();
+    public FFmpegCommandBuilder Command { get; } = new FFmpegCommandBuilder().LogLevel("warning").Overwrite();
+    public int Width => Draft.Width;
+    public int Height => Draft.Height;
+    public bool UsedSeeking => _seeks.Count > 0;
+    /// <summary>The input each video-track segment reads, so that its sound comes from the same input.</summary>
+    public Dictionary<Segment, int> SegmentInputs { get; } = [];
+
+    /// <summary>Seeks into a source only past this in-point (µs); nearer the start, decoding through is cheap and always safe.</summary>
+    public const long SeekThresholdUs = 10_000_000;
+
+    /// <summary>
+    /// Adds <paramref name="info"/> as an input for a segment that reads [inUs, inUs + readUs) of it.
+    /// Returns the input index and the in-point still to trim in the graph (0 when ffmpeg seeked).
+    /// </summary>
+    public (int Input, long TrimStartUs) AddInput(MediaInfo info, long inUs, long readUs, bool isStill)
+    {
+        if (isStill)
+        {
+            Command.Input(info.Path, new InputOptions { Demuxer = info.Container.Demuxer(), Threads = Threads });
+            return (Command.InputCount - 1, 0);
+        }
+        var seek = AllowSeeking && inUs >= SeekThresholdUs;
+        Command.Input(info.Path, new InputOptions
+        {
+            Demuxer = info.Container.Demuxer(),
+            Threads = Threads,
+            SeekUs = seek ? inUs : null,
+            // Read a margin past the need; the graph trims exactly.
+            DurationUs = readUs + 2_000_000 + (seek ? 0 : inUs),
+        });
+        if (seek) _seeks.Add(new SeekedInput(Command.InputCount - 1, inUs));
+        _trimStarts[Command.InputCount - 1] = seek ? 0 : inUs;
+        return (Command.InputCount - 1, seek ? 0 : inUs);
+    }
+
+    /// <summary>The in-point still to trim in the graph for input <paramref name="input"/> (0 when ffmpeg seeked there).</summary>
+    public long InputTrimStart(int input) => _trimStarts.GetValueOrDefault(input);
+
+    /// <summary>A text file in the work folder holding <paramref name="text"/> exactly (UTF-8, no BOM), for drawtext <c>textfile</c>.</summary>
+    public string WriteTextFile(string text)
+    {
+        var path = Path.Combine(WorkDirectory, $"text-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal), new System.Text.UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>Seconds of <paramref name="frames"/> frames at the draft rate, for filter options.</summary>
+    public string Seconds(long frames) => Clock.FrameToSeconds(frames);
+
+    /// <summary>An integer for filter options, invariant culture.</summary>
+    public static string Num(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record SeekedInput(int Input, long SeekUs);
+}

@@ -1,0 +1,62 @@
+using Cutroom.Engine.Common;
+using Cutroom.FFmpeg.Errors;
+using Cutroom.FFmpeg.Probe;
+using Cutroom.Timeline.Model;
+
+namespace Cutroom.Engine.Render;
+
+/// <summary>
+/// The media a draft refers to: each <c>src</c> resolved to a file and probed once.
+/// </summary>
+internal sealed class SourceCatalog
+{
+    private readonly Dictionary<string, MediaInfo> _bySrc = new(StringComparer.Ordinal);
+
+    public MediaInfo this[string src] => _bySrc[src];
+
+    /// <summary>Resolves and probes every <c>src</c> of the draft.</summary>
+    /// <exception cref="RenderInputException">When a media id is unknown, a file is missing or not media, or a video segment's source has no picture.</exception>
+    public static async Task<SourceCatalog> LoadAsync(Draft draft, RenderOptions options, EngineContext ctx, CancellationToken ct)
+    {
+        var catalog = new SourceCatalog();
+        for (var t = 0; t < draft.Tracks.Length; t++)
+        {
+            var track = draft.Tracks[t];
+            for (var s = 0; s < track.Segments.Length; s++)
+            {
+                var seg = track.Segments[s];
+                if (seg.Src is null || track.Type == TrackType.Text) continue;
+                var path = $"t[{t}].sg[{s}].src";
+                if (!catalog._bySrc.TryGetValue(seg.Src, out var info))
+                {
+                    var file = options.ResolveMedia(seg.Src) ?? throw new RenderInputException(path, $"unknown media '{seg.Src}'");
+                    try { info = await ctx.Prober.ProbeAsync(file, measureFrames: false, ct); }
+                    catch (MediaProbeException e) { throw new RenderInputException(path, e.Message); }
+                    catalog._bySrc[seg.Src] = info;
+                }
+                if (track.Type == TrackType.Video)
+                {
+                    if (info.Video is null) throw new RenderInputException(path, $"'{Path.GetFileName(info.Path)}' has no picture and cannot be on a video track");
+                    MediaGuard.RequireVideo(info, ctx.Limits);
+                }
+                if (track.Type == TrackType.Audio && info.Audio is null)
+                    throw new RenderInputException(path, $"'{Path.GetFileName(info.Path)}' has no sound and cannot be on an audio track");
+            }
+        }
+        return catalog;
+    }
+}
+
+/// <summary>A draft cannot be rendered: it is invalid or refers to media that is missing or unusable. Carries the JSON path of each problem.</summary>
+public sealed class RenderInputException : CutroomException
+{
+    /// <summary>Creates the exception for one problem.</summary>
+    public RenderInputException(string jsonPath, string message) : this([(jsonPath, message)]) { }
+
+    /// <summary>Creates the exception for several problems.</summary>
+    public RenderInputException(IReadOnlyList<(string JsonPath, string Message)> errors)
+        : base(string.Join("; ", errors.Select(e => $"{e.JsonPath}: {e.Message}"))) => Errors = errors;
+
+    /// <summary>Every problem with its JSON path into the draft.</summary>
+    public IReadOnlyList<(string JsonPath, string Message)> Errors { get; }
+}

@@ -1,0 +1,119 @@
+using Cutroom.FFmpeg.Graph;
+using Cutroom.FFmpeg.Probe;
+using Cutroom.FFmpeg.Time;
+using Cutroom.Timeline.Model;
+
+namespace Cutroom.Engine.Render;
+
+/// <summary>
+/// Turns one video-track segment (a clip or a still) into a stream of exactly the frames it
+/// occupies: trimmed at its in-point, sped up or slowed down, at the draft's rate, fitted to the
+/// canvas (contain, cover or blur) or scaled as an overlay (logo), square pixels, yuv420p, time
+/// base 1/fps, timestamps from 0. Stills are decoded and scaled once and repeated with <c>loop</c>.
+/// </summary>
+internal static class VideoSegmentChain
+{
+    /// <summary>Builds the stream of <paramref name="frames"/> frames for <paramref name="segment"/>.</summary>
+    /// <param name="g">The render being built.</param>
+    /// <param name="segment">The segment.</param>
+    /// <param name="frames">How many frames to produce (the segment's own plus any transition tail).</param>
+    /// <param name="layout">Full canvas or overlay box.</param>
+    /// <param name="alpha">Keep an alpha plane (upper layers fade to transparent, opacity).</param>
+    public static GraphStream Build(RenderGraph g, Segment segment, long frames, SegmentLayout layout, bool alpha)
+    {
+        var info = g.Sources[segment.Src!];
+        var video = info.Video!;
+        var isStill = info.IsStillImage || (video.FrameCount == 1);
+        var speed = segment.SpeedFactor;
+        var readUs = (long)Math.Ceiling(frames * 1_000_000.0 / g.Clock.Fps * speed);
+        var inUs = segment.InPointMs * 1000;
+        var (input, trimStartUs) = g.AddInput(info, inUs, readUs, isStill);
+        g.SegmentInputs[segment] = input;
+
+        var s = g.Graph.InputVideo(input);
+        if (isStill)
+        {
+            s = Fit(g, s, video, layout, segment);
+            s = s.Then(Filters.SetSar()).Then(Filters.Format(alpha ? "yuva420p" : "yuv420p"));
+            s = s.Then(Filter.Video("loop", ("loop", frames - 1), ("size", 1), ("start", 0)));
+            s = s.Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N"));
+        }
+        else
+        {
+            if (trimStartUs > 0) s = s.Then(Filters.Trim(trimStartUs, null));
+            s = s.Then(Filters.SetPts("PTS-STARTPTS"));
+            if (Math.Abs(speed - 1) > 1e-9) s = s.Then(Filters.SetPts($"PTS/{Filter.FormatValue(speed)}"));
+            s = s.Then(Filters.Fps(g.Clock.Rate));
+            s = Fit(g, s, video, layout, segment);
+            s = s.Then(Filters.SetSar()).Then(Filters.Format(alpha ? "yuva420p" : "yuv420p"));
+            // Hold the last frame if the source ends early, then cut exactly.
+            s = s.Then(Filter.Video("tpad", ("stop_mode", "clone"), ("stop", frames)));
+            s = s.Then(Filters.TrimFrames(0, frames)).Then(Filters.SetPts("PTS-STARTPTS"));
+        }
+        return Fades(g, s, segment, frames, alpha);
+    }
+
+    /// <summary>A stream of <paramref name="frames"/> frames of plain colour (gaps on the bottom layer).</summary>
+    public static GraphStream Gap(RenderGraph g, long frames) =>
+        g.Graph.Source(Filter.Raw("color", [], [PadKind.Video],
+                ("c", g.Options.Background), ("s", $"{g.Width}x{g.Height}"), ("r", g.Clock.Fps), ("d", g.Seconds(frames + 1))))
+            .Then(Filters.TrimFrames(0, frames)).Then(Filters.SetSar()).Then(Filters.Format("yuv420p"))
+            .Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N"));
+
+    private static GraphStream Fades(RenderGraph g, GraphStream s, Segment segment, long frames, bool alpha)
+    {
+        if (segment.Meta.FadeInMs is > 0 and var fi)
+            s = s.Then(Filter.Video("fade", ("t", "in"), ("st", 0), ("d", MediaTime.ToFFmpeg(fi * 1000)), ("alpha", alpha)));
+        if (segment.Meta.FadeOutMs is > 0 and var fo)
+        {
+            var ownEnd = g.Clock.Frames(segment.DurationMs);
+            var startUs = Math.Max(0, g.Clock.FrameToUs(Math.Min(ownEnd, frames)) - fo * 1000);
+            s = s.Then(Filter.Video("fade", ("t", "out"), ("st", MediaTime.ToFFmpeg(startUs)), ("d", MediaTime.ToFFmpeg(fo * 1000)), ("alpha", alpha)));
+        }
+        if (segment.Meta.Opacity is { } op and < 1)
+            s = s.Then(Filter.Video("colorchannelmixer", ("aa", Math.Clamp(op, 0, 1))));
+        return s;
+    }
+
+    private static GraphStream Fit(RenderGraph g, GraphStream s, VideoStreamInfo video, SegmentLayout layout, Segment segment)
+    {
+        if (video.SampleAspectRatio != new Rational(1, 1))
+            s = s.Then(Filters.Scale("trunc(iw*sar/2)*2", "ih")).Then(Filters.SetSar());
+        if (layout.IsOverlay)
+            return s.Then(Filters.Scale(layout.BoxWidth, "-2", "bicubic"));
+        int w = g.Width, h = g.Height;
+        switch (segment.Meta.Fit ?? Fits.Contain)
+        {
+            case Fits.Cover:
+                return s.Then(Filter.Raw("scale", [PadKind.Video], [PadKind.Video], ("w", w), ("h", h), ("force_original_aspect_ratio", "increase"), ("flags", "bicubic")))
+                        .Then(Filters.Crop(w, h, "(iw-ow)/2", "(ih-oh)/2"));
+            case Fits.Blur:
+                var parts = g.Graph.Apply(Filter.Raw("split", [PadKind.Video], [PadKind.Video, PadKind.Video], ("outputs", 2)), s);
+                int bw = Even(w / 8), bh = Even(h / 8);
+                var back = parts[0]
+                    .Then(Filter.Raw("scale", [PadKind.Video], [PadKind.Video], ("w", bw), ("h", bh), ("force_original_aspect_ratio", "increase"), ("flags", "fast_bilinear")))
+                    .Then(Filters.Crop(bw, bh, "(iw-ow)/2", "(ih-oh)/2"))
+                    .Then(Filter.Video("boxblur", ("luma_radius", 6), ("luma_power", 2)))
+                    .Then(Filters.Scale(w, h, "bilinear")).Then(Filters.SetSar());
+                var front = parts[1].Then(Filters.ScaleToFit(w, h, "bicubic")).Then(Filters.SetSar());
+                return g.Graph.Apply(Filter.Raw("overlay", [PadKind.Video, PadKind.Video], [PadKind.Video], ("x", "(W-w)/2"), ("y", "(H-h)/2")), back, front)[0];
+            default:
+                var fitted = s.Then(Filters.ScaleToFit(w, h, "bicubic"));
+                return layout.PadToCanvas ? fitted.Then(Filters.Pad(w, h, "(ow-iw)/2", "(oh-ih)/2", g.Options.Background)) : fitted;
+        }
+    }
+
+    private static int Even(int v) => Math.Max(2, v / 2 * 2);
+}
+
+/// <summary>Where a segment's picture goes: the whole canvas, or a box of <see cref="BoxWidth"/> pixels (an overlay such as a logo).</summary>
+/// <param name="IsOverlay">True when the segment has <c>m.scale</c>: drawn at its size and position instead of filling the canvas.</param>
+/// <param name="BoxWidth">Overlay width in pixels (even).</param>
+/// <param name="PadToCanvas">For contain on the bottom layer: pad to the full canvas (upper layers leave the sides transparent instead).</param>
+internal sealed record SegmentLayout(bool IsOverlay, int BoxWidth, bool PadToCanvas)
+{
+    public static SegmentLayout For(Segment segment, int canvasWidth, bool bottomLayer) =>
+        segment.Meta.Scale is { } sc and > 0
+            ? new SegmentLayout(true, Math.Max(2, (int)Math.Round(canvasWidth * Math.Min(sc, 1) / 2) * 2), false)
+            : new SegmentLayout(false, canvasWidth, bottomLayer);
+}
