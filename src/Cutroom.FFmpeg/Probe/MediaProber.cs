@@ -81,7 +81,7 @@ public sealed class MediaProber
             if (!discard && (pts ?? dts) is { } t) packets.Add(new PacketInfo(t, dur ?? 0, key));
         }, null, _timeout, cancellationToken).ConfigureAwait(false);
         if (result.TimedOut) throw new MediaProbeException($"scanning '{Path.GetFileName(info.Path)}' took longer than {_timeout.TotalSeconds:0} s");
-        if (result.ExitCode != 0) throw new MediaProbeException($"'{Path.GetFileName(info.Path)}' could not be read: {FFmpegRunner.Summarise(result.StderrTail)}");
+        if (result.ExitCode != 0) throw new MediaProbeException($"'{Path.GetFileName(info.Path)}' could not be read: {FFmpegRunner.Summarise(result.StderrTail, args)}");
         packets.Sort((a, b) => a.Pts.CompareTo(b.Pts));
         return new PacketIndex(video.TimeBase, packets, packets.Count < maxPackets);
     }
@@ -104,12 +104,27 @@ public sealed class MediaProber
             try
             {
                 var raw = JsonSerializer.Deserialize(text, FFprobeJsonContext.Default.FFprobeOutput);
-                if (raw?.Error?.Text is { } e) throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {e}");
+                if (raw?.Error?.Text is { } e) throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {e}{Detail(result.StderrTail, e, args)}");
             }
             catch (JsonException) { }
-            throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {FFmpegRunner.Summarise(result.StderrTail)}");
+            throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {FFmpegRunner.Summarise(result.StderrTail, args)}");
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The demuxer's own reason, when it logged one besides the generic error (e.g. "moov atom
+    /// not found" behind "Invalid data found when processing input"), as " (reason)"; else "".
+    /// </summary>
+    private static string Detail(IReadOnlyList<string> stderrTail, string error, IReadOnlyList<string> args)
+    {
+        var reason = stderrTail
+            .Where(l => l.StartsWith('[') && l.Contains(" @ ", StringComparison.Ordinal) && l.Contains("] ", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf("] ", StringComparison.Ordinal) + 2)..].Trim())
+            .FirstOrDefault(l => l.Length > 0 && !l.Contains(error, StringComparison.Ordinal));
+        if (reason is null) return "";
+        reason = PathRedaction.Redact(reason, args);
+        return $" ({(reason.Length > 120 ? reason[..120] + "..." : reason)})";
     }
 
     internal static MediaInfo Parse(FFprobeOutput raw, string path, ContainerFormat container)

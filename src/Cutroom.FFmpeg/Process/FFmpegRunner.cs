@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Cutroom.FFmpeg.Errors;
 
@@ -25,7 +26,8 @@ public sealed class FFmpegRunner
     /// <summary>Runs <paramref name="command"/> to completion.</summary>
     /// <returns>Elapsed time and the warnings ffmpeg logged.</returns>
     /// <exception cref="FFmpegException">When ffmpeg exits non-zero or passes its timeout; carries the exit code and stderr tail.</exception>
-    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires (the process tree is killed).</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires (the process tree is killed at once).</exception>
+    /// <exception cref="ToolMissingException">When ffmpeg cannot be started.</exception>
     public async Task<FFmpegRunResult> RunAsync(FFmpegCommand command, FFmpegRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FFmpegRunOptions();
@@ -54,15 +56,30 @@ public sealed class FFmpegRunner
             if (parser.Feed(line) is { } p) options.Progress?.Report(p);
         }
 
-        var result = await ProcessRunner.RunAsync(_tools.FFmpegPath, command.Arguments, OnStdout, OnStderr, options.Timeout, cancellationToken).ConfigureAwait(false);
-        if (options.LogFile is not null && log is not null)
-            await File.AppendAllTextAsync(options.LogFile, log.ToString(), CancellationToken.None).ConfigureAwait(false);
+        ProcessResult result;
+        try
+        {
+            result = await ProcessRunner.RunAsync(_tools.FFmpegPath, command.Arguments, OnStdout, OnStderr, options.Timeout, cancellationToken, options.OnStarted).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The log is kept for failed and cancelled runs too: they are the ones people read.
+            if (options.LogFile is not null && log is not null)
+            {
+                string text;
+                lock (warnings) text = log.ToString();
+                await File.AppendAllTextAsync(options.LogFile, text, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
 
         if (result.TimedOut)
-            throw new FFmpegException($"{options.Purpose} took longer than {options.Timeout.TotalSeconds:0} s and was stopped", -1, command.Arguments, result.StderrTail);
+            throw new FFmpegException(string.Create(CultureInfo.InvariantCulture, $"{options.Purpose} took longer than {options.Timeout.TotalSeconds:0.#} s and was stopped"),
+                -1, command.Arguments, result.StderrTail);
         if (result.ExitCode != 0)
-            throw new FFmpegException($"{options.Purpose} failed: {Summarise(result.StderrTail)}", result.ExitCode, command.Arguments, result.StderrTail);
-        return new FFmpegRunResult(result.Elapsed, decodeErrors, warnings);
+            throw new FFmpegException($"{options.Purpose} failed (ffmpeg exit code {result.ExitCode}): {Summarise(result.StderrTail, command.Arguments)}",
+                result.ExitCode, command.Arguments, result.StderrTail);
+        lock (warnings)
+            return new FFmpegRunResult(result.Elapsed, decodeErrors, warnings.Select(w => PathRedaction.Redact(w, command.Arguments)).ToList());
     }
 
     /// <summary>Removes the <c>[level]</c> prefix that <c>-loglevel level+...</c> adds.</summary>
@@ -73,14 +90,18 @@ public sealed class FFmpegRunner
         return line;
     }
 
-    /// <summary>The most telling stderr line for a one-line error message.</summary>
-    internal static string Summarise(IReadOnlyList<string> tail)
+    /// <summary>The most telling stderr line for a one-line error message, with local paths reduced to file names.</summary>
+    /// <param name="tail">The last stderr lines.</param>
+    /// <param name="arguments">The arguments of the run: the paths they hold are redacted from the line.</param>
+    internal static string Summarise(IReadOnlyList<string> tail, IReadOnlyList<string> arguments)
     {
         var errors = tail.Where(l => l.StartsWith("[error]", StringComparison.Ordinal) || l.StartsWith("[fatal]", StringComparison.Ordinal)).ToList();
         var pick = errors.Count > 0 ? errors[^1] : tail.Count > 0 ? tail[^1] : "no error output";
         var text = StripLevel(pick);
         // Drop ffmpeg's "[component @ 0x55...]" context and any absolute path it names.
         if (text.StartsWith('[') && text.IndexOf("] ", StringComparison.Ordinal) is var i and > 0) text = text[(i + 2)..];
+        text = PathRedaction.Redact(text, arguments).Trim();
+        if (text.Length == 0) text = "no error output";
         return text.Length > 300 ? text[..300] + "..." : text;
     }
 }
