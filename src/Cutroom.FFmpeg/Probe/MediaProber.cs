@@ -163,13 +163,17 @@ public sealed class MediaProber
         {
             case "video":
                 var sar = Rational.ParseOrUnknown(s.SampleAspectRatio);
+                if (!sar.IsPositive) sar = new Rational(1, 1);
+                var dar = Rational.ParseOrUnknown(s.DisplayAspectRatio);
+                // ffprobe leaves DAR out when the container does not state it: it is width × SAR / height.
+                if (!dar.IsPositive && s.Width is > 0 && s.Height is > 0) dar = new Rational(s.Width.Value * sar.Num, s.Height.Value * sar.Den);
                 return new VideoStreamInfo
                 {
                     Index = s.Index, Codec = s.CodecName ?? "unknown", CodecLongName = s.CodecLongName, Profile = s.Profile,
                     TimeBase = tb, DurationMs = durationMs, BitRate = ParseLong(s.BitRate), Tags = tags,
                     Width = s.Width ?? 0, Height = s.Height ?? 0,
-                    SampleAspectRatio = sar.IsPositive ? sar : new Rational(1, 1),
-                    DisplayAspectRatio = Rational.ParseOrUnknown(s.DisplayAspectRatio),
+                    SampleAspectRatio = sar,
+                    DisplayAspectRatio = dar,
                     AverageFrameRate = Rational.ParseOrUnknown(s.AverageFrameRate),
                     RealFrameRate = Rational.ParseOrUnknown(s.RealFrameRate),
                     FrameCount = ParseLong(s.FrameCount),

@@ -63,6 +63,7 @@ public class RealMediaProbeTests
         Assert.Equal("h264", v.Codec);
         Assert.Equal(1280, v.Width);
         Assert.Equal(720, v.Height);
+        Assert.Equal(new Rational(16, 9), v.DisplayAspectRatio);
         Assert.Equal(new Rational(20, 1), v.AverageFrameRate);
         Assert.Equal(new Rational(20, 1), v.RealFrameRate);
         Assert.Equal(280, v.FrameCount);
