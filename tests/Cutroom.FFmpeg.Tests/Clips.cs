@@ -33,7 +33,7 @@ internal static class Clips
 
     private static readonly Lock MetaGate = new();
 
-    /// <summary><see cref="TwoSeconds"/> with chapters "Intro" 0-1000 ms and "Middle part" 1000-2000 ms, and creation_time 2024-05-01T12:34:56Z.</summary>
+    /// <summary><see cref="TwoSeconds"/> with chapters "Intro" 0-1000 ms and "Middle part" 1000-2000 ms, creation_time 2024-05-01T12:34:56Z and location +48.8577+002.2950/.</summary>
     public static string WithChapters(string extension)
     {
         var meta = Path.Combine(Path.GetDirectoryName(TwoSeconds())!, "chapters.ffmeta.txt");
@@ -45,7 +45,18 @@ internal static class Clips
         }
         return TestMedia.Generate("chapters." + extension,
             "-i", TwoSeconds(), "-f", "ffmetadata", "-i", meta, "-map", "0", "-map_metadata", "1", "-map_chapters", "1", "-c", "copy",
-            "-metadata", "creation_time=2024-05-01T12:34:56Z");
+            "-metadata", "creation_time=2024-05-01T12:34:56Z", "-metadata", "location=+48.8577+002.2950/");
+    }
+
+    /// <summary>A 1 s MP4 holding only a mov_text subtitle stream.</summary>
+    public static string SubtitlesOnly()
+    {
+        var srt = Path.Combine(Path.GetDirectoryName(TwoSeconds())!, "hello.srt");
+        lock (MetaGate)
+        {
+            if (!File.Exists(srt)) File.WriteAllText(srt, "1\n00:00:00,000 --> 00:00:01,000\nhello\n");
+        }
+        return TestMedia.Generate("subtitles-only.mp4", "-i", srt, "-c:s", "mov_text");
     }
 
     /// <summary>A runner over the tools on this machine.</summary>

@@ -30,7 +30,8 @@ public sealed class MediaProber
     /// <param name="path">A local media file.</param>
     /// <param name="measureFrames">Also scan the video packets (demux only, no decode) for an exact frame count and VFR.</param>
     /// <param name="cancellationToken">Cancels and kills ffprobe.</param>
-    /// <exception cref="MediaProbeException">When the file is missing, empty, refused, or not media ffprobe can read.</exception>
+    /// <exception cref="MediaProbeException">When the file is missing, empty, refused, not media ffprobe can read, or has neither audio nor video.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires.</exception>
     public async Task<MediaInfo> ProbeAsync(string path, bool measureFrames = true, CancellationToken cancellationToken = default)
     {
         var container = MediaSniffer.Sniff(path);
@@ -42,6 +43,8 @@ public sealed class MediaProber
         if (raw?.Format is null || raw.Error is not null)
             throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {raw?.Error?.Text ?? "no format found"}");
         var info = Parse(raw, path, container);
+        if (info.Video is null && info.Audio is null)
+            throw new MediaProbeException($"'{Path.GetFileName(path)}' has no audio or video stream (only {Describe(info.Streams)})");
         if (measureFrames && info.Video is { } v && !info.IsStillImage)
         {
             var index = await ScanPacketsAsync(info, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -111,6 +114,9 @@ public sealed class MediaProber
         }
         return sb.ToString();
     }
+
+    private static string Describe(IReadOnlyList<StreamInfo> streams) =>
+        streams.Count == 0 ? "no streams at all" : string.Join(", ", streams.Select(st => $"{st.Kind} {st.Codec}").Distinct());
 
     /// <summary>
     /// The demuxer's own reason, when it logged one besides the generic error (e.g. "moov atom

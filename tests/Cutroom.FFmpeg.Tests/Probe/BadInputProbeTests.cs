@@ -66,6 +66,13 @@ public class BadInputProbeTests
     }
 
     [Fact]
+    public async Task A_file_with_neither_audio_nor_video_is_refused()
+    {
+        var ex = await Assert.ThrowsAsync<MediaProbeException>(() => Prober.ProbeAsync(Clips.SubtitlesOnly()));
+        Assert.Equal("'subtitles-only.mp4' has no audio or video stream (only subtitle mov_text)", ex.Message);
+    }
+
+    [Fact]
     public async Task A_truncated_mp4_says_what_is_wrong_with_it()
     {
         using var dir = new TempDir();

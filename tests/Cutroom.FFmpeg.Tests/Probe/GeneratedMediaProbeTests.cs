@@ -109,6 +109,15 @@ public class GeneratedMediaProbeTests
 
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 12, 34, 56, TimeSpan.Zero), info.CreationTime);
         Assert.Equal("Demo", info.Tags["title"]);
+        Assert.Equal("+48.8577+002.2950/", info.Location);
+    }
+
+    [Fact]
+    public async Task A_cancelled_probe_throws_operation_canceled()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Prober.ProbeAsync(Clips.TwoSeconds(), cancellationToken: cts.Token));
     }
 
     [Fact]
