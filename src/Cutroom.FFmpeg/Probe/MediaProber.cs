@@ -124,10 +124,10 @@ public sealed class MediaProber
     /// </summary>
     private static string Detail(IReadOnlyList<string> stderrTail, string error, IReadOnlyList<string> args)
     {
-        var reason = stderrTail
-            .Where(l => l.StartsWith('[') && l.Contains(" @ ", StringComparison.Ordinal) && l.Contains("] ", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf("] ", StringComparison.Ordinal) + 2)..].Trim())
-            .FirstOrDefault(l => l.Length > 0 && !l.Contains(error, StringComparison.Ordinal));
+        var reason = stderrTail.Select(FFmpegLogLine.Parse)
+            .Where(l => l.Component is not null)
+            .Select(l => l.Text.Trim())
+            .FirstOrDefault(t => t.Length > 0 && !t.Contains(error, StringComparison.Ordinal));
         if (reason is null) return "";
         reason = PathRedaction.Redact(reason, args);
         return $" ({(reason.Length > 120 ? reason[..120] + "..." : reason)})";

@@ -38,15 +38,13 @@ public sealed class FFmpegRunner
 
         void OnStderr(string line)
         {
+            var parsed = FFmpegLogLine.Parse(line);
             lock (warnings)
             {
                 log?.AppendLine(line);
-                if (line.StartsWith("[error]", StringComparison.Ordinal) || line.StartsWith("[fatal]", StringComparison.Ordinal)) decodeErrors++;
-                if (warnings.Count < 10 && (line.StartsWith("[warning]", StringComparison.Ordinal) || line.StartsWith("[error]", StringComparison.Ordinal)))
-                {
-                    var text = StripLevel(line);
-                    if (!warnings.Contains(text)) warnings.Add(text);
-                }
+                if (parsed.IsError) decodeErrors++;
+                if (warnings.Count < 10 && (parsed.IsWarning || parsed.IsError) && !warnings.Contains(parsed.Display))
+                    warnings.Add(parsed.Display);
             }
             options.OnStderrLine?.Invoke(line);
         }
@@ -82,25 +80,15 @@ public sealed class FFmpegRunner
             return new FFmpegRunResult(result.Elapsed, decodeErrors, warnings.Select(w => PathRedaction.Redact(w, command.Arguments)).ToList());
     }
 
-    /// <summary>Removes the <c>[level]</c> prefix that <c>-loglevel level+...</c> adds.</summary>
-    internal static string StripLevel(string line)
-    {
-        if (line.StartsWith('[') && line.IndexOf(']', StringComparison.Ordinal) is var close and > 0 && close < 10)
-            return line[(close + 1)..].TrimStart();
-        return line;
-    }
-
     /// <summary>The most telling stderr line for a one-line error message, with local paths reduced to file names.</summary>
     /// <param name="tail">The last stderr lines.</param>
     /// <param name="arguments">The arguments of the run: the paths they hold are redacted from the line.</param>
     internal static string Summarise(IReadOnlyList<string> tail, IReadOnlyList<string> arguments)
     {
-        var errors = tail.Where(l => l.StartsWith("[error]", StringComparison.Ordinal) || l.StartsWith("[fatal]", StringComparison.Ordinal)).ToList();
-        var pick = errors.Count > 0 ? errors[^1] : tail.Count > 0 ? tail[^1] : "no error output";
-        var text = StripLevel(pick);
-        // Drop ffmpeg's "[component @ 0x55...]" context and any absolute path it names.
-        if (text.StartsWith('[') && text.IndexOf("] ", StringComparison.Ordinal) is var i and > 0) text = text[(i + 2)..];
-        text = PathRedaction.Redact(text, arguments).Trim();
+        var lines = tail.Select(FFmpegLogLine.Parse).Where(l => l.Text.Length > 0).ToList();
+        var pick = lines.LastOrDefault(l => l.IsError) ?? lines.LastOrDefault();
+        // ffmpeg's component context ("[mov,mp4 @ 0x55...]") is left out: it means nothing to users.
+        var text = PathRedaction.Redact(pick?.Text ?? "", arguments).Trim();
         if (text.Length == 0) text = "no error output";
         return text.Length > 300 ? text[..300] + "..." : text;
     }

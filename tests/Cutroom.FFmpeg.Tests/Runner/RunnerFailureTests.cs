@@ -54,7 +54,7 @@ public partial class RunnerFailureTests
     }
 
     [Theory]
-    [InlineData("[error] [mov,mp4 @ 0x55d1] file:/srv/data/u1/in put.mp4: Invalid data", "in put.mp4: Invalid data")]
+    [InlineData("[mov,mp4 @ 0x55d1] [error] file:/srv/data/u1/in put.mp4: Invalid data", "in put.mp4: Invalid data")]
     [InlineData("[error] Error opening output /tmp/x/y/out.mp4: Permission denied", "Error opening output out.mp4: Permission denied")]
     [InlineData("[error] Could not load font \"/usr/share/fonts/x/DejaVu.ttf\": cannot open resource", "Could not load font \"DejaVu.ttf\": cannot open resource")]
     [InlineData("[error] rate 30000/1001 at 1500 kb/s is odd", "rate 30000/1001 at 1500 kb/s is odd")]
