@@ -90,7 +90,7 @@ public sealed record VideoStreamInfo : StreamInfo
     public int Height { get; init; }
     /// <summary>Sample (pixel) aspect ratio; 1:1 when unknown.</summary>
     public Rational SampleAspectRatio { get; init; } = new(1, 1);
-    /// <summary>Display aspect ratio, when known.</summary>
+    /// <summary>Display aspect ratio: as the file states it, else width × SAR / height; unknown only without a size.</summary>
     public Rational DisplayAspectRatio { get; init; }
     /// <summary>Average frame rate (frames / duration).</summary>
     public Rational AverageFrameRate { get; init; }

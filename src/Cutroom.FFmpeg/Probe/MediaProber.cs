@@ -30,7 +30,8 @@ public sealed class MediaProber
     /// <param name="path">A local media file.</param>
     /// <param name="measureFrames">Also scan the video packets (demux only, no decode) for an exact frame count and VFR.</param>
     /// <param name="cancellationToken">Cancels and kills ffprobe.</param>
-    /// <exception cref="MediaProbeException">When the file is missing, empty, refused, or not media ffprobe can read.</exception>
+    /// <exception cref="MediaProbeException">When the file is missing, empty, refused, not media ffprobe can read, or has neither audio nor video.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires.</exception>
     public async Task<MediaInfo> ProbeAsync(string path, bool measureFrames = true, CancellationToken cancellationToken = default)
     {
         var container = MediaSniffer.Sniff(path);
@@ -42,6 +43,8 @@ public sealed class MediaProber
         if (raw?.Format is null || raw.Error is not null)
             throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {raw?.Error?.Text ?? "no format found"}");
         var info = Parse(raw, path, container);
+        if (info.Video is null && info.Audio is null)
+            throw new MediaProbeException($"'{Path.GetFileName(path)}' has no audio or video stream (only {Describe(info.Streams)})");
         if (measureFrames && info.Video is { } v && !info.IsStillImage)
         {
             var index = await ScanPacketsAsync(info, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -81,7 +84,7 @@ public sealed class MediaProber
             if (!discard && (pts ?? dts) is { } t) packets.Add(new PacketInfo(t, dur ?? 0, key));
         }, null, _timeout, cancellationToken).ConfigureAwait(false);
         if (result.TimedOut) throw new MediaProbeException($"scanning '{Path.GetFileName(info.Path)}' took longer than {_timeout.TotalSeconds:0} s");
-        if (result.ExitCode != 0) throw new MediaProbeException($"'{Path.GetFileName(info.Path)}' could not be read: {FFmpegRunner.Summarise(result.StderrTail)}");
+        if (result.ExitCode != 0) throw new MediaProbeException($"'{Path.GetFileName(info.Path)}' could not be read: {FFmpegRunner.Summarise(result.StderrTail, args)}");
         packets.Sort((a, b) => a.Pts.CompareTo(b.Pts));
         return new PacketIndex(video.TimeBase, packets, packets.Count < maxPackets);
     }
@@ -104,12 +107,30 @@ public sealed class MediaProber
             try
             {
                 var raw = JsonSerializer.Deserialize(text, FFprobeJsonContext.Default.FFprobeOutput);
-                if (raw?.Error?.Text is { } e) throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {e}");
+                if (raw?.Error?.Text is { } e) throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {e}{Detail(result.StderrTail, e, args)}");
             }
             catch (JsonException) { }
-            throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {FFmpegRunner.Summarise(result.StderrTail)}");
+            throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {FFmpegRunner.Summarise(result.StderrTail, args)}");
         }
         return sb.ToString();
+    }
+
+    private static string Describe(IReadOnlyList<StreamInfo> streams) =>
+        streams.Count == 0 ? "no streams at all" : string.Join(", ", streams.Select(st => $"{st.Kind} {st.Codec}").Distinct());
+
+    /// <summary>
+    /// The demuxer's own reason, when it logged one besides the generic error (e.g. "moov atom
+    /// not found" behind "Invalid data found when processing input"), as " (reason)"; else "".
+    /// </summary>
+    private static string Detail(IReadOnlyList<string> stderrTail, string error, IReadOnlyList<string> args)
+    {
+        var reason = stderrTail.Select(FFmpegLogLine.Parse)
+            .Where(l => l.Component is not null)
+            .Select(l => l.Text.Trim())
+            .FirstOrDefault(t => t.Length > 0 && !t.Contains(error, StringComparison.Ordinal));
+        if (reason is null) return "";
+        reason = PathRedaction.Redact(reason, args);
+        return $" ({(reason.Length > 120 ? reason[..120] + "..." : reason)})";
     }
 
     internal static MediaInfo Parse(FFprobeOutput raw, string path, ContainerFormat container)
@@ -148,13 +169,17 @@ public sealed class MediaProber
         {
             case "video":
                 var sar = Rational.ParseOrUnknown(s.SampleAspectRatio);
+                if (!sar.IsPositive) sar = new Rational(1, 1);
+                var dar = Rational.ParseOrUnknown(s.DisplayAspectRatio);
+                // ffprobe leaves DAR out when the container does not state it: it is width × SAR / height.
+                if (!dar.IsPositive && s.Width is > 0 && s.Height is > 0) dar = new Rational(s.Width.Value * sar.Num, s.Height.Value * sar.Den);
                 return new VideoStreamInfo
                 {
                     Index = s.Index, Codec = s.CodecName ?? "unknown", CodecLongName = s.CodecLongName, Profile = s.Profile,
                     TimeBase = tb, DurationMs = durationMs, BitRate = ParseLong(s.BitRate), Tags = tags,
                     Width = s.Width ?? 0, Height = s.Height ?? 0,
-                    SampleAspectRatio = sar.IsPositive ? sar : new Rational(1, 1),
-                    DisplayAspectRatio = Rational.ParseOrUnknown(s.DisplayAspectRatio),
+                    SampleAspectRatio = sar,
+                    DisplayAspectRatio = dar,
                     AverageFrameRate = Rational.ParseOrUnknown(s.AverageFrameRate),
                     RealFrameRate = Rational.ParseOrUnknown(s.RealFrameRate),
                     FrameCount = ParseLong(s.FrameCount),

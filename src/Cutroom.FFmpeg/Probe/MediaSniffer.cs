@@ -20,7 +20,7 @@ public static class MediaSniffer
     public static ContainerFormat Sniff(string path)
     {
         if (Directory.Exists(path)) throw new MediaProbeException($"'{Path.GetFileName(path)}' is a folder, not a media file");
-        if (!File.Exists(path)) throw new MediaProbeException($"file not found: {path}");
+        if (!File.Exists(path)) throw new MediaProbeException($"'{Path.GetFileName(path)}' was not found (no such file)");
         byte[] head;
         try
         {
@@ -28,7 +28,7 @@ public static class MediaSniffer
             head = new byte[Math.Min(HeaderBytes, fs.Length)];
             fs.ReadExactly(head);
         }
-        catch (IOException e) { throw new MediaProbeException($"cannot read '{Path.GetFileName(path)}': {e.Message}", e); }
+        catch (IOException e) { throw new MediaProbeException($"cannot read '{Path.GetFileName(path)}': {PathRedaction.Redact(e.Message, [path, Path.GetFullPath(path)])}", e); }
         catch (UnauthorizedAccessException e) { throw new MediaProbeException($"cannot read '{Path.GetFileName(path)}': permission denied", e); }
         if (head.Length == 0) throw new MediaProbeException($"'{Path.GetFileName(path)}' is empty (0 bytes)");
         return Sniff(head, Path.GetFileName(path));

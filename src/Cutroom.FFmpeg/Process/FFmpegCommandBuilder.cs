@@ -60,7 +60,7 @@ public sealed class FFmpegCommandBuilder
     /// <param name="graph">The lavfi graph, e.g. <c>testsrc2=size=320x240:rate=25:duration=2</c>.</param>
     public FFmpegCommandBuilder LavfiInput(string graph)
     {
-        _inputs.AddRange(["-f", "lavfi", "-i", graph]);
+        _inputs.AddRange(["-protocol_whitelist", FFmpegCommand.ProtocolWhitelist, "-f", "lavfi", "-format_whitelist", "lavfi", "-i", graph]);
         _inputCount++;
         return this;
     }
@@ -93,8 +93,14 @@ public sealed class FFmpegCommandBuilder
     }
 
     /// <summary>Builds the command.</summary>
+    /// <exception cref="InvalidOperationException">When a raw option (<see cref="Global"/>, <see cref="InputOptions.Extra"/>,
+    /// output options) smuggles in an <c>-i</c>: every input must come through <see cref="Input"/> or
+    /// <see cref="LavfiInput"/> so that it carries the protocol whitelist.</exception>
     public FFmpegCommand Build()
     {
+        var inputFlags = _inputs.Count(a => a == "-i") + _global.Count(a => a == "-i") + _graph.Count(a => a == "-i") + _outputs.Count(a => a == "-i");
+        if (inputFlags != _inputCount)
+            throw new InvalidOperationException("an -i was passed as a raw option; add every input with Input() or LavfiInput() so that it carries the protocol whitelist");
         var args = new List<string>(FFmpegCommand.CommonPrefix) { "-loglevel", "level+" + _logLevel };
         args.AddRange(_global);
         args.AddRange(_inputs);

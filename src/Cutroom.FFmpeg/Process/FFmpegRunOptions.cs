@@ -15,6 +15,9 @@ public sealed record FFmpegRunOptions
     /// <summary>When set, the command line and the whole stderr are appended to this file (the job's ffmpeg log).</summary>
     public string? LogFile { get; init; }
 
+    /// <summary>Receives ffmpeg's process id once it has started (for logs and diagnostics).</summary>
+    public Action<int>? OnStarted { get; init; }
+
     /// <summary>What the run does, in a few words, for error messages ("extracting frames").</summary>
     public string Purpose { get; init; } = "running ffmpeg";
 }

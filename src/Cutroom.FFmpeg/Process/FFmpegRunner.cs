@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Cutroom.FFmpeg.Errors;
 
@@ -25,7 +26,8 @@ public sealed class FFmpegRunner
     /// <summary>Runs <paramref name="command"/> to completion.</summary>
     /// <returns>Elapsed time and the warnings ffmpeg logged.</returns>
     /// <exception cref="FFmpegException">When ffmpeg exits non-zero or passes its timeout; carries the exit code and stderr tail.</exception>
-    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires (the process tree is killed).</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires (the process tree is killed at once).</exception>
+    /// <exception cref="ToolMissingException">When ffmpeg cannot be started.</exception>
     public async Task<FFmpegRunResult> RunAsync(FFmpegCommand command, FFmpegRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FFmpegRunOptions();
@@ -36,12 +38,13 @@ public sealed class FFmpegRunner
 
         void OnStderr(string line)
         {
+            var parsed = FFmpegLogLine.Parse(line);
             lock (warnings)
             {
                 log?.AppendLine(line);
-                var parsed = FFmpegLogLine.Parse(line);
                 if (parsed.IsError) decodeErrors++;
-                if (warnings.Count < 10 && (parsed.IsWarning || parsed.IsError) && !warnings.Contains(parsed.Text)) warnings.Add(parsed.Text);
+                if (warnings.Count < 10 && (parsed.IsWarning || parsed.IsError) && !warnings.Contains(parsed.Display))
+                    warnings.Add(parsed.Display);
             }
             options.OnStderrLine?.Invoke(line);
         }
@@ -51,25 +54,42 @@ public sealed class FFmpegRunner
             if (parser.Feed(line) is { } p) options.Progress?.Report(p);
         }
 
-        var result = await ProcessRunner.RunAsync(_tools.FFmpegPath, command.Arguments, OnStdout, OnStderr, options.Timeout, cancellationToken).ConfigureAwait(false);
-        if (options.LogFile is not null && log is not null)
-            await File.AppendAllTextAsync(options.LogFile, log.ToString(), CancellationToken.None).ConfigureAwait(false);
+        ProcessResult result;
+        try
+        {
+            result = await ProcessRunner.RunAsync(_tools.FFmpegPath, command.Arguments, OnStdout, OnStderr, options.Timeout, cancellationToken, options.OnStarted).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The log is kept for failed and cancelled runs too: they are the ones people read.
+            if (options.LogFile is not null && log is not null)
+            {
+                string text;
+                lock (warnings) text = log.ToString();
+                await File.AppendAllTextAsync(options.LogFile, text, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
 
         if (result.TimedOut)
-            throw new FFmpegException($"{options.Purpose} took longer than {options.Timeout.TotalSeconds:0} s and was stopped", -1, command.Arguments, result.StderrTail);
+            throw new FFmpegException(string.Create(CultureInfo.InvariantCulture, $"{options.Purpose} took longer than {options.Timeout.TotalSeconds:0.#} s and was stopped"),
+                -1, command.Arguments, result.StderrTail);
         if (result.ExitCode != 0)
-            throw new FFmpegException($"{options.Purpose} failed: {Summarise(result.StderrTail)}", result.ExitCode, command.Arguments, result.StderrTail);
-        return new FFmpegRunResult(result.Elapsed, decodeErrors, warnings);
+            throw new FFmpegException($"{options.Purpose} failed (ffmpeg exit code {result.ExitCode}): {Summarise(result.StderrTail, command.Arguments)}",
+                result.ExitCode, command.Arguments, result.StderrTail);
+        lock (warnings)
+            return new FFmpegRunResult(result.Elapsed, decodeErrors, warnings.Select(w => PathRedaction.Redact(w, command.Arguments)).ToList());
     }
 
-    /// <summary>The most telling stderr line for a one-line error message.</summary>
-    internal static string Summarise(IReadOnlyList<string> tail)
+    /// <summary>The most telling stderr line for a one-line error message, with local paths reduced to file names.</summary>
+    /// <param name="tail">The last stderr lines.</param>
+    /// <param name="arguments">The arguments of the run: the paths they hold are redacted from the line.</param>
+    internal static string Summarise(IReadOnlyList<string> tail, IReadOnlyList<string> arguments)
     {
-        var lines = tail.Select(FFmpegLogLine.Parse).ToList();
-        var errors = lines.Where(l => l.IsError).ToList();
-        var text = errors.Count > 0 ? errors[^1].Text : lines.Count > 0 ? lines[^1].Text : "no error output";
-        // Never show a local path: ffmpeg names files in its messages.
-        text = System.Text.RegularExpressions.Regex.Replace(text, @"(file:)?/[^\s:']+", "<file>");
+        var lines = tail.Select(FFmpegLogLine.Parse).Where(l => l.Text.Length > 0).ToList();
+        var pick = lines.LastOrDefault(l => l.IsError) ?? lines.LastOrDefault();
+        // ffmpeg's component context ("[mov,mp4 @ 0x55...]") is left out: it means nothing to users.
+        var text = PathRedaction.Redact(pick?.Text ?? "", arguments).Trim();
+        if (text.Length == 0) text = "no error output";
         return text.Length > 300 ? text[..300] + "..." : text;
     }
 }

@@ -1,5 +1,8 @@
+using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Text;
+using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.FFmpeg.Process;
 
@@ -15,6 +18,12 @@ public sealed record ProcessResult(int ExitCode, bool TimedOut, IReadOnlyList<st
 /// line as they arrive, with a wall-clock timeout and cancellation that kill the whole process
 /// tree. Nothing is read from or written to the child's stdin.
 /// </summary>
+/// <remarks>
+/// Cancellation kills at once rather than asking ffmpeg to finish (<c>q</c> on stdin): every
+/// call runs with <c>-nostdin</c>, so ffmpeg would not read it, and a cancelled job's output is
+/// discarded anyway (outputs are written to temp names). On Ctrl+C in a terminal, ffmpeg gets
+/// SIGINT from the terminal itself and stops cleanly before the kill.
+/// </remarks>
 internal static class ProcessRunner
 {
     /// <summary>How many stderr lines to keep for error reports.</summary>
@@ -27,14 +36,20 @@ internal static class ProcessRunner
     /// <param name="onStderrLine">Called for every stderr line (on a reader thread), or null.</param>
     /// <param name="timeout">Wall-clock limit; the process tree is killed when it passes.</param>
     /// <param name="cancellationToken">Kills the process tree and throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="onStarted">Called with the process id once the process has started, or null.</param>
+    /// <exception cref="ToolMissingException">When the program cannot be started.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires before the process exits, or while it exits.</exception>
+    /// <remarks>When a line callback throws, the process tree is killed and that exception is rethrown once the process has exited.</remarks>
     public static async Task<ProcessResult> RunAsync(
         string program,
         IReadOnlyList<string> arguments,
         Action<string>? onStdoutLine,
         Action<string>? onStderrLine,
         TimeSpan timeout,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<int>? onStarted = null)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var psi = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
@@ -50,14 +65,33 @@ internal static class ProcessRunner
         var tail = new Queue<string>(TailLines);
         var sw = Stopwatch.StartNew();
         using var process = new System.Diagnostics.Process { StartInfo = psi };
-        process.Start();
+        try { process.Start(); }
+        catch (Win32Exception e)
+        {
+            throw new ToolMissingException($"cannot start {Path.GetFileName(program)} ({e.Message}); {FFmpegTools.InstallHint}");
+        }
         process.StandardInput.Close();
+        onStarted?.Invoke(process.Id);
+
+        // A callback that throws must not stop the draining of the pipe (the child would block
+        // on a full pipe until its timeout): remember the first failure, kill, keep reading.
+        ExceptionDispatchInfo? callbackFailure = null;
+        void Deliver(Action<string>? callback, string line)
+        {
+            if (callback is null || Volatile.Read(ref callbackFailure) is not null) return;
+            try { callback(line); }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref callbackFailure, ExceptionDispatchInfo.Capture(e), null);
+                KillTree(process);
+            }
+        }
 
         var stdoutTask = Task.Run(async () =>
         {
             string? line;
             while ((line = await process.StandardOutput.ReadLineAsync().ConfigureAwait(false)) is not null)
-                onStdoutLine?.Invoke(line);
+                Deliver(onStdoutLine, line);
         }, CancellationToken.None);
         var stderrTask = Task.Run(async () =>
         {
@@ -69,13 +103,14 @@ internal static class ProcessRunner
                     if (tail.Count == TailLines) tail.Dequeue();
                     tail.Enqueue(line);
                 }
-                onStderrLine?.Invoke(line);
+                Deliver(onStderrLine, line);
             }
         }, CancellationToken.None);
 
         using var timeoutCts = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken);
         var timedOut = false;
+        var killedOnCancel = false;
         try
         {
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
@@ -84,14 +119,15 @@ internal static class ProcessRunner
         {
             KillTree(process);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                await Task.WhenAll(stdoutTask, stderrTask).ConfigureAwait(false);
-                throw new OperationCanceledException("the ffmpeg run was cancelled", cancellationToken);
-            }
-            timedOut = true;
+            killedOnCancel = cancellationToken.IsCancellationRequested;
+            timedOut = !killedOnCancel;
         }
         await Task.WhenAll(stdoutTask, stderrTask).ConfigureAwait(false);
+        callbackFailure?.Throw();
+        // A cancel that lands while the process is exiting (e.g. ffmpeg stopping on the terminal's
+        // SIGINT before the token fired) is still a cancel, not a failure.
+        if (killedOnCancel || (cancellationToken.IsCancellationRequested && !timedOut && process.ExitCode != 0))
+            throw new OperationCanceledException($"the {Path.GetFileName(program)} run was cancelled", cancellationToken);
         string[] tailCopy;
         lock (tail) tailCopy = [.. tail];
         return new ProcessResult(timedOut ? -1 : process.ExitCode, timedOut, tailCopy, sw.Elapsed);
@@ -101,5 +137,6 @@ internal static class ProcessRunner
     {
         try { process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { /* already exited */ }
+        catch (Win32Exception) { /* exiting as we kill it */ }
     }
 }

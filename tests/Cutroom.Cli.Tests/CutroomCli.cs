@@ -1,0 +1,28 @@
+namespace Cutroom.Cli.Tests;
+
+/// <summary>Runs the built <c>cutroom</c> CLI as a child process (<c>dotnet cutroom.dll ...</c>), output redirected.</summary>
+internal static class CutroomCli
+{
+    private static readonly Lazy<string> Dll = new(Locate);
+
+    /// <summary>Runs <c>cutroom</c> with <paramref name="args"/>; returns exit code, stdout and stderr.</summary>
+    public static (int Code, string Stdout, string Stderr) Run(params string[] args) =>
+        TestMedia.Run("dotnet", [Dll.Value, .. args], env: new Dictionary<string, string> { ["NO_COLOR"] = "1", ["COLUMNS"] = "200" });
+
+    /// <summary>
+    /// cutroom.dll beside the test assembly (copied by the project reference), else in the Cli
+    /// project's bin folder for the same configuration.
+    /// </summary>
+    private static string Locate()
+    {
+        var here = AppContext.BaseDirectory;
+        if (File.Exists(Path.Combine(here, "cutroom.dll")) && File.Exists(Path.Combine(here, "cutroom.runtimeconfig.json")))
+            return Path.Combine(here, "cutroom.dll");
+        // here = tests/Cutroom.Cli.Tests/bin/<Configuration>/<tfm>/
+        var tfmDir = new DirectoryInfo(here.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = tfmDir.Parent!.Name;
+        var repo = tfmDir.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var candidate = Path.Combine(repo, "src", "Cutroom.Cli", "bin", configuration, tfmDir.Name, "cutroom.dll");
+        return File.Exists(candidate) ? candidate : throw new FileNotFoundException($"cutroom.dll not found beside the tests or at {candidate}; build src/Cutroom.Cli first");
+    }
+}
