@@ -61,6 +61,8 @@ public class DraftJsonTests
         var draft = TestDrafts.Parse(json);
         Assert.Equal("dark", draft.Meta.Extra.Single().Value.GetString());
         Assert.Equal("teal-orange", draft.Tracks[0].Segments[0].Meta.Extra.Single().Value.GetString());
+        Assert.Equal(draft.Tracks[0].Segments[0].Meta, TestDrafts.Parse(json).Tracks[0].Segments[0].Meta);
+        Assert.NotEqual(draft.Tracks[0].Segments[0].Meta, TestDrafts.Example().Tracks[0].Segments[0].Meta);
 
         using var original = JsonDocument.Parse(json);
         using var back = JsonDocument.Parse(DraftJson.Serialize(draft));

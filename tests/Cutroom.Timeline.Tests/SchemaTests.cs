@@ -64,6 +64,22 @@ public class SchemaTests
     }
 
     [Fact]
+    public void The_examples_in_docs_draft_md_are_valid_and_satisfy_the_schema()
+    {
+        var md = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/draft.md"));
+        var blocks = md.Split("```json\n")[1..].Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
+        Assert.Equal(2, blocks.Count);
+        using var schema = JsonDocument.Parse(DraftSchema.Json);
+        foreach (var json in blocks)
+        {
+            using var draft = JsonDocument.Parse(json);
+            Assert.Empty(MiniSchema.Check(schema.RootElement, schema.RootElement, draft.RootElement, "$"));
+            Assert.Empty(TestDrafts.Errors(TestDrafts.Parse(json)));
+        }
+        Assert.Equal(JsonSerializer.Serialize(JsonDocument.Parse(ContractExample).RootElement), JsonSerializer.Serialize(JsonDocument.Parse(blocks[0]).RootElement));
+    }
+
+    [Fact]
     public void The_embedded_schema_is_the_one_in_docs()
     {
         var docs = Path.Combine(AppContext.BaseDirectory, "../../../../../docs/draft.schema.json");
