@@ -10,7 +10,7 @@ namespace Cutroom.Timeline.Model;
 /// unchanged. Values are detached copies (<see cref="JsonElement.Clone"/>), so they outlive
 /// the document they were read from. Immutable.
 /// </summary>
-public sealed class UnknownKeys : IReadOnlyList<KeyValuePair<string, JsonElement>>
+public sealed class UnknownKeys : IReadOnlyList<KeyValuePair<string, JsonElement>>, IEquatable<UnknownKeys>
 {
     private readonly ImmutableArray<KeyValuePair<string, JsonElement>> _items;
 
@@ -41,6 +41,17 @@ public sealed class UnknownKeys : IReadOnlyList<KeyValuePair<string, JsonElement
         value = default;
         return false;
     }
+
+    /// <summary>Same keys in the same order with equal JSON values (<see cref="JsonElement.DeepEquals"/>: 1.0 equals 1).</summary>
+    public bool Equals(UnknownKeys? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Count == other.Count
+            && _items.Zip(other._items).All(p => p.First.Key == p.Second.Key && JsonElement.DeepEquals(p.First.Value, p.Second.Value))));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as UnknownKeys);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _items.Aggregate(Count, (h, p) => HashCode.Combine(h, p.Key));
 
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, JsonElement>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, JsonElement>>)_items).GetEnumerator();
