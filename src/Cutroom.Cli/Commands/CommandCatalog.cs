@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return FramesCommand.Create();
         yield return ThumbnailCommand.Create();
         yield return ContactSheetCommand.Create();
+        yield return RenderCommand.Create();
         yield return TrimCommand.Create();
     }
 }

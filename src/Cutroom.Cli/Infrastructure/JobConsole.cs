@@ -73,6 +73,8 @@ public static class JobConsole
         catch (CutroomException e)
         {
             Console.Error.WriteLine($"cutroom: {e.Message}");
+            if (Environment.GetEnvironmentVariable("CUTROOM_DEBUG") == "1" && e is FFmpegException f)
+                Console.Error.WriteLine($"ffmpeg {string.Join(' ', f.Arguments)}\n{string.Join('\n', f.StderrTail)}");
             return e is JobInputException { IsUsage: true } ? ExitCodes.Usage : ExitCodes.Failure;
         }
         catch (Exception e) when (e is not OperationCanceledException)

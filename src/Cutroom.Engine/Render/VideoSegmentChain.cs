@@ -36,7 +36,7 @@ internal static class VideoSegmentChain
             s = Fit(g, s, video, layout, segment);
             s = s.Then(Filters.SetSar()).Then(Filters.Format(alpha ? "yuva420p" : "yuv420p"));
             s = s.Then(Filter.Video("loop", ("loop", frames - 1), ("size", 1), ("start", 0)));
-            s = s.Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N"));
+            s = s.Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N")).Then(Filters.Fps(g.Clock.Rate));
         }
         else
         {
@@ -58,7 +58,7 @@ internal static class VideoSegmentChain
         g.Graph.Source(Filter.Raw("color", [], [PadKind.Video],
                 ("c", g.Options.Background), ("s", $"{g.Width}x{g.Height}"), ("r", g.Clock.Fps), ("d", g.Seconds(frames + 1))))
             .Then(Filters.TrimFrames(0, frames)).Then(Filters.SetSar()).Then(Filters.Format("yuv420p"))
-            .Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N"));
+            .Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N")).Then(Filters.Fps(g.Clock.Rate));
 
     private static GraphStream Fades(RenderGraph g, GraphStream s, Segment segment, long frames, bool alpha)
     {

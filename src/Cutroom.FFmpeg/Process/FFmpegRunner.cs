@@ -86,7 +86,10 @@ public sealed class FFmpegRunner
     internal static string Summarise(IReadOnlyList<string> tail, IReadOnlyList<string> arguments)
     {
         var lines = tail.Select(FFmpegLogLine.Parse).Where(l => l.Text.Length > 0).ToList();
-        var pick = lines.LastOrDefault(l => l.IsError) ?? lines.LastOrDefault();
+        // The cause is usually the first error a component (a filter, codec or demuxer) logged;
+        // ffmpeg's own closing lines ("Error while processing the decoded data...") only echo it.
+        var pick = lines.FirstOrDefault(l => l.IsError && l.Component is not null)
+                   ?? lines.LastOrDefault(l => l.IsError) ?? lines.LastOrDefault();
         // ffmpeg's component context ("[mov,mp4 @ 0x55...]") is left out: it means nothing to users.
         var text = PathRedaction.Redact(pick?.Text ?? "", arguments).Trim();
         if (text.Length == 0) text = "no error output";
