@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cutroom.Cli.Commands;
+using Cutroom.Cli.Infrastructure;
 
 namespace Cutroom.Cli;
 
@@ -12,6 +13,14 @@ public static class Program
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var root = new RootCommand("Cutroom: frames, highlights, slideshows, image-to-video, inspect and trim, on your own machine.");
         foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
-        return await root.Parse(args).InvokeAsync();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // A wrong command line is a usage error (exit 2), said in one line per problem.
+            foreach (var error in parsed.Errors) Console.Error.WriteLine($"cutroom: {error.Message}");
+            Console.Error.WriteLine("run 'cutroom --help' or 'cutroom <command> --help' for usage");
+            return ExitCodes.Usage;
+        }
+        return await parsed.InvokeAsync();
     }
 }

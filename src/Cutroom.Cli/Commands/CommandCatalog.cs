@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return ThumbnailCommand.Create();
         yield return ContactSheetCommand.Create();
         yield return RenderCommand.Create();
+        yield return CreateCommand.Create();
         yield return TrimCommand.Create();
     }
 }
