@@ -32,7 +32,8 @@ public sealed class OutputStaging : IDisposable
         if (File.Exists(full) && !overwrite) throw new Cutroom.FFmpeg.Errors.JobInputException($"output '{finalPath}' already exists", isUsage: true);
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.tmp-{Guid.NewGuid():N}"[..Math.Min(200, Path.GetFileNameWithoutExtension(full).Length + 42)] + Path.GetExtension(full));
+        var stem = Path.GetFileNameWithoutExtension(full);
+        var temp = Path.Combine(dir, $".{stem[..Math.Min(stem.Length, 160)]}.tmp-{Guid.NewGuid():N}{Path.GetExtension(full)}");
         return new OutputStaging(full, temp, false);
     }
 
