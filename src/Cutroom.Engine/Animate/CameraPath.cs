@@ -57,12 +57,13 @@ public sealed record CameraPath(CameraWindow Start, CameraWindow End)
     /// <summary>
     /// The <c>perspective</c> corner expressions (x0, y0, x1, y1, x2, y2, x3, y3) that show this path on a
     /// <paramref name="width"/> x <paramref name="height"/> frame over <paramref name="frames"/> frames.
-    /// The filter's <c>in</c> variable is the 1-based input frame number, so progress is <c>(in-1)/(frames-1)</c>.
+    /// The filter's <c>in</c> variable is the 1-based input frame number, so progress is <c>(in-1)/(frames-1)</c>, clipped to 0-1.
     /// Corners are the view's edges in source pixels, with fractional values: sampling is sub-pixel.
     /// </summary>
     public IReadOnlyList<string> PerspectiveCorners(int width, int height, long frames)
     {
-        var p = frames > 1 ? $"(in-1)/{N(frames - 1)}" : "0";
+        // clip(): should a later ffmpeg count `in` from 0, the first frame still starts exactly on Start.
+        var p = frames > 1 ? $"clip((in-1)/{N(frames - 1)},0,1)" : "0";
         var zoom = Start.Zoom == End.Zoom ? N(Start.Zoom) : $"({N(Start.Zoom)}+{N(End.Zoom - Start.Zoom)}*{p})";
         string Center(double from, double to, int size) =>
             from == to ? N(from * size) : $"({N(from * size)}+{N((to - from) * size)}*{p})";
