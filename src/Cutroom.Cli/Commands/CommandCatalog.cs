@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return RenderCommand.Create();
         yield return CreateCommand.Create();
         yield return TrimCommand.Create();
+        yield return AnimateCommand.Create();
     }
 }

@@ -109,6 +109,41 @@ public static class Filters
     public static Filter MetadataPrint(string key, string file) =>
         Filter.Video("metadata", ("mode", "print"), ("key", key), ("file", file));
 
+    /// <summary>
+    /// <c>loop</c>: repeats the first <paramref name="size"/> frames (from frame <paramref name="start"/>)
+    /// <paramref name="loops"/> more times, from memory. With <c>size</c> 1 it turns one decoded still
+    /// into <c>loops + 1</c> frames without decoding the file again (unlike the <c>-loop 1</c> input option).
+    /// </summary>
+    /// <param name="loops">Extra repetitions (-1 = forever).</param>
+    /// <param name="size">Frames held and repeated (at most 32767).</param>
+    /// <param name="start">Index of the first frame held.</param>
+    public static Filter Loop(int loops, int size = 1, long start = 0) =>
+        Filter.Video("loop", ("loop", loops), ("size", size), ("start", start));
+
+    /// <summary><c>settb</c>: sets the time base of the stream to <paramref name="timeBase"/> (pts are rescaled).</summary>
+    public static Filter SetTimeBase(Rational timeBase) => Filter.Video("settb", ("expr", timeBase.ToString()));
+
+    /// <summary>
+    /// <c>perspective</c> with <c>sense=source</c>: the output's corners (top-left, top-right, bottom-left,
+    /// bottom-right; output size = input size) are sampled from the source points given, with sub-pixel
+    /// precision (1/256 px, bilinear or bicubic). With <paramref name="perFrame"/> the corner expressions are
+    /// evaluated for every frame (variables <c>W</c>, <c>H</c> = input size, <c>in</c> = 1-based input frame number).
+    /// </summary>
+    /// <param name="x0">Source x of the top-left output corner (pixels or expression).</param>
+    /// <param name="y0">Source y of the top-left output corner.</param>
+    /// <param name="x1">Source x of the top-right output corner.</param>
+    /// <param name="y1">Source y of the top-right output corner.</param>
+    /// <param name="x2">Source x of the bottom-left output corner.</param>
+    /// <param name="y2">Source y of the bottom-left output corner.</param>
+    /// <param name="x3">Source x of the bottom-right output corner.</param>
+    /// <param name="y3">Source y of the bottom-right output corner.</param>
+    /// <param name="perFrame">Evaluate the expressions per frame (<c>eval=frame</c>) rather than once.</param>
+    /// <param name="interpolation"><c>linear</c> or <c>cubic</c>.</param>
+    public static Filter Perspective(object x0, object y0, object x1, object y1, object x2, object y2, object x3, object y3,
+        bool perFrame = true, string interpolation = "linear") =>
+        Filter.Video("perspective", ("x0", x0), ("y0", y0), ("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2), ("x3", x3), ("y3", y3),
+            ("interpolation", interpolation), ("sense", "source"), ("eval", perFrame ? "frame" : "init"));
+
     private static IEnumerable<(string, object)> StartEnd(long? startUs, long? endUs)
     {
         if (startUs is { } s) yield return ("start", MediaTime.ToFFmpeg(s));

@@ -1,0 +1,100 @@
+using Cutroom.Engine.Animate;
+using Cutroom.FFmpeg.Errors;
+
+namespace Cutroom.Engine.Tests.Animate;
+
+public sealed class AnimateBadInputTests
+{
+    private static readonly string Photo = TestMedia.Real("image/chelsea.png");
+
+    [Fact]
+    public void A_text_file_is_refused_and_nothing_is_written()
+    {
+        using var dir = new TempDir();
+        var text = dir.File("notes.jpg");
+        File.WriteAllText(text, "this is not a picture\n");
+        var e = Assert.ThrowsAny<CutroomException>(() => Run(text, dir.File("out.mp4")));
+        Assert.Contains("notes.jpg", e.Message);
+        Assert.Equal([text], Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void A_video_is_refused_as_not_a_still_picture()
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<JobInputException>(() => Run(TestMedia.Real("video/cockatoo.mp4"), dir.File("out.mp4")));
+        Assert.Contains("is a video, not a still picture", e.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void A_missing_file_is_named_in_the_error()
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<MediaProbeException>(() => Run(dir.File("nope.jpg"), dir.File("out.mp4")));
+        Assert.Contains("not found", e.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1_000_000)]
+    [InlineData(600_000_001)]
+    public void A_duration_of_zero_or_over_600_seconds_is_a_usage_error(long durationUs)
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<JobInputException>(() => Run(Photo, dir.File("out.mp4"), durationUs: durationUs));
+        Assert.True(e.IsUsage);
+        Assert.Contains("--duration", e.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Theory]
+    [InlineData(2560, 1440, "over 1920")]
+    [InlineData(1080, 2400, "over 1920")]
+    [InlineData(321, 180, "odd")]
+    [InlineData(8, 8, "too small")]
+    public void A_canvas_out_of_range_is_a_usage_error(int width, int height, string why)
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<JobInputException>(() => Run(Photo, dir.File("out.mp4"), new CanvasSize(width, height)));
+        Assert.True(e.IsUsage);
+        Assert.Contains(why, e.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void An_output_that_is_not_mp4_is_a_usage_error()
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<JobInputException>(() => Run(Photo, dir.File("out.webm")));
+        Assert.True(e.IsUsage);
+    }
+
+    [Theory]
+    [InlineData("zoom")]
+    [InlineData("pan-diagonal")]
+    public void An_unknown_motion_names_the_ones_there_are(string motion)
+    {
+        var e = Assert.Throws<JobInputException>(() => KenBurnsMotionNames.Parse(motion));
+        Assert.Contains("zoom-in, zoom-out, pan-left, pan-right, pan-up, pan-down", e.Message);
+    }
+
+    [Fact]
+    public async Task A_cancelled_render_leaves_no_file_behind()
+    {
+        using var dir = new TempDir();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new AnimateJob(AnimateKit.Context).RunAsync(new AnimateRequest
+        {
+            ImagePath = Photo, OutputPath = dir.File("out.mp4"), DurationUs = 120_000_000, Quality = EncodeQuality.High,
+        }, null, cts.Token));
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    private static void Run(string image, string output, CanvasSize? canvas = null, long durationUs = 1_000_000) =>
+        AnimateKit.Render(new AnimateRequest
+        {
+            ImagePath = image, OutputPath = output, DurationUs = durationUs, Canvas = canvas ?? new CanvasSize(320, 180),
+        });
+}
