@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return ProbeCommand.Create();
         yield return TrimCommand.Create();
+        yield return ConvertCommand.Create();
     }
 }
