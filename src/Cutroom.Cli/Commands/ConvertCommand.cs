@@ -17,8 +17,9 @@ internal static class ConvertCommand
         var file = CliOptions.InputFile();
         var output = CliOptions.OutputFile("The file to write (.mp4, .webm or .mov)");
         var height = new Option<int?>("--height") { Description = "Output height in pixels (e.g. 1080); the width keeps the aspect ratio. Default: the source's" };
-        var quality = new Option<OutputQuality>("--quality") { Description = "Encoding quality: low, medium (default) or high", DefaultValueFactory = _ => OutputQuality.Medium };
-        var format = new Option<OutputFormat?>("--format") { Description = "mp4 (H.264 + AAC), webm (VP9 + Opus) or mov (H.264 + AAC). Default: from the output's extension" };
+        var quality = QualityOption();
+        var format = new Option<string?>("--format") { Description = "mp4 (H.264 + AAC), webm (VP9 + Opus) or mov (H.264 + AAC). Default: from the output's extension" };
+        format.AcceptOnlyFromAmong("mp4", "webm", "mov");
         var upscale = new Option<bool>("--upscale") { Description = "Allow a height above the source's (otherwise the source's height is kept)" };
         var json = CliOptions.Json();
         var cmd = new Command("convert", "Re-encode a video to MP4 (H.264 High + AAC, +faststart), WebM or MOV, scaled to a height, upright") { file, output, height, quality, format, upscale, json };
@@ -27,14 +28,29 @@ internal static class ConvertCommand
             var request = new ConvertRequest(parse.GetValue(file)!, parse.GetValue(output)!)
             {
                 Height = parse.GetValue(height),
-                Quality = parse.GetValue(quality),
-                Format = parse.GetValue(format),
+                Quality = ParseQuality(parse.GetValue(quality)),
+                Format = parse.GetValue(format) switch { "webm" => OutputFormat.Webm, "mov" => OutputFormat.Mov, "mp4" => OutputFormat.Mp4, _ => null },
                 Upscale = parse.GetValue(upscale),
             };
             return await new ConvertJob(EngineContext.CreateDefault()).RunAsync(request, progress, token);
         }, Print, ct));
         return cmd;
     }
+
+    /// <summary><c>--quality low|medium|high</c>, shared with <c>trim</c>.</summary>
+    internal static Option<string> QualityOption()
+    {
+        var quality = new Option<string>("--quality") { Description = "Encoding quality (x264 CRF 28/23/18)", DefaultValueFactory = _ => "medium" };
+        quality.AcceptOnlyFromAmong("low", "medium", "high");
+        return quality;
+    }
+
+    internal static OutputQuality ParseQuality(string? text) => text switch
+    {
+        "low" => OutputQuality.Low,
+        "high" => OutputQuality.High,
+        _ => OutputQuality.Medium,
+    };
 
     private static void Print(ConvertResult r, IAnsiConsole console)
     {
