@@ -160,6 +160,17 @@ public class ConvertTests
         Assert.Empty(Entries(dir.Path));
     }
 
+    [Fact]
+    public async Task A_cancelled_conversion_stops_ffmpeg_and_leaves_nothing()
+    {
+        using var dir = new TempDir();
+        using var cts = new CancellationTokenSource();
+        var progress = new SyncProgress(f => { if (f > 0.05) cts.Cancel(); });
+        var job = new ConvertJob(Context.Value).RunAsync(new ConvertRequest(TestMedia.Real("video/cockatoo.mp4"), dir.File("out.mp4")), progress, cts.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job);
+        Assert.Empty(Entries(dir.Path));
+    }
+
     private sealed class SyncProgress(Action<double> report) : IProgress<double>
     {
         public void Report(double value) { lock (this) report(value); }

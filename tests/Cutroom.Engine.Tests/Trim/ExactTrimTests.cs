@@ -129,4 +129,15 @@ public class ExactTrimTests
         var diff = FirstFrameDiff(src, 12, result.OutputPath);   // DecodeRgb applies the rotation too
         Assert.True(diff < 4, $"first frame differs from the rotated source frame by {diff:0.00}");
     }
+
+    [Fact]
+    public async Task An_odd_sized_source_is_cut_to_even_dimensions_for_420()
+    {
+        var src = TestMedia.Generate("trimconv-odd.mkv", "-f", "lavfi", "-i", "testsrc2=size=161x121:rate=25:duration=1", "-c:v", "ffv1");
+        using var dir = new TempDir();
+        var result = await Trim(src, 0.2, 0.6, dir.File("odd.mp4"));
+        var v = Stream(Probe(result.OutputPath), "video");
+        Assert.Equal(("160", "120", "yuv420p"), (Str(v, "width"), Str(v, "height"), Str(v, "pix_fmt")));
+        Assert.Equal(10, DecodedFrameCount(result.OutputPath));
+    }
 }
