@@ -21,6 +21,7 @@ public class FastTrimTests
         Assert.Equal(1480, result.StartMs);
         Assert.Equal(12, result.HiddenFrames);
         Assert.Contains(result.Warnings, w => w.Contains("edit list", StringComparison.Ordinal) && w.Contains("0:01.000", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("decode", StringComparison.Ordinal));
 
         // The copied packets start at the keyframe, before time 0 of the output; the edit list hides them.
         var (_, packets, _) = TestMedia.Run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", result.OutputPath]);
@@ -50,6 +51,8 @@ public class FastTrimTests
         Assert.Equal(15, result.HiddenFrames);
         Assert.InRange(result.EndMs, 10000, 10200);   // the copy ends on packets, B-frames may add a frame or two
         Assert.InRange(result.DurationMs, 2000, 2200);
+        // Its keyframe at 7.25 s does not decode on its own: the copy is flagged so that the user can choose exact mode.
+        Assert.Contains(result.Warnings, w => w.StartsWith("the copied video does not decode cleanly", StringComparison.Ordinal) && w.Contains("--mode exact", StringComparison.Ordinal));
     }
 
     [Fact]
