@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return RenderCommand.Create();
         yield return CreateCommand.Create();
         yield return TrimCommand.Create();
+        yield return ConvertCommand.Create();
         yield return AnimateCommand.Create();
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
-using Cutroom.Engine.Encoding;
 using Cutroom.Engine.Trim;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Time;
@@ -21,7 +20,7 @@ internal static class TrimCommand
         var output = CliOptions.OutputFile("The MP4 to write");
         var mode = new Option<string>("--mode") { Description = "exact: re-encode, frame-exact (default); fast: copy from the keyframe before --from (relies on an MP4 edit list)", DefaultValueFactory = _ => "exact" };
         mode.AcceptOnlyFromAmong("exact", "fast", "smart");
-        var quality = new Option<OutputQuality>("--quality") { Description = "Encoding quality: low, medium (default) or high", DefaultValueFactory = _ => OutputQuality.Medium };
+        var quality = ConvertCommand.QualityOption();
         var json = CliOptions.Json();
         var cmd = new Command("trim", "Cut a time range out of a video into an MP4 (H.264 High + AAC, +faststart)") { file, from, to, output, mode, quality, json };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Trimming", parse.GetValue(json), async (progress, token) =>
@@ -29,7 +28,7 @@ internal static class TrimCommand
             var request = new TrimRequest(parse.GetValue(file)!, ParseTime(parse.GetValue(from), "--from"), ParseTime(parse.GetValue(to), "--to"), parse.GetValue(output)!)
             {
                 Mode = ParseMode(parse.GetValue(mode)),
-                Quality = parse.GetValue(quality),
+                Quality = ConvertCommand.ParseQuality(parse.GetValue(quality)),
             };
             return await new TrimJob(EngineContext.CreateDefault()).RunAsync(request, progress, token);
         }, Print, ct));

@@ -14,7 +14,7 @@ public static class EncodingPresets
     public static EncodingPreset For(OutputFormat format, OutputQuality quality = OutputQuality.Medium) => format switch
     {
         OutputFormat.Mp4 or OutputFormat.Mov => new EncodingPreset(format, quality, H264(quality), AudioCodecPreset.Aac(AacKbps(quality))),
-        OutputFormat.WebM => new EncodingPreset(format, quality, Vp9(quality), AudioCodecPreset.Opus(OpusKbps(quality))),
+        OutputFormat.Webm => new EncodingPreset(format, quality, Vp9(quality), AudioCodecPreset.Opus(OpusKbps(quality))),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

@@ -6,7 +6,7 @@ public enum OutputFormat
     /// <summary>MP4 (ISO BMFF): H.264 High + AAC, <c>+faststart</c>. The default: plays everywhere.</summary>
     Mp4,
     /// <summary>WebM (Matroska subset): VP9 + Opus.</summary>
-    WebM,
+    Webm,
     /// <summary>QuickTime MOV: H.264 High + AAC, <c>+faststart</c> (for editors that prefer .mov).</summary>
     Mov,
 }
@@ -18,7 +18,7 @@ public static class OutputFormatInfo
     public static string Extension(this OutputFormat format) => format switch
     {
         OutputFormat.Mp4 => ".mp4",
-        OutputFormat.WebM => ".webm",
+        OutputFormat.Webm => ".webm",
         OutputFormat.Mov => ".mov",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
@@ -27,7 +27,7 @@ public static class OutputFormatInfo
     public static string Muxer(this OutputFormat format) => format switch
     {
         OutputFormat.Mp4 => "mp4",
-        OutputFormat.WebM => "webm",
+        OutputFormat.Webm => "webm",
         OutputFormat.Mov => "mov",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };

@@ -68,6 +68,27 @@ internal static class FastTrim
         return errors;
     }
 
+    /// <summary>
+    /// Decodes the copied video (decode only, no encode: quick) and counts decode errors: a copy
+    /// starts at a keyframe the container flags, which is not always decodable on its own
+    /// (cockatoo's are not), and then the output shows garbage that only re-encoding avoids.
+    /// </summary>
+    public static async Task<DecodeErrorTally> CheckDecodeAsync(EngineContext ctx, string outputPath, CancellationToken ct)
+    {
+        var errors = new DecodeErrorTally();
+        var cmd = new FFmpegCommandBuilder()
+            .Input(outputPath, new InputOptions { Demuxer = ContainerFormat.Mp4.Demuxer(), Threads = ctx.Limits.Threads })
+            .NullOutput("-map", "0:v:0")
+            .Build();
+        await ctx.Runner.RunAsync(cmd, new FFmpegRunOptions { Timeout = ctx.Limits.FFmpegTimeout, OnStderrLine = errors.Observe, Purpose = "checking the copied video" }, ct).ConfigureAwait(false);
+        return errors;
+    }
+
+    /// <summary>The warning for a copy that does not decode cleanly.</summary>
+    public static string UndecodableWarning(TrimWindow window, DecodeErrorTally errors) =>
+        $"the copied video does not decode cleanly ({errors.Count} decode error(s), first: \"{errors.Messages[0]}\"): the source's keyframe at " +
+        $"{MediaTime.ToClock(window.ToFileMs(window.KeyframeUs))} is not a clean starting point, so players may show garbage; use --mode exact";
+
     /// <summary>The warning fast mode always gives when the copy starts before the cut.</summary>
     public static string EditListWarning(TrimWindow window, int hiddenFrames) =>
         $"fast mode copied the video from the keyframe at {MediaTime.ToClock(window.ToFileMs(window.KeyframeUs))}, " +

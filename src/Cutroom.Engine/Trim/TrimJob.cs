@@ -54,6 +54,8 @@ public sealed class TrimJob
         else
         {
             run = await FastTrim.RunAsync(_ctx, info, window, preset, staging.TempPath, progress, cancellationToken).ConfigureAwait(false);
+            var check = await FastTrim.CheckDecodeAsync(_ctx, staging.TempPath, cancellationToken).ConfigureAwait(false);
+            if (check.Count > 0) warnings.Add(FastTrim.UndecodableWarning(window, check));
         }
         if (run.Count > 0) warnings.Add(DamageWarning(run));
 

@@ -1,0 +1,75 @@
+using Cutroom.Engine.Trim;
+using Cutroom.FFmpeg.Errors;
+using static Cutroom.Engine.Tests.MediaCheck;
+
+namespace Cutroom.Engine.Tests.Trim;
+
+public class TrimBadInputTests
+{
+    private static Task<TrimResult> Trim(string input, double from, double to, string output, TrimMode mode = TrimMode.Exact) =>
+        new TrimJob(Context.Value).RunAsync(new TrimRequest(input, (long)Math.Round(from * 1e6), (long)Math.Round(to * 1e6), output) { Mode = mode });
+
+    [Theory]
+    [InlineData(TrimMode.Exact)]
+    [InlineData(TrimMode.Fast)]
+    public async Task An_end_beyond_the_end_of_the_file_is_one_clear_error_and_leaves_nothing(TrimMode mode)
+    {
+        using var dir = new TempDir();
+        var e = await Assert.ThrowsAsync<JobInputException>(() => Trim(TestMedia.Real("video/cockatoo.mp4"), 8, 20, dir.File("out.mp4"), mode));
+        Assert.Equal("the end 20 s is beyond the end of 'cockatoo.mp4' (14 s long)", e.Message);
+        Assert.Empty(Entries(dir.Path));
+    }
+
+    [Fact]
+    public async Task A_start_beyond_the_end_of_the_file_is_an_error()
+    {
+        using var dir = new TempDir();
+        var e = await Assert.ThrowsAsync<JobInputException>(() => Trim(NumberedClip(), 5, 6, dir.File("out.mp4")));
+        Assert.StartsWith("the start 5 s is beyond the end of", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Entries(dir.Path));
+    }
+
+    [Theory]
+    [InlineData(2.0, 1.0)]
+    [InlineData(1.5, 1.5)]
+    public async Task An_end_not_after_the_start_is_a_usage_error(double from, double to)
+    {
+        using var dir = new TempDir();
+        var e = await Assert.ThrowsAsync<JobInputException>(() => Trim(NumberedClip(), from, to, dir.File("out.mp4")));
+        Assert.True(e.IsUsage);
+        Assert.Contains("must be after the start", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Empty(Entries(dir.Path));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_media_is_refused_and_leaves_nothing()
+    {
+        using var inputs = new TempDir();
+        using var dir = new TempDir();
+        var text = inputs.File("notes.mp4");
+        await File.WriteAllTextAsync(text, "these are not the frames you are looking for\n");
+        var e = await Assert.ThrowsAsync<MediaProbeException>(() => Trim(text, 0, 1, dir.File("out.mp4")));
+        Assert.Contains("notes.mp4", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Empty(Entries(dir.Path));
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_refused_and_leaves_nothing()
+    {
+        using var dir = new TempDir();
+        var e = await Assert.ThrowsAsync<MediaProbeException>(() => Trim(dir.File("nowhere.mp4"), 0, 1, dir.File("out.mp4")));
+        Assert.StartsWith("file not found", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Entries(dir.Path));
+    }
+
+    [Fact]
+    public async Task Audio_only_input_is_refused()
+    {
+        using var dir = new TempDir();
+        var e = await Assert.ThrowsAsync<MediaProbeException>(() => Trim(TestMedia.Real("audio/toy-mono.wav"), 0, 1, dir.File("out.mp4")));
+        Assert.Contains("no video stream", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Entries(dir.Path));
+    }
+}
