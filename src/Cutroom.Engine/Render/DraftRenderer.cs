@@ -130,7 +130,7 @@ public sealed class DraftRenderer
     private static OutputFormat ToOutputFormat(RenderFormat f) => f switch
     {
         RenderFormat.Mp4 => OutputFormat.Mp4,
-        RenderFormat.Webm => OutputFormat.WebM,
+        RenderFormat.Webm => OutputFormat.Webm,
         RenderFormat.Mov => OutputFormat.Mov,
         _ => throw new ArgumentOutOfRangeException(nameof(f)),
     };
