@@ -35,10 +35,11 @@ internal static class CreateCommand
         var fit = new Option<string>("--fit") { Description = "cover, contain or blur", DefaultValueFactory = _ => "cover" };
         var quality = new Option<OutputQuality>("--quality") { Description = "Encoding quality", DefaultValueFactory = _ => OutputQuality.Medium };
         var draftOut = new Option<string?>("--draft-out") { Description = "Also write the draft JSON here (render it later with 'cutroom render')" };
+        var log = new Option<string?>("--log") { Description = "Append ffmpeg's command line and log to this file" };
         var json = CliOptions.Json();
         var cmd = new Command("create", "Make a video from photos, clips, a logo, music and text (slideshow with transitions)")
         {
-            items, output, music, volume, logo, logoPos, title, captions, duration, aspect, size, fps, transition, motion, fit, quality, draftOut, json,
+            items, output, music, volume, logo, logoPos, title, captions, duration, aspect, size, fps, transition, motion, fit, quality, draftOut, log, json,
         };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Creating the video", parse.GetValue(json), async (progress, token) =>
         {
@@ -67,6 +68,7 @@ internal static class CreateCommand
                 ResolveMedia = s => s,
                 Format = RenderCommand.FormatOf(parse.GetValue(output)!),
                 Quality = parse.GetValue(quality),
+                LogFile = parse.GetValue(log) is { } lf ? Path.GetFullPath(lf) : null,
             }, progress, token);
             foreach (var w in result.Warnings) JobConsole.Warn(w);
             return result;

@@ -20,8 +20,9 @@ internal static class RenderCommand
         var media = new Option<string[]>("--media") { Description = "Map a media id to a file: ID=PATH (repeatable); a src that is a path works as is", AllowMultipleArgumentsPerToken = true };
         var quality = new Option<OutputQuality>("--quality") { Description = "Encoding quality", DefaultValueFactory = _ => OutputQuality.High };
         var loudness = new Option<double?>("--lufs") { Description = "Integrated loudness target of the mix in LUFS (default -14); 0 turns normalisation off" };
+        var log = new Option<string?>("--log") { Description = "Append ffmpeg's command line and log to this file" };
         var json = CliOptions.Json();
-        var cmd = new Command("render", "Render a draft JSON (tracks of clips, photos, music and text) to a video") { draftFile, output, media, quality, loudness, json };
+        var cmd = new Command("render", "Render a draft JSON (tracks of clips, photos, music and text) to a video") { draftFile, output, media, quality, loudness, log, json };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Rendering", parse.GetValue(json), async (progress, token) =>
         {
             var path = parse.GetValue(draftFile)!;
@@ -34,6 +35,7 @@ internal static class RenderCommand
                 ResolveMedia = MediaMap.Resolver(parse.GetValue(media) ?? [], Path.GetDirectoryName(Path.GetFullPath(path))!),
                 Format = FormatOf(parse.GetValue(output)!),
                 Quality = parse.GetValue(quality),
+                LogFile = parse.GetValue(log) is { } lf ? Path.GetFullPath(lf) : null,
                 TargetLufs = lufs is 0 ? null : lufs ?? -14,
             };
             var result = await new DraftRenderer(EngineContext.CreateDefault()).RenderAsync(parsed.Draft!, parse.GetValue(output)!, options, progress, token);

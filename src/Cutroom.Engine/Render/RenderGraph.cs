@@ -49,7 +49,14 @@ internal sealed class RenderGraph
     {
         if (isStill)
         {
-            Command.Input(info.Path, new InputOptions { Demuxer = info.Container.Demuxer(), Threads = Threads });
+            // Stills are turned upright by Cutroom from their EXIF orientation (StillImage), so autorotate is off.
+            // -framerate gives the picture the draft's rate, so that every stream meeting in xfade/concat has the same frame rate
+            // without an fps filter (which would shift the timestamps of a looped still).
+            Command.Input(info.Path, new InputOptions
+            {
+                Demuxer = info.Container.Demuxer(), Threads = Threads, AutoRotate = false,
+                Extra = ["-framerate", Clock.Fps.ToString(CultureInfo.InvariantCulture)],
+            });
             return (Command.InputCount - 1, 0);
         }
         var seek = AllowSeeking && inUs >= SeekThresholdUs;

@@ -1,4 +1,5 @@
 using Cutroom.Engine.Common;
+using Cutroom.Engine.Stills;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.Timeline.Model;
@@ -11,8 +12,12 @@ namespace Cutroom.Engine.Render;
 internal sealed class SourceCatalog
 {
     private readonly Dictionary<string, MediaInfo> _bySrc = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StillImage> _stills = new(StringComparer.Ordinal);
 
     public MediaInfo this[string src] => _bySrc[src];
+
+    /// <summary>The still picture behind <paramref name="src"/> (with its EXIF orientation), or null when it is not a still.</summary>
+    public StillImage? Still(string src) => _stills.GetValueOrDefault(src);
 
     /// <summary>Resolves and probes every <c>src</c> of the draft.</summary>
     /// <exception cref="RenderInputException">When a media id is unknown, a file is missing or not media, or a video segment's source has no picture.</exception>
@@ -33,6 +38,12 @@ internal sealed class SourceCatalog
                     try { info = await ctx.Prober.ProbeAsync(file, measureFrames: false, ct); }
                     catch (MediaProbeException e) { throw new RenderInputException(path, e.Message); }
                     catalog._bySrc[seg.Src] = info;
+                    if (info.IsStillImage && info.Video is { } v)
+                        catalog._stills[seg.Src] = new StillImage
+                        {
+                            Path = info.Path, Container = info.Container, StoredWidth = v.Width, StoredHeight = v.Height,
+                            Orientation = ExifOrientation.Read(info.Path),
+                        };
                 }
                 if (track.Type == TrackType.Video)
                 {

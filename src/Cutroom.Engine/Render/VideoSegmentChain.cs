@@ -1,3 +1,5 @@
+using Cutroom.Engine.Animate;
+using Cutroom.Engine.Stills;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Time;
@@ -23,7 +25,7 @@ internal static class VideoSegmentChain
     {
         var info = g.Sources[segment.Src!];
         var video = info.Video!;
-        var isStill = info.IsStillImage || (video.FrameCount == 1);
+        var isStill = info.IsStillImage;
         var speed = segment.SpeedFactor;
         var readUs = (long)Math.Ceiling(frames * 1_000_000.0 / g.Clock.Fps * speed);
         var inUs = segment.InPointMs * 1000;
@@ -31,14 +33,7 @@ internal static class VideoSegmentChain
         g.SegmentInputs[segment] = input;
 
         var s = g.Graph.InputVideo(input);
-        if (isStill)
-        {
-            s = Fit(g, s, video, layout, segment);
-            s = s.Then(Filters.SetSar()).Then(Filters.Format(alpha ? "yuva420p" : "yuv420p"));
-            s = s.Then(Filter.Video("loop", ("loop", frames - 1), ("size", 1), ("start", 0)));
-            s = s.Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N")).Then(Filters.Fps(g.Clock.Rate));
-        }
-        else
+        if (isStill) return Fades(g, StillFrames(g, s, g.Sources.Still(segment.Src!)!, segment, frames, layout, alpha), segment, frames, alpha);
         {
             if (trimStartUs > 0) s = s.Then(Filters.Trim(trimStartUs, null));
             s = s.Then(Filters.SetPts("PTS-STARTPTS"));
@@ -53,12 +48,45 @@ internal static class VideoSegmentChain
         return Fades(g, s, segment, frames, alpha);
     }
 
+    /// <summary>
+    /// A still as <paramref name="frames"/> frames: turned upright from its EXIF orientation, composed
+    /// onto the canvas once (cover, contain or blur), repeated with <c>loop</c>, and, with a Ken Burns
+    /// <c>m.motion</c>, moved with sub-pixel precision by <c>perspective</c> on a supersampled canvas
+    /// (the animate job's camera path) before scaling down to the canvas.
+    /// </summary>
+    private static GraphStream StillFrames(RenderGraph g, GraphStream s, StillImage still, Segment segment, long frames, SegmentLayout layout, bool alpha)
+    {
+        s = still.Upright(s);
+        var pixelFormat = alpha ? "yuva420p" : "yuv420p";
+        var fit = StillFitNames.Parse(segment.Meta.Fit ?? Fits.Contain);
+        var motion = segment.Meta.Motion is { } m && m != "none" && !layout.IsOverlay ? KenBurnsMotionNames.Parse(m) : (KenBurnsMotion?)null;
+        var canvas = new CanvasSize(g.Width, g.Height);
+        if (layout.IsOverlay)
+            s = s.Then(Filters.Scale(layout.BoxWidth, "-2", StillCanvas.PictureScaler));
+        else if (motion is { } mo)
+        {
+            var path = CameraPath.For(mo);
+            var big = AnimatePlan.SupersampledCanvas(canvas, path);
+            s = StillCanvas.Compose(g.Graph, s, still.DisplayWidth, still.DisplayHeight, big.Width, big.Height, fit);
+            var c = path.PerspectiveCorners(big.Width, big.Height, frames);
+            return s.Then(Filters.Loop(checked((int)(frames - 1))))
+                .Then(Filters.SetTimeBase(g.Clock.Rate.Invert())).Then(Filters.SetPts("N"))
+                .Then(Filters.Perspective(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], perFrame: true))
+                .Then(Filters.Scale(g.Width, g.Height, "bicubic")).Then(Filters.SetSar()).Then(Filters.Format(pixelFormat));
+        }
+        else
+            s = StillCanvas.Compose(g.Graph, s, still.DisplayWidth, still.DisplayHeight, g.Width, g.Height, fit);
+        return s.Then(Filters.SetSar()).Then(Filters.Format(pixelFormat))
+            .Then(Filters.Loop(checked((int)(frames - 1))))
+            .Then(Filters.SetTimeBase(g.Clock.Rate.Invert())).Then(Filters.SetPts("N"));
+    }
+
     /// <summary>A stream of <paramref name="frames"/> frames of plain colour (gaps on the bottom layer).</summary>
     public static GraphStream Gap(RenderGraph g, long frames) =>
         g.Graph.Source(Filter.Raw("color", [], [PadKind.Video],
                 ("c", g.Options.Background), ("s", $"{g.Width}x{g.Height}"), ("r", g.Clock.Fps), ("d", g.Seconds(frames + 1))))
             .Then(Filters.TrimFrames(0, frames)).Then(Filters.SetSar()).Then(Filters.Format("yuv420p"))
-            .Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N")).Then(Filters.Fps(g.Clock.Rate));
+            .Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N"));
 
     private static GraphStream Fades(RenderGraph g, GraphStream s, Segment segment, long frames, bool alpha)
     {
