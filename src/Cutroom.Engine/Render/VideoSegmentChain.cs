@@ -121,7 +121,7 @@ internal static class VideoSegmentChain
                 var back = parts[0]
                     .Then(Filter.Raw("scale", [PadKind.Video], [PadKind.Video], ("w", bw), ("h", bh), ("force_original_aspect_ratio", "increase"), ("flags", "fast_bilinear")))
                     .Then(Filters.Crop(bw, bh, "(iw-ow)/2", "(ih-oh)/2"))
-                    .Then(Filter.Video("boxblur", ("luma_radius", 6), ("luma_power", 2)))
+                    .Then(Filter.Video("boxblur", ("luma_radius", "min(w,h)/6"), ("chroma_radius", "min(cw,ch)/6"), ("luma_power", 2)))
                     .Then(Filters.Scale(w, h, "bilinear")).Then(Filters.SetSar());
                 var front = parts[1].Then(Filters.ScaleToFit(w, h, "bicubic")).Then(Filters.SetSar());
                 return g.Graph.Apply(Filter.Raw("overlay", [PadKind.Video, PadKind.Video], [PadKind.Video], ("x", "(W-w)/2"), ("y", "(H-h)/2")), back, front)[0];
