@@ -14,6 +14,7 @@ internal sealed class RenderGraph
 {
     private readonly List<SeekedInput> _seeks = [];
     private readonly Dictionary<int, long> _trimStarts = [];
+    private int _textFiles;
 
     public RenderGraph(Draft draft, SourceCatalog sources, RenderOptions options, string workDirectory, int threads, bool allowSeeking)
     {
@@ -79,7 +80,7 @@ internal sealed class RenderGraph
     /// <summary>A text file in the work folder holding <paramref name="text"/> exactly (UTF-8, no BOM), for drawtext <c>textfile</c>.</summary>
     public string WriteTextFile(string text)
     {
-        var path = Path.Combine(WorkDirectory, $"text-{Guid.NewGuid():N}.txt");
+        var path = Path.Combine(WorkDirectory, $"text-{++_textFiles}.txt");
         File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal), new System.Text.UTF8Encoding(false));
         return path;
     }
