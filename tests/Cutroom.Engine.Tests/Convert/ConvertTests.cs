@@ -147,7 +147,7 @@ public class ConvertTests
         await File.WriteAllTextAsync(text, "not a movie");
 
         var missing = await Assert.ThrowsAsync<MediaProbeException>(() => Convert(new ConvertRequest(dir.File("absent.mp4"), dir.File("out.mp4"))));
-        Assert.StartsWith("file not found", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("'absent.mp4' was not found (no such file)", missing.Message);
         var notMedia = await Assert.ThrowsAsync<MediaProbeException>(() => Convert(new ConvertRequest(text, dir.File("out.mp4"))));
         Assert.Contains("movie.mp4", notMedia.Message, StringComparison.Ordinal);
         var audio = await Assert.ThrowsAsync<MediaProbeException>(() => Convert(new ConvertRequest(TestMedia.Real("audio/toy-mono.wav"), dir.File("out.mp4"))));
