@@ -23,14 +23,9 @@ public sealed class DecodeErrorTally
     public void Observe(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var text = line;
-        if (text.StartsWith('[') && !text.StartsWith("[error]", StringComparison.Ordinal) && !text.StartsWith("[fatal]", StringComparison.Ordinal)
-            && text.IndexOf("] ", StringComparison.Ordinal) is var close and > 0)
-            text = text[(close + 2)..];   // drop "[h264 @ 0x...] "
-        string message;
-        if (text.StartsWith("[error] ", StringComparison.Ordinal)) message = text[8..];
-        else if (text.StartsWith("[fatal] ", StringComparison.Ordinal)) message = text[8..];
-        else return;
+        var parsed = Cutroom.FFmpeg.Process.FFmpegLogLine.Parse(line);
+        if (!parsed.IsError) return;
+        var message = parsed.Text;
         lock (_messages)
         {
             _count++;
