@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return FramesCommand.Create();
         yield return ThumbnailCommand.Create();
         yield return ContactSheetCommand.Create();
+        yield return ShotsCommand.Create();
     }
 }
