@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return ThumbnailCommand.Create();
         yield return ContactSheetCommand.Create();
         yield return ShotsCommand.Create();
+        yield return HighlightsCommand.Create();
     }
 }

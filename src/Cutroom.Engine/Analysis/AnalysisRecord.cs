@@ -4,7 +4,7 @@ using Cutroom.Engine.Shots;
 namespace Cutroom.Engine.Analysis;
 
 /// <summary>How closely the analysis looked at the video.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AnalysisMode>))]
+[JsonConverter(typeof(LowerCaseEnumConverter<AnalysisMode>))]
 public enum AnalysisMode
 {
     /// <summary>Exact for videos up to 10 minutes, fast beyond.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Cutroom.Engine.Shots;
 
 /// <summary>How one shot gives way to the next.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TransitionKind>))]
+[JsonConverter(typeof(Analysis.LowerCaseEnumConverter<TransitionKind>))]
 public enum TransitionKind
 {
     /// <summary>A hard cut: the new shot's first frame follows the old shot's last frame.</summary>

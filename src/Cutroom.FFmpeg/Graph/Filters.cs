@@ -136,6 +136,17 @@ public static class Filters
     /// <summary><c>anullsink</c>: consumes audio (ends a branch that only logs).</summary>
     public static Filter ANullSink() => Filter.Raw("anullsink", [PadKind.Audio], []);
 
+    /// <summary><c>xfade</c>: cross-fades two videos over <paramref name="durationSeconds"/> s starting at <paramref name="offsetSeconds"/> s of the first (both inputs need the same size, rate and time base).</summary>
+    public static Filter XFade(double durationSeconds, double offsetSeconds, string transition = "fade") =>
+        Filter.Raw("xfade", [PadKind.Video, PadKind.Video], [PadKind.Video], ("transition", transition), ("duration", durationSeconds), ("offset", offsetSeconds));
+
+    /// <summary><c>acrossfade</c>: cross-fades the end of the first audio into the start of the second over <paramref name="durationSeconds"/> s.</summary>
+    public static Filter ACrossFade(double durationSeconds) =>
+        Filter.Raw("acrossfade", [PadKind.Audio, PadKind.Audio], [PadKind.Audio], ("d", durationSeconds));
+
+    /// <summary><c>settb</c>: sets the time base (e.g. <c>AVTB</c>, 1/1000000).</summary>
+    public static Filter SetTimeBase(string timeBase) => Filter.Video("settb", ("expr", timeBase));
+
     private static IEnumerable<(string, object)> StartEnd(long? startUs, long? endUs)
     {
         if (startUs is { } s) yield return ("start", MediaTime.ToFFmpeg(s));
