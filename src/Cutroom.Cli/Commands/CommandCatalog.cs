@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return ContactSheetCommand.Create();
         yield return ShotsCommand.Create();
         yield return HighlightsCommand.Create();
+        yield return SummaryCommand.Create();
     }
 }

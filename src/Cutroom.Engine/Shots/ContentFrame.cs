@@ -56,10 +56,22 @@ internal sealed class ContentFrame
     /// <summary>
     /// The content difference of two frames: the mean absolute difference of hue, saturation and
     /// value, averaged over the three (PySceneDetect's ContentDetector "content_val" with its
-    /// default weights 1, 1, 1, 0). 0 = identical; a hard cut is typically above 30.
+    /// default weights 1, 1, 1, 0, except that hue wraps around). 0 = identical; a hard cut is typically above 30.
     /// </summary>
     public static double ContentDelta(ContentFrame a, ContentFrame b) =>
-        (MeanAbsDiff(a.Hue, b.Hue) + MeanAbsDiff(a.Saturation, b.Saturation) + MeanAbsDiff(a.Value, b.Value)) / 3;
+        (HueDiff(a.Hue, b.Hue) + MeanAbsDiff(a.Saturation, b.Saturation) + MeanAbsDiff(a.Value, b.Value)) / 3;
+
+    /// <summary>Mean hue difference on the colour circle (0-90 in OpenCV units: red 0 and red 179 are neighbours; PySceneDetect does not wrap).</summary>
+    private static double HueDiff(byte[] a, byte[] b)
+    {
+        long sum = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var d = Math.Abs(a[i] - b[i]);
+            sum += d > 90 ? 180 - d : d;
+        }
+        return (double)sum / a.Length;
+    }
 
     /// <summary>Mean absolute luma difference (0-255): the motion energy between two frames.</summary>
     public static double LumaDelta(ContentFrame a, ContentFrame b) => MeanAbsDiff(a.Luma, b.Luma);

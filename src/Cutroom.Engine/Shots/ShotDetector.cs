@@ -7,6 +7,7 @@ namespace Cutroom.Engine.Shots;
 /// Each frame gets a content difference to the previous one: the mean absolute HSV difference of
 /// PySceneDetect's ContentDetector (Castellano, PySceneDetect, <c>scenedetect/detectors/content_detector.py</c>).
 /// A frame starts a new shot when that difference is at least <see cref="ShotDetectorOptions.MinContent"/>
+/// (<see cref="ShotDetectorOptions.StillMinContent"/> between still pictures, such as slides)
 /// and stands out from its neighbours (two frames each side) by <see cref="ShotDetectorOptions.AdaptiveRatio"/>,
 /// or, when it is large (<see cref="ShotDetectorOptions.StrongContent"/>), by <see cref="ShotDetectorOptions.StrongRatio"/>
 /// — the rolling-average idea of PySceneDetect's AdaptiveDetector, which keeps fast motion from being cut up.
@@ -119,13 +120,15 @@ internal sealed class ShotDetector
     {
         if (i < 1) return;
         var s = _content[i];
-        if (s < _o.MinContent) return;
+        if (s < Math.Min(_o.MinContent, _o.StillMinContent)) return;
 
         double sum = 0; var n = 0;
         foreach (var k in (ReadOnlySpan<int>)[i - 2, i - 1, i + 1, i + 2])
             if (k >= 1 && k < Count) { sum += _content[k]; n++; }
-        var ratio = s / Math.Max(n == 0 ? 0 : sum / n, 0.5);
+        var around = n == 0 ? 0 : sum / n;
+        var ratio = s / Math.Max(around, 0.5);
         if (!(ratio >= _o.AdaptiveRatio || (s >= _o.StrongContent && ratio >= _o.StrongRatio))) return;
+        if (s < _o.MinContent && !(around < 1 && s >= _o.StillMinContent)) return;
 
         // A flash starting here: the frame after it matches the frame before (far better than either matches the flash).
         var match = Math.Max(_o.FlashMatch, s / 3);

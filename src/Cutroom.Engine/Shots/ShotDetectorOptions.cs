@@ -13,6 +13,12 @@ public sealed record ShotDetectorOptions
     public double MinContent { get; init; } = 15;
 
     /// <summary>
+    /// The lower floor used when the neighbouring frames are still (mean difference under 1): a slide
+    /// whose background colour changes is a new shot even though only the hue moved (8).
+    /// </summary>
+    public double StillMinContent { get; init; } = 8;
+
+    /// <summary>
     /// How many times larger than the mean difference of its neighbours (two frames each side) a
     /// frame's difference must be to be a cut (PySceneDetect's AdaptiveDetector
     /// <c>adaptive_threshold</c>, default 3). This is what keeps fast motion from being cut up.
