@@ -16,5 +16,8 @@ internal static class CommandCatalog
         yield return TrimCommand.Create();
         yield return ConvertCommand.Create();
         yield return AnimateCommand.Create();
+        yield return ShotsCommand.Create();
+        yield return HighlightsCommand.Create();
+        yield return SummaryCommand.Create();
     }
 }

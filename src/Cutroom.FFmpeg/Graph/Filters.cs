@@ -144,6 +144,44 @@ public static class Filters
         Filter.Video("perspective", ("x0", x0), ("y0", y0), ("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2), ("x3", x3), ("y3", y3),
             ("interpolation", interpolation), ("sense", "source"), ("eval", perFrame ? "frame" : "init"));
 
+    /// <summary><c>blackdetect</c>: logs <c>black_start:T black_end:T</c> for runs of at least <paramref name="minSeconds"/> s whose pixels are at least 98 % black (luma under <paramref name="pixelThreshold"/> of the range).</summary>
+    public static Filter BlackDetect(double minSeconds = 0.1, double pixelThreshold = 0.1) =>
+        Filter.Video("blackdetect", ("d", minSeconds), ("pix_th", pixelThreshold));
+
+    /// <summary><c>freezedetect</c>: logs <c>freeze_start</c>/<c>freeze_end</c> for stills of at least <paramref name="minSeconds"/> s (noise tolerance <paramref name="noise"/>, 0-1).</summary>
+    public static Filter FreezeDetect(double minSeconds = 2, double noise = 0.001) =>
+        Filter.Video("freezedetect", ("d", minSeconds), ("n", noise));
+
+    /// <summary><c>silencedetect</c>: logs <c>silence_start</c>/<c>silence_end</c> for audio below <paramref name="noiseDb"/> dBFS for at least <paramref name="minSeconds"/> s.</summary>
+    public static Filter SilenceDetect(double noiseDb = -40, double minSeconds = 0.25) =>
+        Filter.Audio("silencedetect", ("n", string.Create(CultureInfo.InvariantCulture, $"{noiseDb}dB")), ("d", minSeconds));
+
+    /// <summary>
+    /// <c>ebur128</c> (EBU R128 / ITU-R BS.1770 loudness): logs momentary and short-term loudness every
+    /// 100 ms at info level and a summary (integrated, range, and with <paramref name="truePeak"/> the
+    /// 4x-oversampled true peak) at the end; passes the audio through.
+    /// </summary>
+    public static Filter EbuR128(bool truePeak) =>
+        truePeak ? Filter.Audio("ebur128", ("peak", "true"), ("framelog", "info")) : Filter.Audio("ebur128", ("framelog", "info"));
+
+    /// <summary><c>aformat</c> to signed 16-bit samples at <paramref name="sampleRateHz"/> Hz in <paramref name="channelLayout"/> (ffmpeg resamples and downmixes as needed).</summary>
+    public static Filter AFormatS16(int sampleRateHz, string channelLayout = "mono") =>
+        Filter.Audio("aformat", ("sample_fmts", "s16"), ("sample_rates", sampleRateHz), ("channel_layouts", channelLayout));
+
+    /// <summary><c>anullsink</c>: consumes audio (ends a branch that only logs).</summary>
+    public static Filter ANullSink() => Filter.Raw("anullsink", [PadKind.Audio], []);
+
+    /// <summary><c>xfade</c>: cross-fades two videos over <paramref name="durationSeconds"/> s starting at <paramref name="offsetSeconds"/> s of the first (both inputs need the same size, rate and time base).</summary>
+    public static Filter XFade(double durationSeconds, double offsetSeconds, string transition = "fade") =>
+        Filter.Raw("xfade", [PadKind.Video, PadKind.Video], [PadKind.Video], ("transition", transition), ("duration", durationSeconds), ("offset", offsetSeconds));
+
+    /// <summary><c>acrossfade</c>: cross-fades the end of the first audio into the start of the second over <paramref name="durationSeconds"/> s.</summary>
+    public static Filter ACrossFade(double durationSeconds) =>
+        Filter.Raw("acrossfade", [PadKind.Audio, PadKind.Audio], [PadKind.Audio], ("d", durationSeconds));
+
+    /// <summary><c>settb</c>: sets the time base (e.g. <c>AVTB</c>, 1/1000000).</summary>
+    public static Filter SetTimeBase(string timeBase) => Filter.Video("settb", ("expr", timeBase));
+
     private static IEnumerable<(string, object)> StartEnd(long? startUs, long? endUs)
     {
         if (startUs is { } s) yield return ("start", MediaTime.ToFFmpeg(s));

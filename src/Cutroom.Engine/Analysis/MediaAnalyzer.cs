@@ -1,0 +1,313 @@
+using System.Diagnostics;
+using Cutroom.Engine.Common;
+using Cutroom.Engine.Frames;
+using Cutroom.Engine.Shots;
+using Cutroom.Engine.Thumbnails;
+using Cutroom.FFmpeg.Errors;
+using Cutroom.FFmpeg.Graph;
+using Cutroom.FFmpeg.Probe;
+using Cutroom.FFmpeg.Process;
+using Cutroom.FFmpeg.Time;
+
+namespace Cutroom.Engine.Analysis;
+
+/// <summary>What to analyse and how.</summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>Exact, fast, or chosen by length (default).</summary>
+    public AnalysisMode Mode { get; init; } = AnalysisMode.Auto;
+    /// <summary>Reuse and store cached records (default true).</summary>
+    public bool UseCache { get; init; } = true;
+    /// <summary>Shot detector thresholds (defaults when null).</summary>
+    public ShotDetectorOptions? Shots { get; init; }
+}
+
+/// <summary>
+/// The analysis pass: ONE ffmpeg run decodes the video (every frame, or keyframes only in fast
+/// mode) and the audio, and yields shots, black and frozen ranges, loudness per second, silences,
+/// speech likelihood and motion per second (<see cref="AnalysisRecord"/>).
+/// <para>
+/// The video is downscaled to <see cref="FrameWidth"/> pixels wide inside ffmpeg and streamed as
+/// RGB24 through a named pipe into <see cref="ShotDetector"/>; the audio goes through
+/// <c>ebur128</c> and <c>silencedetect</c> (read from the log) and, as 16 kHz mono PCM through a
+/// second pipe, into <see cref="SpeechFeatures"/>. Memory stays flat; nothing is written to disk
+/// but the record, which is cached beside the media (<see cref="AnalysisCache"/>).
+/// </para>
+/// </summary>
+public sealed class MediaAnalyzer
+{
+    /// <summary>Version of the analysis algorithms; bump it when they change so cached records are recomputed.</summary>
+    public const int Version = 1;
+
+    /// <summary>Above this duration (10 min) <see cref="AnalysisMode.Auto"/> chooses fast mode.</summary>
+    public const long FastModeAboveMs = 10 * 60 * 1000;
+
+    /// <summary>Width (pixels) of the frames the shot detector sees (PySceneDetect downscales to about 256; 160 is enough for hard cuts and twice as cheap).</summary>
+    internal const int FrameWidth = 160;
+
+    /// <summary>One frame in <see cref="SharpnessEvery"/> is measured for sharpness in exact mode.</summary>
+    private const int SharpnessEvery = 5;
+
+    private readonly EngineContext _ctx;
+
+    /// <summary>Creates the analyser over an engine context.</summary>
+    public MediaAnalyzer(EngineContext ctx) => _ctx = ctx;
+
+    /// <summary>Analyses <paramref name="input"/> (or returns its cached record).</summary>
+    /// <param name="input">A media file with video and/or audio.</param>
+    /// <param name="options">Mode and cache use; defaults when null.</param>
+    /// <param name="progress">Progress 0..1.</param>
+    /// <param name="cancellationToken">Stops ffmpeg.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="MediaProbeException">The input is missing, empty, not media, a still image, or has neither video nor audio.</exception>
+    /// <exception cref="FFmpegException">ffmpeg failed.</exception>
+    /// <exception cref="ToolMissingException">mkfifo is missing.</exception>
+    public async Task<AnalysisRecord> AnalyzeAsync(string input, AnalysisOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AnalysisOptions();
+        var sw = Stopwatch.StartNew();
+        var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
+        if (info.IsStillImage) throw new MediaProbeException($"'{Path.GetFileName(input)}' is a still image; there is nothing to analyse over time");
+        if (info.Video is null && info.Audio is null) throw new MediaProbeException($"'{Path.GetFileName(input)}' has neither video nor audio");
+        if (info.Video is not null) MediaGuard.RequireVideo(info, _ctx.Limits);
+        var durationUs = MediaGuard.RequireDurationUs(info);
+        var mode = options.Mode != AnalysisMode.Auto ? options.Mode
+            : durationUs / 1000 > FastModeAboveMs ? AnalysisMode.Fast : AnalysisMode.Exact;
+        if (info.Video is null) mode = AnalysisMode.Exact;   // audio is always read in full
+
+        var hash = ContentHash.Of(info.Path);
+        if (options.UseCache && AnalysisCache.TryLoad(info.Path, hash, mode) is { } cached)
+        {
+            progress?.Report(1);
+            return cached;
+        }
+
+        var index = info.Video is null ? null : await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: cancellationToken);
+        if (index is { Count: 0 }) throw new MediaProbeException($"'{Path.GetFileName(input)}' has a video stream without frames");
+        var run = await RunAsync(info, mode, options.Shots, progress, cancellationToken);
+        var record = Build(info, index, mode, hash, run, sw.ElapsedMilliseconds);
+        if (options.UseCache) AnalysisCache.Save(info.Path, record);
+        progress?.Report(1);
+        return record;
+    }
+
+    /// <summary>What one analysis run collected.</summary>
+    private sealed record RunData(ShotDetector? Detector, IReadOnlyList<ShotBoundary> Boundaries, IReadOnlyList<long> FramePts,
+        Dictionary<int, double> Sharpness, SpeechFeatures? Speech, AnalysisLogReader Log, int DecodeErrors);
+
+    private async Task<RunData> RunAsync(MediaInfo info, AnalysisMode mode, ShotDetectorOptions? shotOptions, IProgress<double>? progress, CancellationToken ct)
+    {
+        var fast = mode == AnalysisMode.Fast;
+        var video = info.Video;
+        var work = Path.Combine(Path.GetTempPath(), "cutroom-analysis-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(work);
+        RawPipe? videoPipe = null, audioPipe = null;
+        try
+        {
+            var graph = new FilterGraph();
+            var builder = new FFmpegCommandBuilder().LogLevel("info").Overwrite().Global("-copyts")
+                .Input(info.Path, new InputOptions
+                {
+                    Demuxer = info.Container.Demuxer(),
+                    Threads = _ctx.Limits.Threads,
+                    SkipNonKeyFrames = fast,
+                    // The deblocking filter only polishes the picture; at 160 pixels it changes nothing and costs a fifth of H.264 decoding.
+                    Extra = video is { Codec: "h264" or "hevc" } ? ["-skip_loop_filter", "all"] : [],
+                })
+                .ExpectDuration((info.DurationMs ?? 0) * 1000);
+
+            ShotDetector? detector = null;
+            var sharpness = new Dictionary<int, double>();
+            var showInfo = new ShowInfoReader();
+            var log = new AnalysisLogReader();
+            SpeechFeatures? speech = null;
+            var detectorOptions = shotOptions ?? (fast ? FastShotOptions : new ShotDetectorOptions());
+
+            if (video is not null)
+            {
+                var height = ThumbnailPicker.EvenHeight(video, FrameWidth);
+                detector = new ShotDetector(FrameWidth, height, detectorOptions);
+                var v = graph.InputVideo(0, info.Streams.OfType<VideoStreamInfo>().ToList().IndexOf(video))
+                    .Then(Filters.Scale(FrameWidth, height, "area"))
+                    .Then(Filters.ShowInfo());
+                if (!fast) v = v.Then(Filters.BlackDetect()).Then(Filters.FreezeDetect());
+                graph.Output(v.Then(Filters.Format("rgb24")), "v");
+                var d = detector;
+                videoPipe = RawPipe.Start(work, "video.rgb", d.FrameBytes, (buffer, length) =>
+                {
+                    if (length < d.FrameBytes) return;
+                    d.Add(buffer);
+                    var ordinal = d.Count - 1;
+                    if (fast || ordinal % SharpnessEvery == 0)
+                        sharpness[ordinal] = Math.Log10(1 + FrameQuality.Measure(d.Last.Luma, d.Last.Width, d.Last.Height).Sharpness);
+                });
+                builder.Output(videoPipe.Path, "-map", "[v]", "-fps_mode", "passthrough", "-f", "rawvideo");
+            }
+            if (info.Audio is not null)
+            {
+                speech = new SpeechFeatures();
+                var a = graph.InputAudio(0);
+                graph.Apply(Filters.ANullSink(), a.Then(Filters.EbuR128(truePeak: true)));
+                graph.Apply(Filters.ANullSink(), a.Then(Filters.SilenceDetect()));
+                graph.Output(a.Then(Filters.AFormatS16(SpeechFeatures.SampleRate)), "a");
+                var s = speech;
+                audioPipe = RawPipe.Start(work, "audio.pcm", SpeechFeatures.FrameSamples * 2, (buffer, length) => s.Add(buffer, length));
+                builder.Output(audioPipe.Path, "-map", "[a]", "-f", "s16le");
+            }
+            var command = builder.FilterComplex(graph.Render()).Build();
+
+            FFmpegRunResult result;
+            try
+            {
+                result = await _ctx.Runner.RunAsync(command, new FFmpegRunOptions
+                {
+                    Timeout = _ctx.Limits.FFmpegTimeout,
+                    Purpose = "analysing the media",
+                    OnStderrLine = line => { showInfo.Feed(line); log.Feed(line); },
+                    Progress = progress is null ? null : new InlineProgress<FFmpegProgress>(p => progress.Report(0.98 * (p.Fraction ?? 0))),
+                }, ct);
+            }
+            finally
+            {
+                videoPipe?.Release();
+                audioPipe?.Release();
+            }
+            if (videoPipe is not null) await videoPipe.Completion;
+            if (audioPipe is not null) await audioPipe.Completion;
+            var boundaries = detector?.Finish() ?? [];
+            return new RunData(detector, boundaries, showInfo.Pts, sharpness, speech, log, result.DecodeErrors);
+        }
+        finally
+        {
+            videoPipe?.Dispose();
+            audioPipe?.Dispose();
+            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>
+    /// Detector settings for keyframe samples (seconds apart): every clear change between two
+    /// samples is a boundary — there is no motion to tell apart from a cut and no flash to skip.
+    /// </summary>
+    internal static readonly ShotDetectorOptions FastShotOptions = new()
+    {
+        MinContent = 20, AdaptiveRatio = 0, StrongContent = 20, StrongRatio = 0, MinShotFrames = 1, MaxFlashFrames = 0,
+    };
+
+    private static AnalysisRecord Build(MediaInfo info, PacketIndex? index, AnalysisMode mode, string hash, RunData run, long elapsedMs)
+    {
+        var durationMs = info.DurationMs ?? 0;
+        var seconds = (int)Math.Max(1, (durationMs + 999) / 1000);
+        long ToMs(double seconds) => Math.Clamp(MediaTime.UsToMs((long)Math.Round(seconds * 1_000_000) - info.StartTimeUs), 0, durationMs);
+
+        // Frames: ordinal (position among analysed frames) -> frame index and time.
+        var shots = new List<Shot>();
+        var motion = new List<double>();
+        var detector = run.Detector;
+        if (detector is not null && index is not null && detector.Count > 0)
+        {
+            var count = Math.Min(detector.Count, run.FramePts.Count);
+            var ptsToIndex = new Dictionary<long, int>(index.Count);
+            for (var i = 0; i < index.Count; i++) ptsToIndex.TryAdd(index.Packets[i].Pts, i);
+            int FrameIndex(int ordinal) => ordinal >= count ? index.Count
+                : ptsToIndex.TryGetValue(run.FramePts[ordinal], out var fi) ? fi : index.FrameAt(index.TimeBase.MultiplyRound(run.FramePts[ordinal] * 1_000_000));
+            long FrameMs(int ordinal) => ordinal >= count ? durationMs
+                : Math.Clamp(MediaTime.UsToMs(index.TimeBase.MultiplyRound(run.FramePts[ordinal] * 1_000_000) - info.StartTimeUs), 0, durationMs);
+
+            var starts = new List<ShotBoundary> { new(0, 0, TransitionKind.Cut) };
+            starts.AddRange(run.Boundaries.Where(b => b.Frame > 0 && b.Frame < count));
+            for (var s = 0; s < starts.Count; s++)
+            {
+                var from = starts[s].Frame;
+                var to = s + 1 < starts.Count ? starts[s + 1].Frame : count;
+                double luma = 0, move = 0, sharp = 0; var sharpN = 0;
+                for (var k = from; k < to; k++)
+                {
+                    luma += detector.MeanLuma[k];
+                    if (k > from) move += detector.LumaDelta[k];
+                    if (run.Sharpness.TryGetValue(k, out var sv)) { sharp += sv; sharpN++; }
+                }
+                var n = Math.Max(1, to - from);
+                shots.Add(new Shot
+                {
+                    Index = s,
+                    StartFrame = s == 0 ? 0 : FrameIndex(from),
+                    EndFrame = s + 1 < starts.Count ? FrameIndex(to) : index.Count,
+                    StartMs = s == 0 ? 0 : FrameMs(from),
+                    EndMs = s + 1 < starts.Count ? FrameMs(to) : durationMs,
+                    Transition = s == 0 ? null : starts[s].Kind,
+                    Score = Math.Round(starts[s].Score, 2),
+                    Brightness = Math.Round(luma / n, 1),
+                    Sharpness = sharpN == 0 ? 0 : Math.Round(sharp / sharpN, 2),
+                    Motion = mode == AnalysisMode.Fast ? 0 : Math.Round(move / Math.Max(1, n - 1), 2),
+                });
+            }
+
+            if (mode == AnalysisMode.Exact)
+            {
+                var sum = new double[seconds];
+                var n = new int[seconds];
+                var cutFrames = starts.Select(b => b.Frame).ToHashSet();
+                for (var k = 1; k < count; k++)
+                {
+                    if (cutFrames.Contains(k)) continue;
+                    var sec = (int)Math.Min(seconds - 1, FrameMs(k) / 1000);
+                    sum[sec] += detector.LumaDelta[k]; n[sec]++;
+                }
+                for (var s = 0; s < seconds; s++) motion.Add(n[s] == 0 ? 0 : Math.Round(sum[s] / n[s], 2));
+            }
+        }
+
+        // Audio: loudness per second from ebur128's 100 ms log lines (t is the end of each block).
+        var log = run.Log;
+        var momentary = new List<double>();
+        var shortTerm = new List<double>();
+        if (info.Audio is not null)
+        {
+            var m = Enumerable.Repeat(-70.0, seconds).ToArray();
+            var st = Enumerable.Repeat(-70.0, seconds).ToArray();
+            var audioStart = info.StartTimeUs / 1e6;
+            foreach (var (t, mv, sv) in log.Loudness)
+            {
+                var rel = t - audioStart;   // the pts of the block's end on the stream clock (-copyts keeps it absolute)
+                var sec = (int)Math.Clamp(Math.Floor(rel - 0.001), 0, seconds - 1);
+                m[sec] = Math.Max(m[sec], Math.Max(-70, mv));
+                st[sec] = Math.Max(-70, sv);
+            }
+            momentary.AddRange(m.Select(v => Math.Round(v, 1)));
+            shortTerm.AddRange(st.Select(v => Math.Round(v, 1)));
+        }
+
+        List<TimeRange> Ranges(IEnumerable<(double Start, double? End)> items) =>
+            items.Select(r => new TimeRange(ToMs(r.Start), r.End is { } e ? ToMs(e) : durationMs)).Where(r => r.EndMs > r.StartMs).ToList();
+
+        return new AnalysisRecord
+        {
+            Version = Version,
+            ContentHash = hash,
+            Source = Path.GetFileName(info.Path),
+            Mode = mode,
+            DurationMs = durationMs,
+            FrameCount = index?.Count ?? 0,
+            FramesAnalysed = detector?.Count ?? 0,
+            FrameRate = info.Video is { } v ? v.FrameRate.ToString() : null,
+            HasVideo = info.Video is not null,
+            HasAudio = info.Audio is not null,
+            Shots = shots,
+            Silences = Ranges(log.Silences),
+            Black = Ranges(log.Black.Select(b => (b.Start, (double?)b.End))),
+            Frozen = Ranges(log.Frozen),
+            LoudnessLufs = momentary,
+            ShortTermLufs = shortTerm,
+            Speech = run.Speech?.SpeechPerSecond(seconds) ?? [],
+            Motion = motion,
+            LevelDb20Ms = run.Speech?.LevelDb.Select(x => MathF.Round(x, 1)).ToList() ?? [],
+            Loudness = info.Audio is null ? null : new LoudnessStats(
+                log.IntegratedLufs is { } lufs && double.IsFinite(lufs) && lufs > -70 ? lufs : null,
+                log.LoudnessRangeLu is { } r && double.IsFinite(r) ? r : null,
+                log.TruePeakDbfs is { } p && double.IsFinite(p) ? p : null),
+            DecodeErrors = run.DecodeErrors,
+            ElapsedMs = elapsedMs,
+        };
+    }
+}

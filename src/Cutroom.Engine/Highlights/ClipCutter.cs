@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using Cutroom.Engine.Frames;
+using Cutroom.Engine.Common;
+using Cutroom.FFmpeg.Errors;
+using Cutroom.FFmpeg.Graph;
+using Cutroom.FFmpeg.Probe;
+using Cutroom.FFmpeg.Process;
+using Cutroom.FFmpeg.Time;
+
+namespace Cutroom.Engine.Highlights;
+
+/// <summary>How highlight clips are cut.</summary>
+[JsonConverter(typeof(Analysis.LowerCaseEnumConverter<ClipMode>))]
+public enum ClipMode
+{
+    /// <summary>
+    /// Stream copy of the video from the keyframe at or before the start (no re-encode); the MP4's
+    /// edit list starts presentation at the start time; audio is re-encoded to AAC from the start
+    /// time exactly, so the sound never begins mid-word. Needs H.264 video (else exact is used).
+    /// </summary>
+    Fast,
+    /// <summary>Re-encoded H.264 (x264 veryfast, CRF 20) + AAC, frame-exact.</summary>
+    Exact,
+}
+
+/// <summary>One clip to cut: [<paramref name="FromUs"/>, <paramref name="ToUs"/>) of <paramref name="InputPath"/> (µs from the start of the file) into an MP4.</summary>
+/// <param name="InputPath">The source media.</param>
+/// <param name="FromUs">Start (µs).</param>
+/// <param name="ToUs">End (µs, exclusive).</param>
+/// <param name="OutputPath">The MP4 to write (the caller stages it).</param>
+/// <remarks>The same shape as the trim job's <c>TrimRequest</c> (branch trim-convert), so that the two can be swapped.</remarks>
+public sealed record ClipRequest(string InputPath, long FromUs, long ToUs, string OutputPath)
+{
+    /// <summary>Fast (stream copy) or exact (re-encode).</summary>
+    public ClipMode Mode { get; init; } = ClipMode.Fast;
+}
+
+/// <summary>
+/// A small clip writer for the highlights job, written while the trim job (branch trim-convert)
+/// was in progress; it follows the same approach (input seek; fast = <c>-c:v copy</c> with an edit
+/// list and AAC audio re-encoded from the cut; exact = re-encode after an accurate seek) and takes a
+/// request of the same shape, so the lead can swap in <c>TrimJob</c>. Unlike the trim job it does
+/// not retry from the start of the file when a keyframe does not decode after a seek.
+/// </summary>
+internal sealed class ClipCutter
+{
+    private readonly EngineContext _ctx;
+
+    public ClipCutter(EngineContext ctx) => _ctx = ctx;
+
+    /// <summary>True when fast mode can copy this video into MP4.</summary>
+    public static bool CanCopy(MediaInfo info) => info.Video is { Codec: "h264" };
+
+    /// <summary>Cuts one clip; returns the mode actually used.</summary>
+    /// <exception cref="FFmpegException">ffmpeg failed.</exception>
+    public async Task<ClipMode> CutAsync(MediaInfo info, ClipRequest request, IProgress<double>? progress, CancellationToken ct)
+    {
+        var mode = request.Mode == ClipMode.Fast && !CanCopy(info) ? ClipMode.Exact : request.Mode;
+        var durationUs = request.ToUs - request.FromUs;
+        var videoOrdinal = info.Video is null ? -1 : info.Streams.OfType<VideoStreamInfo>().ToList().IndexOf(info.Video);
+        List<string> options = [];
+        if (videoOrdinal >= 0) options.AddRange(["-map", $"0:v:{videoOrdinal}"]);
+        if (info.Audio is not null) options.AddRange(["-map", "0:a:0"]);
+        options.AddRange(["-t", MediaTime.ToFFmpeg(durationUs)]);
+        if (videoOrdinal >= 0)
+        {
+            if (mode == ClipMode.Fast) options.AddRange(["-c:v", "copy"]);
+            else options.AddRange(["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"]);
+        }
+        if (info.Audio is not null) options.AddRange(["-c:a", "aac", "-b:a", "160k", "-ar", "48000"]);
+        options.AddRange(["-sn", "-dn", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4"]);
+
+        var builder = new FFmpegCommandBuilder()
+            .Overwrite()
+            .ExpectDuration(durationUs)
+            .Input(info.Path, new InputOptions
+            {
+                Demuxer = info.Container.Demuxer(),
+                Threads = _ctx.Limits.Threads,
+                SeekUs = request.FromUs > 0 ? request.FromUs : null,
+            });
+        // 4:2:0 needs even sizes.
+        if (videoOrdinal >= 0 && mode == ClipMode.Exact)
+            builder.VideoFilter(FilterChain.Of(Filters.Scale("trunc(iw/2)*2", "trunc(ih/2)*2")).ToString());
+        var command = builder.Output(request.OutputPath, [.. options]).Build();
+        await _ctx.Runner.RunAsync(command, new FFmpegRunOptions
+        {
+            Timeout = _ctx.Limits.FFmpegTimeout,
+            Purpose = mode == ClipMode.Fast ? "cutting a clip (stream copy)" : "cutting a clip (re-encoding)",
+            Progress = progress is null ? null : new InlineProgress<FFmpegProgress>(p => progress.Report(p.Fraction ?? 0)),
+        }, ct);
+        return mode;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using Cutroom.Engine.Analysis;
+using Cutroom.Engine.Common;
+using Cutroom.Engine.Frames;
+using Cutroom.Engine.Shots;
+using Cutroom.FFmpeg.Errors;
+using Cutroom.FFmpeg.Graph;
+using Cutroom.FFmpeg.Probe;
+using Cutroom.FFmpeg.Process;
+using Cutroom.FFmpeg.Time;
+
+namespace Cutroom.Engine.Summary;
+
+/// <summary>
+/// <c>cutroom summary FILE -o DIR</c>: from one analysis pass, writes <c>summary.json</c>,
+/// <c>summary.md</c>, a thumbnail per chapter, <c>storyboard.jpg</c> (the chapter thumbnails in a
+/// grid with their times) and exports of the shots and chapters as CSV and CMX 3600 EDL, plus the
+/// shots as OpenTimelineIO. Audio-only input gives a summary without shots, pictures or EDLs.
+/// The folder appears complete or not at all.
+/// </summary>
+public sealed class SummaryJob
+{
+    private const int ThumbnailWidth = 320;
+    private const string Background = "0x202020";
+    private readonly EngineContext _ctx;
+
+    /// <summary>Creates the job over an engine context.</summary>
+    public SummaryJob(EngineContext ctx) => _ctx = ctx;
+
+    /// <summary>Summarises <paramref name="input"/> into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="input">A video or audio file.</param>
+    /// <param name="outputDirectory">A new or empty folder.</param>
+    /// <param name="mode">Analysis mode (default: by length).</param>
+    /// <param name="useCache">Reuse a cached analysis.</param>
+    /// <param name="progress">Progress 0..1.</param>
+    /// <param name="cancellationToken">Stops ffmpeg; nothing is left behind.</param>
+    /// <exception cref="JobInputException">The output folder is not empty.</exception>
+    /// <exception cref="MediaProbeException">The input is missing, empty, not media, or a still image.</exception>
+    /// <exception cref="FFmpegException">ffmpeg failed.</exception>
+    public async Task<SummaryDocument> RunAsync(string input, string outputDirectory, AnalysisMode mode = AnalysisMode.Auto, bool useCache = true,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
+        using var staging = OutputStaging.ForDirectory(outputDirectory);
+        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(input, new AnalysisOptions { Mode = mode, UseCache = useCache },
+            progress is null ? null : new InlineProgress<double>(f => progress.Report(0.8 * f)), cancellationToken);
+        var warnings = new List<string>();
+        if (record.DecodeErrors > 0) warnings.Add($"the source has damaged data: the decoder concealed {record.DecodeErrors} error(s)");
+        if (record.Mode == AnalysisMode.Fast) warnings.Add("long video: shots were found on keyframes only (fast analysis)");
+
+        var chapters = ChapterBuilder.Build(record).ToList();
+        string? storyboard = null;
+        if (info.Video is not null)
+        {
+            chapters = await ThumbnailsAsync(info, chapters, staging.TempPath, cancellationToken);
+            storyboard = "storyboard.jpg";
+            await StoryboardAsync(chapters, staging.TempPath, storyboard, cancellationToken);
+        }
+        progress?.Report(0.95);
+
+        // Exports.
+        var files = new List<string>();
+        var rate = Rational.ParseOrUnknown(record.FrameRate);
+        var fps = rate.IsPositive ? rate.ToDouble() : 0;
+        var chapterRanges = chapters.Select(c => new ShotExport.Range($"Chapter {c.Index + 1}",
+            fps > 0 ? (int)Math.Round(c.StartMs * fps / 1000) : 0, fps > 0 ? (int)Math.Round(c.EndMs * fps / 1000) : 0, c.StartMs, c.EndMs)).ToList();
+        void Export(string name, string text) { File.WriteAllText(Path.Combine(staging.TempPath, name), text); files.Add(name); }
+        Export("chapters.csv", ShotExport.Csv(chapterRanges));
+        if (record.Shots.Count > 0)
+        {
+            var shotRanges = ShotExport.FromShots(record.Shots);
+            var title = Path.GetFileNameWithoutExtension(info.Path);
+            Export("shots.csv", ShotExport.Csv(shotRanges));
+            Export("shots.edl", ShotExport.Edl(shotRanges, title, record.Source, rate));
+            Export("chapters.edl", ShotExport.Edl(chapterRanges, title, record.Source, rate));
+            Export("shots.otio", ShotExport.Otio(shotRanges, title, info.Path, rate, record.DurationMs));
+        }
+
+        var doc = Build(info, record, chapters, storyboard, files, warnings);
+        await File.WriteAllTextAsync(Path.Combine(staging.TempPath, "summary.json"), JsonSerializer.Serialize(doc, SummaryJson.Default.SummaryDocument), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(staging.TempPath, "summary.md"), SummaryText.Markdown(doc), cancellationToken);
+        staging.Commit();
+        progress?.Report(1);
+        return doc;
+    }
+
+    private static SummaryDocument Build(MediaInfo info, AnalysisRecord r, IReadOnlyList<Chapter> chapters, string? storyboard, List<string> files, List<string> warnings)
+    {
+        var v = info.Video; var a = info.Audio;
+        var metadata = new SummaryMetadata(r.DurationMs, info.FormatName, info.SizeBytes, v?.Codec, v?.DisplayWidth, v?.DisplayHeight, r.FrameRate,
+            v is null ? null : r.FrameCount, a?.Codec, a?.SampleRateHz, a?.Channels,
+            info.Tags.TryGetValue("title", out var title) ? title : null, info.CreationTime);
+        SummaryLoudness? loudness = null;
+        double? silenceShare = null, speechShare = null;
+        if (r.HasAudio && r.LoudnessLufs.Count > 0)
+        {
+            var loudest = Enumerable.Range(0, r.LoudnessLufs.Count).MaxBy(i => r.LoudnessLufs[i]);
+            loudness = new SummaryLoudness(r.Loudness?.IntegratedLufs, r.Loudness?.RangeLu, r.Loudness?.TruePeakDbfs, loudest * 1000L, r.LoudnessLufs[loudest]);
+            silenceShare = Math.Round(Math.Clamp(r.Silences.Sum(s => s.DurationMs) / (double)Math.Max(1, r.DurationMs), 0, 1), 3);
+            speechShare = r.Speech.Count == 0 ? 0 : Math.Round(r.Speech.Count(s => s >= 0.5) / (double)r.Speech.Count, 3);
+        }
+        double? motion = r.Motion.Count > 0 ? Math.Round(r.Motion.Average(), 2) : null;
+        string? level = motion switch
+        {
+            null => null,
+            < 0.5 => "still",
+            < 3 => "calm",
+            < 10 => "moderately busy",
+            _ => "busy",
+        };
+        var doc = new SummaryDocument
+        {
+            Source = r.Source, Metadata = metadata, AnalysisMode = r.Mode, Shots = r.Shots, Chapters = chapters, Loudness = loudness,
+            SilenceShare = silenceShare, SpeechShare = speechShare, Motion = motion, MotionLevel = level, Description = "",
+            Storyboard = storyboard, Files = files, Warnings = warnings,
+        };
+        return doc with { Description = SummaryText.Paragraph(doc) };
+    }
+
+    /// <summary>Extracts the frame in the middle of each chapter as <c>chapter-NN.jpg</c>.</summary>
+    private async Task<List<Chapter>> ThumbnailsAsync(MediaInfo info, List<Chapter> chapters, string folder, CancellationToken ct)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "cutroom-summary-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var times = chapters.Select(c => (c.StartMs + c.EndMs) / 2 * 1000).ToList();
+            var frames = await new FrameExtractor(_ctx).ExtractAsync(info.Path, work, new FrameExtractionOptions
+            {
+                Selector = new FrameSelector.At(times), Format = ImageFormat.Jpg, Width = ThumbnailWidth, Quality = 85,
+            }, null, ct);
+            var result = new List<Chapter>();
+            foreach (var c in chapters)
+            {
+                var mid = (c.StartMs + c.EndMs) / 2;
+                var frame = frames.Frames.LastOrDefault(f => f.PtsMs <= mid) ?? frames.Frames[0];
+                var name = string.Create(CultureInfo.InvariantCulture, $"chapter-{c.Index + 1:00}.jpg");
+                File.Copy(Path.Combine(frames.OutputDirectory, frame.File), Path.Combine(folder, name));
+                result.Add(c with { Thumbnail = name });
+            }
+            return result;
+        }
+        finally
+        {
+            try { if (Directory.Exists(work)) Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Tiles the chapter thumbnails (up to 4 a row) with each chapter's start time under it.</summary>
+    private async Task StoryboardAsync(IReadOnlyList<Chapter> chapters, string folder, string name, CancellationToken ct)
+    {
+        var font = Fonts.Require(Fonts.Sans);
+        var columns = Math.Min(4, chapters.Count);
+        var rows = (chapters.Count + columns - 1) / columns;
+        const int label = 28;
+        var graph = new FilterGraph();
+        var builder = new FFmpegCommandBuilder().Overwrite();
+        var tiles = new List<GraphStream>();
+        foreach (var c in chapters)
+        {
+            builder.Input(Path.Combine(folder, c.Thumbnail!), new InputOptions { Demuxer = ContainerFormat.Jpeg.Demuxer() });
+            tiles.Add(graph.InputVideo(builder.InputCount - 1)
+                .Then(Filters.Scale(ThumbnailWidth, "trunc(ih*320/iw/2)*2"))
+                .Then(Filters.SetSar())
+                .Then(Filters.Pad("iw", $"ih+{label}", 0, 0, Background))
+                .Then(Filters.DrawGeneratedText($"{c.Index + 1}  {MediaTime.ToClock(c.StartMs)}", font, 18, "white", "(w-text_w)/2", $"h-{label}+({label}-text_h)/2"))
+                .Then(Filters.Format("yuv444p")));
+        }
+        var joined = tiles.Count == 1 ? tiles[0]
+            : graph.Apply(Filter.Raw("concat", [.. tiles.Select(_ => PadKind.Video)], [PadKind.Video], ("n", tiles.Count), ("v", 1), ("a", 0)), [.. tiles])[0];
+        graph.Output(joined.Then(Filters.Tile(columns, rows, 8, 8, Background)), "board");
+        var command = builder.FilterComplex(graph.Render())
+            .Output(Path.Combine(folder, name), ["-map", "[board]", "-frames:v", "1", "-update", "1", .. ImageEncoding.Arguments(ImageFormat.Jpg, 88)])
+            .Build();
+        await _ctx.Runner.RunAsync(command, new FFmpegRunOptions { Timeout = _ctx.Limits.FFmpegTimeout, Purpose = "composing the storyboard" }, ct);
+    }
+}

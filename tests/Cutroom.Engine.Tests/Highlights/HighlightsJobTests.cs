@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using Cutroom.Engine.Analysis;
+using Cutroom.Engine.Highlights;
+using Cutroom.Engine.Tests.Analysis;
+using Cutroom.FFmpeg.Errors;
+
+namespace Cutroom.Engine.Tests.Highlights;
+
+public class HighlightsJobTests
+{
+    private static readonly HighlightsJob Job = new(Engine.Context);
+
+    /// <summary>True when the webinar's syllable generator (<see cref="AnalysisMedia.Syllables"/>) is sounding at <paramref name="t"/> s.</summary>
+    private static bool InSyllable(double t) => t % 0.37 < 0.25 && t % 4.1 > 0.9;
+
+    private static bool NearSyllable(double t, double marginSeconds) =>
+        Enumerable.Range(-5, 11).Any(k => InSyllable(t + k * marginSeconds / 5));
+
+    [Fact]
+    public async Task The_loud_moments_of_a_webinar_are_among_the_highlights_and_no_clip_cuts_a_syllable()
+    {
+        using var dir = new TempDir();
+        var outDir = dir.File("hl");
+        var result = await Job.RunAsync(AnalysisMedia.Webinar, outDir,
+            new HighlightOptions { Count = 3, MinUs = 8_000_000, MaxUs = 20_000_000, UseCache = false });
+
+        Assert.Equal(3, result.Clips.Count);
+        foreach (var (start, end) in AnalysisMedia.WebinarLoud)
+            Assert.Contains(result.Clips, c => c.StartMs <= start * 1000 + 500 && c.EndMs >= end * 1000 - 500);
+        foreach (var c in result.Clips)
+        {
+            Assert.InRange(c.EndMs - c.StartMs, 8000, 20000);
+            // 20 ms either side of each boundary is free of the syllable generator's sound.
+            Assert.False(NearSyllable(c.StartMs / 1000.0, 0.02), $"clip {c.Rank} starts inside a syllable at {c.StartMs} ms");
+            Assert.False(NearSyllable(c.EndMs / 1000.0, 0.02), $"clip {c.Rank} ends inside a syllable at {c.EndMs} ms");
+            Assert.NotEmpty(c.Reasons);
+            var file = Path.Combine(result.OutputDirectory, c.File);
+            var info = await Engine.Context.Prober.ProbeAsync(file, measureFrames: false);
+            Assert.NotNull(info.Video);
+            Assert.NotNull(info.Audio);
+            Assert.InRange(info.DurationMs!.Value, c.EndMs - c.StartMs - 150, c.EndMs - c.StartMs + 150);
+        }
+        Assert.Contains(result.Clips, c => c.Reasons.Any(r => r.StartsWith("loudest moment", StringComparison.Ordinal)));
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(result.OutputDirectory, "highlights.json")));
+        var clips = json.RootElement.GetProperty("clips");
+        Assert.Equal(3, clips.GetArrayLength());
+        Assert.Equal(1, clips[0].GetProperty("rank").GetInt32());
+        Assert.True(clips[0].GetProperty("reasons").GetArrayLength() > 0);
+        Assert.Equal("fast", json.RootElement.GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public async Task Exact_mode_clips_last_their_range_to_the_frame_and_the_reel_joins_them()
+    {
+        using var dir = new TempDir();
+        var result = await Job.RunAsync(AnalysisMedia.Webinar, dir.File("hl"),
+            new HighlightOptions { Count = 2, MinUs = 5_000_000, MaxUs = 8_000_000, Mode = ClipMode.Exact, Reel = true });
+        Assert.Equal(ClipMode.Exact, result.Mode);
+        foreach (var c in result.Clips)
+        {
+            var info = await Engine.Context.Prober.ProbeAsync(Path.Combine(result.OutputDirectory, c.File), measureFrames: true);
+            var frames = info.Video!.FrameCount!.Value;
+            Assert.InRange(frames, (c.EndMs - c.StartMs) / 40 - 1, (c.EndMs - c.StartMs) / 40 + 1);
+        }
+        var reel = await Engine.Context.Prober.ProbeAsync(Path.Combine(result.OutputDirectory, result.Reel!), measureFrames: false);
+        var expected = result.Clips.Sum(c => c.EndMs - c.StartMs) - 500 * (result.Clips.Count - 1);
+        Assert.InRange(reel.DurationMs!.Value, expected - 200, expected + 200);
+    }
+
+    [Fact]
+    public async Task A_ten_second_clip_gives_one_highlight_and_says_why()
+    {
+        using var dir = new TempDir();
+        var result = await Job.RunAsync(Engine.Numbered250, dir.File("hl"), new HighlightOptions { Count = 5 });
+        var clip = Assert.Single(result.Clips);
+        Assert.Contains(result.Notes, n => n.Contains("room for 1 clip", StringComparison.Ordinal));
+        Assert.InRange(clip.EndMs - clip.StartMs, 9900, 10100);
+        Assert.True(File.Exists(Path.Combine(result.OutputDirectory, clip.File)));
+    }
+
+    [Fact]
+    public async Task A_video_shorter_than_the_shortest_clip_is_refused_and_nothing_is_written()
+    {
+        using var dir = new TempDir();
+        var outDir = dir.File("hl");
+        var e = await Assert.ThrowsAsync<JobInputException>(() => Job.RunAsync(Engine.Numbered250, outDir, new HighlightOptions { MinUs = 20_000_000, MaxUs = 30_000_000 }));
+        Assert.Contains("shorter than the shortest clip", e.Message);
+        Assert.False(Directory.Exists(outDir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+}
