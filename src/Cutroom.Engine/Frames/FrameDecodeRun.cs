@@ -71,8 +71,8 @@ internal sealed class FrameDecodeRun
         }
         if (options.Width is { } w) chain.Add(Filters.Scale(w, -2, "bicubic"));
 
-        var pattern = Path.Combine(directory, "%06d." + FrameFileNames.Extension(options.Format)).Replace("%", "%%", StringComparison.Ordinal)
-            .Replace("%%06d", "%06d", StringComparison.Ordinal);
+        // The image2 muxer reads '%' as a pattern: escape the folder's own, keep the number's.
+        var pattern = Path.Combine(directory.Replace("%", "%%", StringComparison.Ordinal), "%06d." + FrameFileNames.Extension(options.Format));
         var builder = new FFmpegCommandBuilder()
             .LogLevel("info")
             .Overwrite()
@@ -91,7 +91,6 @@ internal sealed class FrameDecodeRun
                 "-map", "0:v:0", "-an", "-sn", "-dn", "-fps_mode", "passthrough",
                 .. ImageEncoding.Arguments(options.Format, options.Quality),
                 "-f", "image2", "-start_number", startNumber.ToString(CultureInfo.InvariantCulture)]);
-        // The image2 pattern must keep its %06d; MediaPath only prefixes file:.
         var command = builder.Build();
 
         var reader = new ShowInfoReader();

@@ -79,7 +79,7 @@ public sealed class FrameExtractor
 
         // Name the numbered files by frame index and time, and write the manifest.
         var ptsToIndex = new Dictionary<long, int>();
-        for (var i = 0; i < index.Count; i++) ptsToIndex.TryAdd(index.Packets[i].Pts, i);
+        for (var i = 0; i < index.Count; i++) ptsToIndex.TryAdd(index.Packets[i].Pts, i);   // one pass, not FrameOfPts per frame
         var frames = new List<ExtractedFrame>(written.Count);
         var ext = FrameFileNames.Extension(options.Format);
         for (var i = 0; i < written.Count; i++)

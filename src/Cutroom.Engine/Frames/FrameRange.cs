@@ -21,7 +21,7 @@ internal sealed record FrameRange(long StartUs, long EndUs, int FirstFrame, int 
         if (startUs is { } s && durationUs > 0 && s >= durationUs)
             throw new JobInputException($"--start {MediaTime.ToClock(MediaTime.UsToMs(s))} is beyond the end of the video ({MediaTime.ToClock(info.DurationMs ?? 0)})");
         var absStart = info.StartTimeUs + (startUs ?? 0);
-        var absEnd = endUs is { } e ? info.StartTimeUs + Math.Min(e, Math.Max(durationUs, e)) : long.MaxValue;
+        var absEnd = endUs is { } e ? info.StartTimeUs + e : long.MaxValue;
         var first = -1;
         var last = -1;
         for (var i = 0; i < index.Count; i++)
@@ -46,5 +46,5 @@ internal sealed record FrameRange(long StartUs, long EndUs, int FirstFrame, int 
 
     /// <summary>" between 0:01.000 and 0:02.000" when the range is not the whole file, else "".</summary>
     public string Describe(MediaInfo info) =>
-        FirstFrame == 0 && LastFrame == Index.Count - 1 ? "" : $" between {MediaTime.ToClock(MediaTime.UsToMs(StartUs - info.StartTimeUs))} and {MediaTime.ToClock(MediaTime.UsToMs(Math.Min(EndUs, StartUs + 86_400_000_000) - info.StartTimeUs))}";
+        FirstFrame == 0 && LastFrame == Index.Count - 1 ? "" : $" between {MediaTime.ToClock(MediaTime.UsToMs(StartUs - info.StartTimeUs))} and {MediaTime.ToClock(MediaTime.UsToMs(EndUs - info.StartTimeUs))}";
 }

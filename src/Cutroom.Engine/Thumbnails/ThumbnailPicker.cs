@@ -88,7 +88,7 @@ public sealed class ThumbnailPicker
 
             // 2. The winner at full resolution, decoded from its keyframe (or from the start if that keyframe is broken).
             var winnerPts = pts[best];
-            var frameIndex = FrameIndexOf(index, winnerPts);
+            var frameIndex = index.FrameOfPts(winnerPts);
             var run = new FrameDecodeRun(_ctx, info);
             var options = new FrameExtractionOptions { Selector = new FrameSelector.Every(1), Format = format, Quality = quality };
             var key = index.KeyframeAtOrBefore(frameIndex);
@@ -113,12 +113,6 @@ public sealed class ThumbnailPicker
         {
             try { Directory.Delete(work, recursive: true); } catch (IOException) { }
         }
-    }
-
-    private static int FrameIndexOf(PacketIndex index, long pts)
-    {
-        for (var i = 0; i < index.Count; i++) if (index.Packets[i].Pts == pts) return i;
-        return index.FrameAt(index.TimeBase.MultiplyRound(pts * 1_000_000));
     }
 
     /// <summary>The even height of a <paramref name="width"/>-wide picture of the video's displayed aspect.</summary>

@@ -37,6 +37,13 @@ public sealed record PacketIndex(Rational TimeBase, IReadOnlyList<PacketInfo> Pa
         return best;
     }
 
+    /// <summary>The index of the frame whose pts is <paramref name="pts"/> (ticks), or the frame shown at that time when no packet has it exactly.</summary>
+    public int FrameOfPts(long pts)
+    {
+        for (var i = 0; i < Packets.Count; i++) if (Packets[i].Pts == pts) return i;
+        return FrameAt(TimeBase.MultiplyRound(pts * 1_000_000));
+    }
+
     /// <summary>The last frame at or before <paramref name="frame"/> that the container flags as a keyframe (0 when none).</summary>
     public int KeyframeAtOrBefore(int frame)
     {
