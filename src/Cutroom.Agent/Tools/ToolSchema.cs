@@ -16,13 +16,16 @@ namespace Cutroom.Agent.Tools;
 /// </summary>
 public static class ToolSchema
 {
+    // Numbers are read leniently ("10" is 10) but advertised strictly.
+    private static readonly System.Text.Json.JsonSerializerOptions Strict = new(AgentJson.Options) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
+
     /// <summary>The schema of <paramref name="argumentType"/>.</summary>
     /// <param name="argumentType">An argument record.</param>
     public static JsonObject For(Type argumentType)
     {
         ArgumentNullException.ThrowIfNull(argumentType);
         var options = new JsonSchemaExporterOptions { TransformSchemaNode = Transform, TreatNullObliviousAsNonNullable = true };
-        var node = AgentJson.Options.GetJsonSchemaAsNode(argumentType, options).AsObject();
+        var node = Strict.GetJsonSchemaAsNode(argumentType, options).AsObject();
         node.Remove("$schema");
         node["additionalProperties"] = false;
         return node;
