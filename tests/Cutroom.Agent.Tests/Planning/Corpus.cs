@@ -12,10 +12,10 @@ public static class Corpus
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "corpus");
 
-    public static IReadOnlyList<CorpusCase> Cases()
+    public static IReadOnlyList<CorpusCase> Cases(string? folder = null)
     {
         var cases = new List<CorpusCase>();
-        foreach (var file in Directory.GetFiles(Folder, "*.jsonl").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(folder ?? Folder, "*.jsonl").Order(StringComparer.Ordinal))
         {
             var n = 0;
             foreach (var line in File.ReadLines(file))

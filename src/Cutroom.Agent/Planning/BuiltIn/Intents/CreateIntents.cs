@@ -19,10 +19,10 @@ internal static partial class CreateIntents
     [GeneratedRegex(@"\b(?:combine|create|make|turn|put|merge|compile|assemble|join|stitch|convert|build|produce|generate|use)\b|合成|做成|做一个|做个|制作|拼成|拼接|生成|变成|转成|转为|弄成|用")]
     private static partial Regex Verb();
 
-    [GeneratedRegex(@"\b(?:video|videos|movie|film|clip|slideshow|slide show|montage|reel|mp4|together|into 1|into one)\b|视频|短片|影片|幻灯片|动画|mp4")]
+    [GeneratedRegex(@"\b(?:video|videos|movie|film|clip|slideshow|slide show|montage|reel|mp4|together|into 1|into one|tiktok|short|story)\b|视频|短片|影片|幻灯片|动画|mp4")]
     private static partial Regex Product();
 
-    [GeneratedRegex(@"\b(?:these|those|all|my photos|my pictures|my images|my pics|photos|images|pictures|pics|clips|videos)\b|这些|所有|全部|(?<!第)\d+\s*张|几张")]
+    [GeneratedRegex(@"\b(?:these|those|all|my photos|my pictures|my images|my pics|photos|images|pictures|pics|shots|clips|videos)\b|这些|所有|全部|(?<!第)\d+\s*张|几张")]
     private static partial Regex Plural();
 
     [GeneratedRegex(@"\b(?:this|that|the|my|a|one|single)\s+(?:\w+\s+)?(?:image|photo|picture|pic|still)\b|这张|这幅|那张|这个图|单张|一张图")]

@@ -11,7 +11,7 @@ namespace Cutroom.Agent.Planning.BuiltIn.Intents;
 /// <summary>Frames as images (every Nth, N per second, at times, every interval, keyframes, a count), a thumbnail, a contact sheet.</summary>
 internal static partial class FrameIntents
 {
-    [GeneratedRegex(@"\b(?:frames?|keyframes?|key frames?|i-frames?|screenshots?|snapshots?|screen ?grabs?|screencaps?|stills)\b|关键帧|帧(?!率)|截图|截\d*张|截取.*(?:画面|图)|(?:导出|提取|截取|抽取|取).*(?:图片|画面|张)|画面")]
+    [GeneratedRegex(@"\b(?:frames?|keyframes?|key frames?|i-frames?|screenshots?|snapshots?|screen ?grabs?|screencaps?|stills?)\b|关键帧|帧(?!率)|截图|截\d*张|截取.*(?:画面|图)|(?:导出|提取|截取|抽取|取).*(?:图片|画面|张)|画面")]
     private static partial Regex FrameWords();
 
     [GeneratedRegex(@"\b(?:images|pictures|pics|photos|jpgs|pngs)\b")]

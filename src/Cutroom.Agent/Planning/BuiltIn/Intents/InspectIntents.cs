@@ -29,7 +29,7 @@ internal static partial class InspectIntents
     [GeneratedRegex(@"(«t\d+»)\s*(?:to|and|-|~|到|至)\s*(«t\d+»)")]
     private static partial Regex Between();
 
-    [GeneratedRegex(@"\bsummar(?:y|ies|ize|ise|ized|ised)\b|\bsum (?:it )?up\b|\boverview\b|\brecap\b|what'?s in (?:it|the|this|my)|what happens in|\bdescribe\b|摘要|总结|概括|概要|简介|讲了什么|内容")]
+    [GeneratedRegex(@"\bsummar(?:y|ies|ize|ise|ized|ised)\b|\bsum (?:it )?up\b|\boverview\b|\brecap\b|what'?s in (?:it|the|this|my)|what happens in|\bdescribe\b|what'?s (?:it|this|that|the \w+|this \w+|my \w+) about|what is (?:it|this|the \w+|this \w+) about|讲的是什么|关于什么|说了什么|摘要|总结|概括|概要|简介|讲了什么|内容")]
     private static partial Regex Summary();
 
     [GeneratedRegex(@"\bmeta ?data\b|\binfo\b|\binformation\b|\bdetails\b|\bspecs\b|\bproperties\b|\bresolution\b|how long|\bduration\b|frame ?rate|\bfps\b|\bcodecs?\b|bit ?rate|file size|how big|\bdimensions\b|what size|信息|参数|分辨率|多长|时长|帧率|码率|编码|多大|属性|规格")]

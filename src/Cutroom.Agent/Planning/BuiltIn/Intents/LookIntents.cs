@@ -59,7 +59,8 @@ internal static partial class LookIntents
     /// <summary>The transition type named (crossfade by default when <paramref name="defaultType"/> is given), or none.</summary>
     public static string? TransitionType(Clause c, string? defaultType = "crossfade")
     {
-        if (c.Has("no transition", "no transitions", "without transitions", "remove the transitions", "remove transitions", "hard cut", "hard cuts", "不要转场", "去掉转场", "无转场", "取消转场", "删除转场")) return "none";
+        if (c.Has("no transition", "no transitions", "without transitions", "hard cut", "hard cuts", "无转场")
+            || c.Has("remove", "delete", "drop", "get rid of", "turn off", "删除", "去掉", "不要", "取消", "删掉") && c.Has("transition", "transitions", "转场", "过渡")) return "none";
         if (c.Has("fade to black", "fade-black", "fade through black", "dip to black", "black", "黑场")) return "fade-black";
         if (c.Has("fade to white", "fade-white", "white", "白场")) return "fade-white";
         if (c.Has("dissolve", "溶解")) return "dissolve";

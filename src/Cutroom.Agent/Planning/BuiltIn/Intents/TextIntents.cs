@@ -50,7 +50,9 @@ internal static partial class TextIntents
 
     public static Step? Try(Clause c, PlanContext ctx, ref string? lastText)
     {
-        var noun = c.Has(Words.TextNouns);
+        var quoted = c.AllQuotes;
+        var namesText = quoted.Any(q => ctx.Texts.Any(t => string.Equals(t.Segment.Meta.Text, q, StringComparison.OrdinalIgnoreCase)));
+        var noun = c.Has(Words.TextNouns) || namesText;
         var quote = c.Quote;
         if (!noun && lastText is null) return null;
         if (!noun && !c.Has("it", "them", "它")) return null;
@@ -97,7 +99,7 @@ internal static partial class TextIntents
         var args = new EditTextArgs
         {
             Segment = seg.Id,
-            Text = quote is not null && !string.Equals(quote, seg.Meta.Text, StringComparison.OrdinalIgnoreCase) ? quote : null,
+            Text = quoted.LastOrDefault(q => !string.Equals(q, seg.Meta.Text, StringComparison.OrdinalIgnoreCase)),
             Color = Words.Color(c),
             Size = size,
             Position = Words.Position(c),

@@ -18,7 +18,7 @@ namespace Cutroom.Agent.Planning.BuiltIn.Intents;
 /// </summary>
 internal static partial class TrimIntents
 {
-    [GeneratedRegex(@"(?:from|between)\s+(«t\d+»)\s*(?:to|and|-|~|till|until|through)\s*(«t\d+»|the end|end)|(«t\d+»)\s*(?:to|-|~|–|till|until|到|至)\s*(«t\d+»|the end|结尾|最后)|从?(«t\d+»)\s*(?:到|至)\s*(«t\d+»|结尾|最后)")]
+    [GeneratedRegex(@"(?:from|between)\s+(«t\d+»)\s*(?:to|and|-|~|till|until|through)\s*(«t\d+»|the end|end)|(«t\d+»)\s*(?:to|-|~|–|till|until|through|thru|到|至)\s*(«t\d+»|the end|结尾|最后)|从?(«t\d+»)\s*(?:到|至)\s*(«t\d+»|结尾|最后)")]
     private static partial Regex FromTo();
 
     [GeneratedRegex(@"(?:from|after|starting at|start at)\s+(«t\d+»)\s*(?:on|onwards|to the end|till the end|until the end)?|从\s*(«t\d+»)\s*(?:开始|以后|之后)")]

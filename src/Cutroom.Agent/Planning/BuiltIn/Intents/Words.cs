@@ -7,7 +7,7 @@ namespace Cutroom.Agent.Planning.BuiltIn.Intents;
 /// <summary>Word lists and small readers shared by the rules (colours, positions, sizes, formats, aspect ratios).</summary>
 internal static partial class Words
 {
-    public static readonly string[] Pictures = ["photo", "photos", "image", "images", "picture", "pictures", "pic", "pics", "stills", "图片", "照片", "图", "相片", "照"];
+    public static readonly string[] Pictures = ["photo", "photos", "image", "images", "picture", "pictures", "pic", "pics", "stills", "shots", "snaps", "图片", "照片", "图", "相片", "照"];
 
     public static readonly string[] Music = ["music", "song", "songs", "soundtrack", "bgm", "background track", "background audio", "tune", "背景音乐", "音乐", "配乐", "歌曲", "歌"];
 

@@ -17,7 +17,7 @@ internal static partial class Times
 {
     private const string Unit = @"(?:ms|milliseconds?|millisecs?|毫秒|h|hrs?|hours?|小时|m|mins?|minutes?|分钟|分|s|secs?|seconds?|秒钟|秒)(?![a-z])";
 
-    [GeneratedRegex(@"(?<![\d:.])第?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.(\d{1,3}))?(?![\d:])")]
+    [GeneratedRegex(@"(?<![\d:.«r])第?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.(\d{1,3}))?(?![\d:])")]
     private static partial Regex Clock();
 
     [GeneratedRegex(@"(?:\ban? |\b1 )?(minute|hour) and a half\b|\b(\d+(?:\.\d+)?) and a half (minutes?|hours?|seconds?)\b|\bhalf an? (minute|hour)\b|半(分钟|小时)")]
