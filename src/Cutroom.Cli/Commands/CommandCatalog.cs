@@ -20,5 +20,6 @@ internal static class CommandCatalog
         yield return HighlightsCommand.Create();
         yield return SummaryCommand.Create();
         yield return PlanCommand.Create();
+        yield return ChatLocalCommand.Create();
     }
 }

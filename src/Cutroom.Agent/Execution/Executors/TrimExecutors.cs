@@ -87,6 +87,7 @@ internal sealed class TrimExecutor : IToolExecutor<TrimArgs>
     {
         var video = draft.Tracks.Where(t => t.Type == TrackType.Video).SelectMany(t => t.Segments).ToList();
         if (video.Count != 1 || video[0].Src != media) return null;
+        if (video[0].InPointMs == start && video[0].OutPointMs == end) return null;
         var r = draft.TrimSegment(video[0].Id, start, end);
         return r.Draft;
     }
