@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Cutroom.Agent.Execution;
+using Cutroom.Agent.Planning;
 using Cutroom.Agent.Planning.BuiltIn;
+using Cutroom.Agent.Planning.Llm;
 using Cutroom.Agent.Sessions;
 using Cutroom.Agent.Tools;
 using Cutroom.Agent.Turns;
@@ -24,7 +26,9 @@ internal static class ChatLocalCommand
         var work = new Option<string?>("--work") { Description = "Folder for the session's outputs (default: a new folder under the temp folder)" };
         var language = new Option<string?>("--language") { Description = "Reply language: en or zh (default: each message's)" };
         language.AcceptOnlyFromAmong("en", "zh");
-        var cmd = new Command("chat", "Chat with the edit agent on local files: each --say is one turn, run against the real engine") { files, say, work, language };
+        var llmUrl = new Option<string?>("--llm-url") { Description = "Plan with an OpenAI-compatible server at this base URL (e.g. http://127.0.0.1:11434/v1), falling back to the built-in planner; default: CUTROOM_LLM_URL" };
+        var llmModel = new Option<string?>("--llm-model") { Description = "The model name for --llm-url; default: CUTROOM_LLM_MODEL" };
+        var cmd = new Command("chat", "Chat with the edit agent on local files: each --say is one turn, run against the real engine") { files, say, work, language, llmUrl, llmModel };
         cmd.SetAction(async (parse, ct) =>
         {
             try
@@ -34,7 +38,16 @@ internal static class ChatLocalCommand
                 var session = new FolderSession(folder, language: parse.GetValue(language));
                 var uploaded = await session.UploadAsync(engine, parse.GetValue(files) ?? [], ct);
                 foreach (var m in uploaded) Console.Error.WriteLine($"uploaded {m.Id}: {m.Name} ({m.Kind.ToString().ToLowerInvariant()})");
-                var agent = new EditAgent(new BuiltInPlanner(), new ToolRunner(ToolRegistry.Default), engine);
+                IPlanner planner = new BuiltInPlanner();
+                var url = parse.GetValue(llmUrl) ?? Environment.GetEnvironmentVariable("CUTROOM_LLM_URL");
+                var model = parse.GetValue(llmModel) ?? Environment.GetEnvironmentVariable("CUTROOM_LLM_MODEL");
+                if (!string.IsNullOrWhiteSpace(url))
+                {
+                    if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || string.IsNullOrWhiteSpace(model))
+                        throw new JobInputException("--llm-url needs an absolute http(s) URL and --llm-model a model name", isUsage: true);
+                    planner = new LlmPlanner(new LlmPlannerOptions(baseUrl, model) { ApiKey = Environment.GetEnvironmentVariable("CUTROOM_LLM_KEY") }, ToolRegistry.Default, planner);
+                }
+                var agent = new EditAgent(planner, new ToolRunner(ToolRegistry.Default), engine);
                 var ok = true;
                 foreach (var message in parse.GetValue(say) ?? [])
                 {
@@ -46,6 +59,7 @@ internal static class ChatLocalCommand
                         else if (e is CallProgress p && !Console.IsErrorRedirected) Console.Error.Write($"\r  {p.Text}   ");
                     }, ct);
                     if (!Console.IsErrorRedirected) Console.Error.Write("\r");
+                    if (turn.Plan.Planner != "builtin") Console.Error.WriteLine($"  planned by {turn.Plan.Planner}");
                     Console.Out.WriteLine(turn.Text);
                     foreach (var g in session.Generated.Skip(before).Where(g => g.Kind != "image" || session.Generated.Count - before <= 5))
                         Console.Out.WriteLine($"  {g.Id} {g.Kind}: {g.Path}");
