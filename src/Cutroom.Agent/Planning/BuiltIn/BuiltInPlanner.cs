@@ -37,17 +37,22 @@ public sealed class BuiltInPlanner : IPlanner
         var clauses = parsed.Clauses();
         var steps = new List<Step>();
         string? lastText = null;
+        Clause? lastClause = null;
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
             var step = Route(clause, ctx, ref lastText);
             if (step is null)
             {
-                // A clause with no request of its own may finish the one before ("…, 640 wide").
-                if (steps.Count > 0 && i > 0 && Route(clauses[i - 1].Join(clause), ctx, ref lastText) is { } joined && !joined.IsHelp)
+                // A clause with no request of its own may finish the one before ("…, 640 wide", "…，放在底部").
+                if (steps.Count > 0 && lastClause is not null && Route(lastClause.Join(clause), ctx, ref lastText) is { } joined && !joined.IsHelp)
+                {
                     steps[^1] = joined;
+                    lastClause = lastClause.Join(clause);
+                }
                 continue;
             }
+            lastClause = clause;
             if (step.Calls.Count > 0 && step.Calls[0].Name is ToolNames.CreateVideo or ToolNames.AnimateImage)
             {
                 var whole = clause;
@@ -56,6 +61,8 @@ public sealed class BuiltInPlanner : IPlanner
                 if (!ReferenceEquals(whole, clause)) step = Route(whole, ctx, ref lastText) ?? step;
             }
             steps.Add(step);
+            if (step.Calls.Select(c => c.GetString("segment") ?? c.GetString("target")).LastOrDefault(id => id is not null && id.StartsWith("seg", StringComparison.Ordinal)) is { } seg)
+                ctx.LastSegment = seg;
         }
 
         var calls = Finish(steps, ctx);

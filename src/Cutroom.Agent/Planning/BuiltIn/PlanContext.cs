@@ -15,6 +15,9 @@ internal sealed class PlanContext(ISessionView session, string language)
 
     public string T(string en, string zh) => Language == "zh" ? zh : en;
 
+    /// <summary>The segment an earlier clause of the message acted on ("speed up the second clip and mute it").</summary>
+    public string? LastSegment { get; set; }
+
     public IReadOnlyList<SessionMedia> MediaOf(MediaKind kind) => [.. Session.Media.Where(m => m.Kind == kind)];
 
     /// <summary>Images that are logos by name (never slides of a slideshow).</summary>

@@ -88,6 +88,8 @@ internal static partial class LookIntents
             else if (b.Groups[5].Success) index = OrdinalWord(b.Groups[5].Value);
             if (index is { } i && i > 0 && i < main.Count) segment = main[i].Id;
         }
+        if (segment is null && ctx.LastSegment is { } last && c.Has("into it", "to it", "on it", "before it", "它"))
+            segment = last;
         return Step.Call(ToolNames.AddTransition, new AddTransitionArgs { Type = type, DurationMs = d, Segment = segment });
     }
 

@@ -49,6 +49,15 @@ internal static partial class SegmentIntents
             var named = References.Named(c, ctx.Session.Media.Where(m => m.Kind != MediaKind.Audio));
             var target = References.Visual(c, ctx, allowOnly: false).Value;
             var media = named.FirstOrDefault(m => target is null || m.Id != target.Src);
+            var refs = Ordinals.All(c);
+            if (media is null && target is not null && refs.Count >= 2)
+            {
+                // "replace the second photo with the fifth (photo)": the second ordinal names an upload of the same kind.
+                var still = refs[1].Noun == Noun.Photo || refs[1].Noun == Noun.None && target.IsStill;
+                var pool = ctx.Session.Media.Where(m => still ? m.Kind == MediaKind.Image && !PlanContext.IsLogo(m) : m.Kind == MediaKind.Video).ToList();
+                var i = refs[1].Index < 0 ? pool.Count + refs[1].Index : refs[1].Index;
+                if (i >= 0 && i < pool.Count && pool[i].Id != target.Src) media = pool[i];
+            }
             if (target is not null && media is not null)
                 return Step.Call(ToolNames.AddClip, new AddClipArgs { Media = media.Id, Replace = target.Id });
             return null;

@@ -140,7 +140,7 @@ internal static partial class TrimIntents
 
         // a length
         if (times.Count == 1 && c.Find(Length()) is { } len && c.Find(AtTime()) is null
-            && (explicitSegment is not null || cutting || c.Has("make", "set", "change", "shorten", "reduce", "long", "length", "duration", "total", "whole", "缩短", "改", "调", "显示", "持续", "时长", "变成")))
+            && (explicitSegment is not null || cutting || c.Has("make", "set", "change", "shorten", "reduce", "long", "length", "duration", "total", "whole", "缩短", "改", "调", "时长", "变成")))
         {
             var ms = c.Time(len.Groups.Values.Skip(1).First(g => g.Success).Value);
             if (explicitSegment is { } seg) return Step.Call(ToolNames.TrimSegment, new TrimSegmentArgs { Segment = seg.Id, DurationMs = ms });

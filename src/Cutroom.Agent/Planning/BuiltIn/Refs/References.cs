@@ -95,6 +95,9 @@ internal static class References
             if (hits.Count == 1 || hits.Count > 1 && hits.Select(h => h.Src).Distinct().Count() > 1) return Resolved<Segment>.One(hits.OrderBy(h => named.FindIndex(m => m.Id == h.Src)).First());
             if (hits.Count > 1 && Ordinals.All(c).Count == 0) return Resolved<Segment>.Many;
         }
+        if (ctx.LastSegment is { } last && Ordinals.All(c).Count == 0 && c.Has("it", "this one", "that one", "it's", "它", "这段", "这一段")
+            && segments.FirstOrDefault(s => s.Id == last) is { } earlier)
+            return Resolved<Segment>.One(earlier);
         foreach (var (index, noun, _) in Ordinals.All(c))
         {
             var ofNoun = noun switch
