@@ -19,5 +19,7 @@ internal static class CommandCatalog
         yield return ShotsCommand.Create();
         yield return HighlightsCommand.Create();
         yield return SummaryCommand.Create();
+        yield return PlanCommand.Create();
+        yield return ChatLocalCommand.Create();
     }
 }
