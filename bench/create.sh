@@ -187,21 +187,23 @@ captured_cmd() {  # captured_cmd ARGSFILE OUT PRESET CRF | ARGSFILE OUT null
 }
 
 # ---- measuring ----------------------------------------------------------------------------------
-declare -A T M   # T[name]="s1 s2 ..." wall seconds; M[name]=largest peak RSS (KB)
+declare -A T U M   # T[name]="s1 s2 ..." wall seconds; U[name] the same in CPU seconds (user+sys); M[name]=largest peak RSS (KB)
 measure() {  # measure NAME BUILDER ARGS...  (runs the builder's command once, appends the sample, prints it with the 1-minute load)
-  local name="$1" s m load; shift
+  local name="$1" s m us sy load; shift
   "$@"
   load=$(cut -d' ' -f1 /proc/loadavg)
-  if ! /usr/bin/time -f '%e %M' -o "$work/time.txt" "${C[@]}" >"$work/last.log" 2>&1; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${C[@]}" >"$work/last.log" 2>&1; then
     echo "FAILED: $name (see $work/last.log)" >&2; tail -5 "$work/last.log" >&2; return 1
   fi
-  read -r s m < <(tail -1 "$work/time.txt")
+  read -r s m us sy < <(tail -1 "$work/time.txt")
   T[$name]="${T[$name]:-} $s"
+  U[$name]="${U[$name]:-} $(awk -v a="$us" -v b="$sy" 'BEGIN { print a + b }')"
   [ "${M[$name]:-0}" -ge "$m" ] || M[$name]=$m
-  printf '  %-28s %8.2f s  %5d MB  (load %s)\n' "$name" "$s" $((m / 1024)) "$load"
+  printf '  %-28s %8.2f s wall %8.2f s cpu  %5d MB  (load %s)\n' "$name" "$s" "$(awk -v a="$us" -v b="$sy" 'BEGIN { print a + b }')" $((m / 1024)) "$load"
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 med() { [ -n "${T[$1]:-}" ] && median ${T[$1]} || echo ""; }
+medcpu() { [ -n "${U[$1]:-}" ] && median ${U[$1]} || echo ""; }
 
 echo "== capture Cutroom's commands (these create runs are run 1 of 'create medium')"
 for m in none auto; do
@@ -260,21 +262,22 @@ done
 
 # ---- 3. the table -------------------------------------------------------------------------------
 echo "== uptime after: $(uptime)"
-hand=$(med "hand ffmpeg (loop filter)"); melt=$(med "melt")
+hand=$(med "hand ffmpeg (loop filter)"); melt=$(med "melt"); handc=$(medcpu "hand ffmpeg (loop filter)"); meltc=$(medcpu "melt")
+ratio() { awk -v a="$1" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2fx", a/b; else print "-" }'; }
 echo
-printf '%-28s %9s %8s %10s %10s  %s\n' "job" "median s" "peak MB" "/hand" "/melt" "samples (s)"
+echo "wall = median wall clock; cpu = median user+sys CPU seconds (steadier than wall on a shared machine)"
+printf '%-28s %8s %8s %8s %9s %9s %9s %9s  %s\n' "job" "wall s" "cpu s" "peak MB" "wall/hand" "cpu/hand" "wall/melt" "cpu/melt" "wall samples (s)"
 for k in "hand ffmpeg (loop filter)" "hand ffmpeg (-loop 1)" "melt" "cutroom cmd none x264med" "cutroom cmd auto x264med" "cutroom cmd none x264fast" \
          "create medium none" "create medium auto" "hand graph only" "cutroom graph none only" "cutroom graph auto only" \
          "lossless cutroom none" "lossless cutroom auto" "lossless melt"; do
   [ -n "${T[$k]:-}" ] || continue
-  v=$(med "$k")
-  rh=$(awk -v a="$v" -v b="$hand" 'BEGIN { if (b > 0) printf "%.2fx", a/b; else print "-" }')
-  rm=$(awk -v a="$v" -v b="${melt:-0}" 'BEGIN { if (b > 0) printf "%.2fx", a/b; else print "-" }')
-  printf '%-28s %9s %8d %10s %10s  %s\n' "$k" "$v" $((M[$k] / 1024)) "$rh" "$rm" "${T[$k]# }"
+  v=$(med "$k"); c=$(medcpu "$k")
+  printf '%-28s %8s %8s %8d %9s %9s %9s %9s  %s\n' "$k" "$v" "$c" $((M[$k] / 1024)) "$(ratio "$v" "$hand")" "$(ratio "$c" "$handc")" \
+    "$(ratio "$v" "$melt")" "$(ratio "$c" "$meltc")" "${T[$k]# }"
 done
 echo
-echo "motion cost (cutroom cmd auto / none, x264 medium CRF 23): $(awk -v a="$(med 'cutroom cmd auto x264med')" -v b="$(med 'cutroom cmd none x264med')" 'BEGIN { printf "%.2fx", a/b }')"
-echo "create end-to-end overhead over its own ffmpeg command (x264 fast CRF 23, motion none): $(awk -v a="$(med 'create medium none')" -v b="$(med 'cutroom cmd none x264fast')" 'BEGIN { printf "%+.1f s", a-b }')"
+echo "motion cost (cutroom cmd auto / none, x264 medium CRF 23): wall $(ratio "$(med 'cutroom cmd auto x264med')" "$(med 'cutroom cmd none x264med')"), cpu $(ratio "$(medcpu 'cutroom cmd auto x264med')" "$(medcpu 'cutroom cmd none x264med')")"
+echo "create end-to-end overhead over its own ffmpeg command (x264 fast CRF 23, motion none): wall $(awk -v a="$(med 'create medium none')" -v b="$(med 'cutroom cmd none x264fast')" 'BEGIN { printf "%+.1f s", a-b }'), cpu $(awk -v a="$(medcpu 'create medium none')" -v b="$(medcpu 'cutroom cmd none x264fast')" 'BEGIN { printf "%+.1f s", a-b }')"
 peak=${M[create medium auto]:-0}
 echo "default export (create, quality medium = x264 fast CRF 23, motion auto): $(med 'create medium auto') s (goal < 15 s), peak $((peak / 1024)) MB (goal < 1536 MB)"
 echo

@@ -22,8 +22,8 @@ threads=$(nproc)
 
 # Runs a command, prints "seconds maxrss_kb".
 measure() {
-  local out; out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
-  echo "$out"
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+  tail -1 "$work/time.txt"
 }
 declare -a t_plain t_every t_key
 for i in $(seq 1 "$runs"); do
