@@ -29,6 +29,6 @@ command -v dotnet >/dev/null 2>&1 || { echo "cutroom setup: the .NET 10 SDK is m
 stamp="$here/artifacts/.build-stamp"
 if [ ! -f "$stamp" ] || [ -n "$(find "$here/src" "$here/Directory.Build.props" "$here/Directory.Packages.props" -newer "$stamp" -type f -print -quit)" ]; then
   mkdir -p "$here/artifacts"
-  dotnet build "$here/src/Cutroom.Cli/Cutroom.Cli.csproj" -c Release -o "$here/artifacts/cli" -nologo -v q -clp:ErrorsOnly >&2
+  dotnet build "$here/src/Cutroom.Cli/Cutroom.Cli.csproj" -c Release -o "$here/artifacts/cli" -nologo -v q "-clp:ErrorsOnly;NoSummary" >&2
   touch "$stamp"
 fi
