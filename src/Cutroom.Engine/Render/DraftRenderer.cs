@@ -52,12 +52,12 @@ public sealed class DraftRenderer
             using var staging = OutputStaging.ForFile(outputFile);
             var warnings = new List<string>();
             var graph = Compile(draft, sources, options, work, staging.TempPath, totalFrames, allowSeeking: true);
-            var run = await RunAsync(graph, totalFrames, clock, options, progress, cancellationToken);
+            var run = await RunAsync(graph, options, progress, cancellationToken);
             if (run.DecodeErrors > 0 && graph.UsedSeeking)
             {
                 // A seek landed on a keyframe that does not decode cleanly: render again decoding every source from its start.
                 graph = Compile(draft, sources, options, work, staging.TempPath, totalFrames, allowSeeking: false);
-                run = await RunAsync(graph, totalFrames, clock, options, progress, cancellationToken);
+                run = await RunAsync(graph, options, progress, cancellationToken);
                 warnings.Add("a source did not decode cleanly after seeking; it was decoded from its start instead");
             }
             if (run.DecodeErrors > 0) warnings.Add($"a source has damaged data: the decoder concealed {run.DecodeErrors} error(s)");
@@ -118,7 +118,7 @@ public sealed class DraftRenderer
         return g;
     }
 
-    private async Task<FFmpegRunResult> RunAsync(RenderGraph graph, long totalFrames, TimelineClock clock, RenderOptions options, IProgress<double>? progress, CancellationToken ct) =>
+    private async Task<FFmpegRunResult> RunAsync(RenderGraph graph, RenderOptions options, IProgress<double>? progress, CancellationToken ct) =>
         await _ctx.Runner.RunAsync(graph.Command.Build(), new FFmpegRunOptions
         {
             Timeout = _ctx.Limits.FFmpegTimeout,

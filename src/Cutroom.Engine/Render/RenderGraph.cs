@@ -12,7 +12,6 @@ namespace Cutroom.Engine.Render;
 /// </summary>
 internal sealed class RenderGraph
 {
-    private readonly List<SeekedInput> _seeks = [];
     private readonly Dictionary<int, long> _trimStarts = [];
     private int _textFiles;
 
@@ -35,7 +34,8 @@ internal sealed class RenderGraph
     public FFmpegCommandBuilder Command { get; } = new FFmpegCommandBuilder().LogLevel("warning").Overwrite();
     public int Width => Draft.Width;
     public int Height => Draft.Height;
-    public bool UsedSeeking => _seeks.Count > 0;
+    /// <summary>True when some input was entered by seeking (a bad decode then means: render again without).</summary>
+    public bool UsedSeeking { get; private set; }
     /// <summary>The input each video-track segment reads, so that its sound comes from the same input.</summary>
     public Dictionary<Segment, int> SegmentInputs { get; } = [];
 
@@ -69,7 +69,7 @@ internal sealed class RenderGraph
             // Read a margin past the need; the graph trims exactly.
             DurationUs = readUs + 2_000_000 + (seek ? 0 : inUs),
         });
-        if (seek) _seeks.Add(new SeekedInput(Command.InputCount - 1, inUs));
+        UsedSeeking |= seek;
         _trimStarts[Command.InputCount - 1] = seek ? 0 : inUs;
         return (Command.InputCount - 1, seek ? 0 : inUs);
     }
@@ -90,6 +90,4 @@ internal sealed class RenderGraph
 
     /// <summary>An integer for filter options, invariant culture.</summary>
     public static string Num(long v) => v.ToString(CultureInfo.InvariantCulture);
-
-    private sealed record SeekedInput(int Input, long SeekUs);
 }

@@ -27,7 +27,7 @@ internal static class VideoLayers
             if (track.Type == TrackType.Video)
             {
                 if (bottomIsBase && ReferenceEquals(track, bottom)) continue;
-                foreach (var run in Runs(g, track))
+                foreach (var run in Runs(g, track, isBottom: false))
                     canvas = Overlay(g, canvas, run);
             }
             else if (track.Type == TrackType.Text)
@@ -42,7 +42,7 @@ internal static class VideoLayers
     {
         var items = new List<(GraphStream Stream, long Frames, long TransitionFrames, string? Type)>();
         long cursor = 0;
-        foreach (var run in Runs(g, track))
+        foreach (var run in Runs(g, track, isBottom: true))
         {
             if (run.StartFrame > cursor) items.Add((VideoSegmentChain.Gap(g, run.StartFrame - cursor), run.StartFrame - cursor, 0, null));
             items.Add((Join(g, run), run.Frames, 0, null));
@@ -96,10 +96,11 @@ internal static class VideoLayers
     }
 
     /// <summary>Groups a track's segments into runs of touching segments joined by transitions, in time order.</summary>
-    private static List<Run> Runs(RenderGraph g, Track track)
+    /// <param name="g">The render being built.</param>
+    /// <param name="track">The track.</param>
+    /// <param name="isBottom">True for the bottom track when it is the base stream (its contained pictures are padded to the canvas).</param>
+    private static List<Run> Runs(RenderGraph g, Track track, bool isBottom)
     {
-        var isBottom = ReferenceEquals(track, g.Draft.Tracks.FirstOrDefault(t => t.Type == TrackType.Video))
-                       && track.Segments.All(s => s.Meta.Scale is null or <= 0);
         var runs = new List<Run>();
         Run? current = null;
         foreach (var seg in track.Segments.OrderBy(s => s.StartMs))
