@@ -12,6 +12,15 @@ internal sealed record Step(IReadOnlyList<ToolCall> Calls)
 
     public static Step Ask(PlanContext ctx, string en, string zh) => new([ToolCall.Of(ToolNames.Clarify, new ClarifyArgs { Question = ctx.T(en, zh) })]);
 
+    /// <summary>
+    /// The question when a clause needs a video the session cannot name: which one (several fit),
+    /// or to upload one (none). <paramref name="whichEn"/>/<paramref name="whichZh"/> replace the
+    /// generic "which video" wording where the action is worth naming.
+    /// </summary>
+    public static Step AskForVideo(PlanContext ctx, bool ambiguous, string whichEn = "Which video?", string whichZh = "是哪个视频？") => ambiguous
+        ? Ask(ctx, whichEn + " Say e.g. \"the second video\" or its file name.", whichZh + "例如“第二个视频”或文件名。")
+        : Ask(ctx, "Upload a video first (MP4, MOV, AVI, WebM or MKV).", "请先上传一个视频（MP4、MOV、AVI、WebM 或 MKV）。");
+
     public static Step Help { get; } = new([ToolCall.Of(ToolNames.Help, NoArgs.Instance)]);
 
     public bool IsClarify => Calls.Count == 1 && Calls[0].Name == ToolNames.Clarify;

@@ -67,9 +67,7 @@ internal static partial class FrameIntents
 
         var video = References.Media(c, ctx, MediaKind.Video);
         if (video.Value is not { } media)
-            return video.Ambiguous
-                ? Step.Ask(ctx, "Which video? Say e.g. \"the second video\" or its file name.", "是哪个视频？例如“第二个视频”或文件名。")
-                : Step.Ask(ctx, "Upload a video first (MP4, MOV, AVI, WebM or MKV).", "请先上传一个视频（MP4、MOV、AVI、WebM 或 MKV）。");
+            return Step.AskForVideo(ctx, video.Ambiguous);
         if (sheet)
         {
             int? cols = null, rows = null;

@@ -47,7 +47,7 @@ internal static partial class InspectIntents
             if (media.Value is null)
             {
                 var videos = References.Media(c, ctx, MediaKind.Video);
-                if (videos.Value is null) return Ask(ctx, media.Ambiguous || videos.Ambiguous);
+                if (videos.Value is null) return Step.AskForVideo(ctx, media.Ambiguous || videos.Ambiguous);
                 media = videos;
             }
             return Step.Call(ToolNames.Probe, new ProbeArgs { Media = media.Value!.Id, Fields = fields.Count > 0 ? fields : null });
@@ -73,12 +73,8 @@ internal static partial class InspectIntents
     {
         var v = References.Media(c, ctx, MediaKind.Video);
         id = v.Value?.Id;
-        return id is null ? Ask(ctx, v.Ambiguous) : null;
+        return id is null ? Step.AskForVideo(ctx, v.Ambiguous) : null;
     }
-
-    private static Step Ask(PlanContext ctx, bool ambiguous) => ambiguous
-        ? Step.Ask(ctx, "Which video? Say e.g. \"the second video\" or its file name.", "是哪个视频？例如“第二个视频”或文件名。")
-        : Step.Ask(ctx, "Upload a video first (MP4, MOV, AVI, WebM or MKV).", "请先上传一个视频（MP4、MOV、AVI、WebM 或 MKV）。");
 
     private static List<string> Fields(Clause c)
     {

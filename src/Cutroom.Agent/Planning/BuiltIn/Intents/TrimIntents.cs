@@ -154,9 +154,7 @@ internal static partial class TrimIntents
     {
         var video = References.Media(c, ctx, MediaKind.Video);
         if (video.Value is null)
-            return video.Ambiguous
-                ? Step.Ask(ctx, "Which video should I trim? Say e.g. \"the second video\" or its file name.", "要剪哪个视频？例如“第二个视频”或文件名。")
-                : Step.Ask(ctx, "Upload a video first (MP4, MOV, AVI, WebM or MKV).", "请先上传一个视频（MP4、MOV、AVI、WebM 或 MKV）。");
+            return Step.AskForVideo(ctx, video.Ambiguous, "Which video should I trim?", "要剪哪个视频？");
         return Step.Call(ToolNames.Trim, args(video.Value.Id));
     }
 
