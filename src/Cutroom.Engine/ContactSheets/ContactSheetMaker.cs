@@ -18,7 +18,6 @@ public sealed class ContactSheetMaker
 {
     /// <summary>Height of the label strip under each tile, in pixels, relative to a 320-pixel tile.</summary>
     internal const int LabelHeight = 28;
-    private const string Background = "0x202020";
 
     private readonly EngineContext _ctx;
 
@@ -34,7 +33,7 @@ public sealed class ContactSheetMaker
         if (options.Columns is < 1 or > 10 || options.Rows is < 1 or > 10) throw new JobInputException("--cols and --rows must be between 1 and 10", isUsage: true);
         if (options.TileWidth is < 64 or > 1920) throw new JobInputException("--tile-width must be between 64 and 1920 pixels", isUsage: true);
         var format = ThumbnailPicker.FormatOf(outputFile);
-        var font = Fonts.Require(Fonts.Sans);
+        Fonts.Require(Fonts.Sans);   // fail before decoding anything
 
         var work = Path.Combine(Path.GetTempPath(), "cutroom-sheet-" + Guid.NewGuid().ToString("N")[..12]);
         try
@@ -50,30 +49,10 @@ public sealed class ContactSheetMaker
             }, progress is null ? null : new InlineProgress<double>(f => progress.Report(0.8 * f)), cancellationToken);
 
             var labelHeight = Math.Max(16, LabelHeight * options.TileWidth / 320);
-            var fontSize = labelHeight * 2 / 3;
-            var graph = new FilterGraph();
-            var builder = new FFmpegCommandBuilder().Overwrite();
-            var tiles = new List<GraphStream>();
-            foreach (var f in frames.Frames)
-            {
-                builder.Input(Path.Combine(frames.OutputDirectory, f.File), new InputOptions { Demuxer = ContainerFormat.Png.Demuxer() });
-                var tile = graph.InputVideo(builder.InputCount - 1)
-                    .Then(Filters.SetSar())
-                    .Then(Filters.Pad("iw", $"ih+{labelHeight}", 0, 0, Background))
-                    .Then(Filters.DrawGeneratedText(MediaTime.ToClock(f.PtsMs), font, fontSize, "white", "(w-text_w)/2", $"h-{labelHeight}+({labelHeight}-text_h)/2"))
-                    .Then(Filters.Format("yuv444p"));
-                tiles.Add(tile);
-            }
-            var joined = tiles.Count == 1 ? tiles[0] : graph.Apply(Filter.Raw("concat", [.. tiles.Select(_ => PadKind.Video)], [PadKind.Video], ("n", tiles.Count), ("v", 1), ("a", 0)), [.. tiles])[0];
-            var sheet = joined.Then(Filters.Tile(options.Columns, options.Rows, 8, 8, Background));
-            graph.Output(sheet, "sheet");
-
             using var staging = OutputStaging.ForFile(outputFile);
-            var command = builder
-                .FilterComplex(graph.Render())
-                .Output(staging.TempPath, ["-map", "[sheet]", "-frames:v", "1", "-update", "1", .. ImageEncoding.Arguments(format, options.Quality)])
-                .Build();
-            await _ctx.Runner.RunAsync(command, new FFmpegRunOptions { Timeout = _ctx.Limits.FFmpegTimeout, Purpose = "composing the contact sheet" }, cancellationToken);
+            await LabelledGrid.WriteAsync(_ctx,
+                [.. frames.Frames.Select(f => new LabelledGrid.Tile(Path.Combine(frames.OutputDirectory, f.File), ContainerFormat.Png, MediaTime.ToClock(f.PtsMs)))],
+                options.Columns, options.Rows, null, labelHeight, staging.TempPath, format, options.Quality, "composing the contact sheet", cancellationToken);
             var image = await _ctx.Prober.ProbeAsync(staging.TempPath, measureFrames: false, cancellationToken);
             staging.Commit();
             progress?.Report(1);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cutroom.Engine.Analysis;
 using Cutroom.Engine.Common;
+using Cutroom.Engine.ContactSheets;
 using Cutroom.Engine.Frames;
 using Cutroom.Engine.Shots;
 using Cutroom.FFmpeg.Errors;
@@ -22,7 +23,6 @@ namespace Cutroom.Engine.Summary;
 public sealed class SummaryJob
 {
     private const int ThumbnailWidth = 320;
-    private const string Background = "0x202020";
     private readonly EngineContext _ctx;
 
     /// <summary>Creates the job over an engine context.</summary>
@@ -147,31 +147,9 @@ public sealed class SummaryJob
     }
 
     /// <summary>Tiles the chapter thumbnails (up to 4 a row) with each chapter's start time under it.</summary>
-    private async Task StoryboardAsync(IReadOnlyList<Chapter> chapters, string folder, string name, CancellationToken ct)
-    {
-        var font = Fonts.Require(Fonts.Sans);
-        var columns = Math.Min(4, chapters.Count);
-        var rows = (chapters.Count + columns - 1) / columns;
-        const int label = 28;
-        var graph = new FilterGraph();
-        var builder = new FFmpegCommandBuilder().Overwrite();
-        var tiles = new List<GraphStream>();
-        foreach (var c in chapters)
-        {
-            builder.Input(Path.Combine(folder, c.Thumbnail!), new InputOptions { Demuxer = ContainerFormat.Jpeg.Demuxer() });
-            tiles.Add(graph.InputVideo(builder.InputCount - 1)
-                .Then(Filters.Scale(ThumbnailWidth, "trunc(ih*320/iw/2)*2"))
-                .Then(Filters.SetSar())
-                .Then(Filters.Pad("iw", $"ih+{label}", 0, 0, Background))
-                .Then(Filters.DrawGeneratedText($"{c.Index + 1}  {MediaTime.ToClock(c.StartMs)}", font, 18, "white", "(w-text_w)/2", $"h-{label}+({label}-text_h)/2"))
-                .Then(Filters.Format("yuv444p")));
-        }
-        var joined = tiles.Count == 1 ? tiles[0]
-            : graph.Apply(Filter.Raw("concat", [.. tiles.Select(_ => PadKind.Video)], [PadKind.Video], ("n", tiles.Count), ("v", 1), ("a", 0)), [.. tiles])[0];
-        graph.Output(joined.Then(Filters.Tile(columns, rows, 8, 8, Background)), "board");
-        var command = builder.FilterComplex(graph.Render())
-            .Output(Path.Combine(folder, name), ["-map", "[board]", "-frames:v", "1", "-update", "1", .. ImageEncoding.Arguments(ImageFormat.Jpg, 88)])
-            .Build();
-        await _ctx.Runner.RunAsync(command, new FFmpegRunOptions { Timeout = _ctx.Limits.FFmpegTimeout, Purpose = "composing the storyboard" }, ct);
-    }
+    private Task StoryboardAsync(IReadOnlyList<Chapter> chapters, string folder, string name, CancellationToken ct) =>
+        LabelledGrid.WriteAsync(_ctx,
+            [.. chapters.Select(c => new LabelledGrid.Tile(Path.Combine(folder, c.Thumbnail!), ContainerFormat.Jpeg, $"{c.Index + 1}  {MediaTime.ToClock(c.StartMs)}"))],
+            Math.Min(4, chapters.Count), (chapters.Count + Math.Min(4, chapters.Count) - 1) / Math.Min(4, chapters.Count), ThumbnailWidth, 28,
+            Path.Combine(folder, name), ImageFormat.Jpg, 88, "composing the storyboard", ct);
 }
