@@ -21,5 +21,6 @@ internal static class CommandCatalog
         yield return SummaryCommand.Create();
         yield return PlanCommand.Create();
         yield return ChatLocalCommand.Create();
+        yield return ServeCommand.Create();
     }
 }

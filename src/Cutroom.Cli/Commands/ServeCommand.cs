@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Cutroom.Cli.Infrastructure;
+using Cutroom.FFmpeg.Errors;
+using Cutroom.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Cutroom.Cli.Commands;
+
+/// <summary>
+/// <c>cutroom serve [--port 8080] [--data DIR]</c>: the HTTP server of the contract and the Studio
+/// page, on 127.0.0.1, with SQLite and files in the data folder. Settings beyond the options come
+/// from environment variables <c>Cutroom__Section__Name</c> (docs/server.md).
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => EnvInt("CUTROOM_PORT") ?? 8080 };
+        var data = new Option<string>("--data") { Description = "Data folder (database, files); default $CUTROOM_DATA or ~/.local/share/cutroom" };
+        var cmd = new Command("serve", "Run the Cutroom server (HTTP API, chat over SSE, render jobs, the Studio page)") { port, data };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var options = new ServerOptions();
+            new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Cutroom").Bind(options);
+            options.Port = parse.GetValue(port);
+            options.DataDir = parse.GetValue(data) ?? Environment.GetEnvironmentVariable("CUTROOM_DATA") ?? options.DataDir;
+            WebApplication app;
+            try { app = ServerHost.Build(options); }
+            catch (ToolMissingException e)
+            {
+                Console.Error.WriteLine($"cutroom: {e.Message}");
+                return ExitCodes.Failure;
+            }
+            await app.StartAsync(ct);
+            Console.Error.WriteLine($"Cutroom is listening on {ServerHost.BaseUrl(app)} (data in {options.DataDir}); Ctrl+C stops it.");
+            await app.WaitForShutdownAsync(CancellationToken.None);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static int? EnvInt(string name) => int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : null;
+}

@@ -1,0 +1,37 @@
+using Cutroom.Server.Contract;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cutroom.Server.Auth;
+
+/// <summary>
+/// The bearer check of every authenticated endpoint (contract §1): a missing, unknown or
+/// expired token answers 1001 (HTTP 401); otherwise the <see cref="Caller"/> is attached.
+/// </summary>
+public sealed class BearerFilter : IEndpointFilter
+{
+    /// <inheritdoc/>
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        var token = BearerToken(http.Request);
+        if (token is null) throw new ApiException(ApiCodes.Unauthorized, "token missing: send Authorization: Bearer <token> (get one from POST /api/auth/anonymous-token)");
+        var caller = await http.RequestServices.GetRequiredService<TokenService>().AuthenticateAsync(token, http.RequestAborted)
+                     ?? throw new ApiException(ApiCodes.Unauthorized, "token unknown or expired: get a new one from POST /api/auth/anonymous-token");
+        caller.Attach(http);
+        return await next(context);
+    }
+
+    /// <summary>The token of <c>Authorization: Bearer …</c>, or null.</summary>
+    /// <param name="request">The request.</param>
+    public static string? BearerToken(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
+        var token = header[7..].Trim();
+        return token.Length == 0 ? null : token;
+    }
+}

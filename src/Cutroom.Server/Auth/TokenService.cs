@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Cutroom.Server.Contract;
+using Cutroom.Server.Credits;
+using Cutroom.Server.Data;
+using Cutroom.Server.Data.Entities;
+using Cutroom.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cutroom.Server.Auth;
+
+/// <summary>
+/// Anonymous tokens (contract §3): one account per client id (100 credits at sign-up), one token
+/// per client id per token lifetime (a second request inside it answers 429 with
+/// <c>Retry-After</c>), tokens stored only as hashes and checked on every other request.
+/// </summary>
+/// <param name="db">The database.</param>
+/// <param name="options">Lifetimes and sign-up credits.</param>
+/// <param name="ledger">Grants the sign-up credits.</param>
+/// <param name="clock">The time.</param>
+public sealed partial class TokenService(IDbContextFactory<CutroomDb> db, ServerOptions options, CreditLedger ledger, TimeProvider clock)
+{
+    private readonly SemaphoreSlim _issueGate = new(1, 1);
+
+    /// <summary>An issued token.</summary>
+    /// <param name="Token">The token (shown once; only its hash is kept).</param>
+    /// <param name="ExpiresAt">Expiry (UTC).</param>
+    /// <param name="Credits">The account's available credits.</param>
+    /// <param name="ClientId">The client id (echo).</param>
+    public sealed record Issued(string Token, DateTime ExpiresAt, int Credits, string ClientId);
+
+    /// <summary>Whether <paramref name="clientId"/> is 1-128 of A-Z a-z 0-9 - _.</summary>
+    /// <param name="clientId">The header's value.</param>
+    public static bool IsValidClientId(string? clientId) => clientId is not null && ClientIdPattern().IsMatch(clientId);
+
+    /// <summary>Issues a token for <paramref name="clientId"/>, creating its account on first use.</summary>
+    /// <param name="clientId">A valid client id.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <exception cref="ApiException">429 when a token was issued to this client id inside the lifetime.</exception>
+    public async Task<Issued> IssueAsync(string clientId, CancellationToken cancellationToken)
+    {
+        if (!IsValidClientId(clientId)) throw new ApiException(ApiCodes.BadClientId, "X-Client-Id must be 1-128 characters of A-Z a-z 0-9 - _ (a UUID)");
+        await _issueGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var account = await ctx.Accounts.FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
+            var created = false;
+            if (account is null)
+            {
+                account = new Account { Id = Ids.New("acc"), ClientId = clientId, BindCode = Ids.Random(24), CreatedAt = now };
+                ctx.Accounts.Add(account);
+                created = true;
+            }
+            else if (account.LastTokenAt is { } last && now - last < options.Auth.TokenLifetime)
+            {
+                var wait = (int)Math.Ceiling((last + options.Auth.TokenLifetime - now).TotalSeconds);
+                throw new ApiException(ApiCodes.RateLimited, $"a token was already issued to this client id; one is issued per {options.Auth.TokenLifetime.TotalDays:0.#} days. Retry after {wait} seconds.", null, wait);
+            }
+            var token = TokenHash.NewToken();
+            var expires = now + options.Auth.TokenLifetime;
+            account.LastTokenAt = now;
+            ctx.Tokens.Add(new AccessToken { Hash = TokenHash.Of(token), AccountId = account.Id, CreatedAt = now, ExpiresAt = expires });
+            await ctx.SaveChangesAsync(cancellationToken);
+            if (created) await ledger.GrantAsync(account.Id, options.Auth.SignupCredits, "signup", cancellationToken);
+            var balance = await ledger.For(account.Id).BalanceAsync(cancellationToken);
+            return new Issued(token, expires, balance.Available, clientId);
+        }
+        finally
+        {
+            _issueGate.Release();
+        }
+    }
+
+    /// <summary>The caller of a bearer token, or null when it is unknown or expired.</summary>
+    /// <param name="token">The token from <c>Authorization: Bearer</c>.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task<Caller?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
+        var hash = TokenHash.Of(token);
+        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = await ctx.Tokens.AsNoTracking()
+            .Where(t => t.Hash == hash)
+            .Join(ctx.Accounts, t => t.AccountId, a => a.Id, (t, a) => new { t.ExpiresAt, a.Id, a.ClientId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null || row.ExpiresAt <= now) return null;
+        return new Caller(row.Id, row.ClientId, hash);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex ClientIdPattern();
+}

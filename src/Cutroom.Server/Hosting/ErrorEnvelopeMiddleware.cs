@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Cutroom.Server.Contract;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Cutroom.Server.Hosting;
+
+/// <summary>
+/// Gives every request an id (<c>X-Request-Id</c> on every answer, contract §1) and turns what is
+/// thrown below into the envelope: an <see cref="ApiException"/> into its code and status, a
+/// malformed JSON body into 4000, a full disk into 507, anything else into 5000 with the request
+/// id in <c>data</c> (the exception is logged, never sent: no stack traces, paths or tokens).
+/// </summary>
+/// <param name="next">The rest of the pipeline.</param>
+/// <param name="logger">Where unexpected errors are logged.</param>
+public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorEnvelopeMiddleware> logger)
+{
+    /// <summary>The item key of the request id in <see cref="HttpContext.Items"/>.</summary>
+    public const string RequestIdKey = "cutroom.request_id";
+
+    /// <summary>Runs the request.</summary>
+    /// <param name="context">The request.</param>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var requestId = Ids.New("req");
+        context.Items[RequestIdKey] = requestId;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers["X-Request-Id"] = requestId;
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await next(context);
+        }
+        catch (ApiException e) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, e.Code, e.Message, e.Payload, e.RetryAfterSeconds);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            var code = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? ApiCodes.TooLarge : ApiCodes.BadRequest;
+            await WriteAsync(context, code, code == ApiCodes.TooLarge ? "request body too large" : "malformed request: " + FirstLine(e.Message),
+                code == ApiCodes.BadRequest ? new ErrorsData([new PathError("$", FirstLine(e.Message))]) : null);
+        }
+        catch (JsonException e) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, ApiCodes.BadRequest, "malformed JSON body", new ErrorsData([new PathError(e.Path ?? "$", "not valid JSON")]));
+        }
+        catch (IOException e) when (IsDiskFull(e) && !context.Response.HasStarted)
+        {
+            logger.LogError("disk full while handling {Path} ({RequestId})", context.Request.Path, requestId);
+            await WriteAsync(context, ApiCodes.InsufficientStorage, "the server's disk is full; try again later", new RequestIdData(requestId));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nothing to answer.
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            logger.LogError(e, "unexpected error on {Method} {Path} ({RequestId})", context.Request.Method, context.Request.Path, requestId);
+            await WriteAsync(context, ApiCodes.ServerError, $"unexpected server error; retry later and report request id {requestId}", new RequestIdData(requestId));
+        }
+    }
+
+    /// <summary>Whether <paramref name="e"/> means the disk is full (ENOSPC / EDQUOT).</summary>
+    /// <param name="e">The error.</param>
+    public static bool IsDiskFull(IOException e) => e is not null && (e.HResult is 28 or 122 || (e.HResult & 0xFFFF) is 28 or 112 ||
+        e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("quota", StringComparison.OrdinalIgnoreCase));
+
+    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    private static async Task WriteAsync(HttpContext context, int code, string message, object? data, int? retryAfterSeconds = null)
+    {
+        context.Response.Clear();
+        if (retryAfterSeconds is { } s) context.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.StatusCode = ApiCodes.HttpStatus(code);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var w = new Utf8JsonWriter(context.Response.Body);
+        w.WriteStartObject();
+        w.WriteNumber("code", code);
+        w.WriteString("message", message);
+        w.WritePropertyName("data");
+        if (data is null) w.WriteNullValue();
+        else JsonSerializer.Serialize(w, data, data.GetType(), ServerJson.Options);
+        w.WriteEndObject();
+        await w.FlushAsync();
+    }
+}

@@ -1,0 +1,62 @@
+using Cutroom.Engine.Common;
+using Cutroom.Server.Contract;
+using Cutroom.Server.Data;
+using Cutroom.Server.Storage;
+using Cutroom.Timeline.Schema;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cutroom.Server.Hosting;
+
+/// <summary><c>GET /healthz</c> and <c>GET /api/schema/draft</c> (contract §9).</summary>
+public static class HealthEndpoints
+{
+    /// <summary>What <c>/healthz</c> checked.</summary>
+    /// <param name="Status"><c>ok</c> or <c>failing</c>.</param>
+    /// <param name="Database">The database answered a query.</param>
+    /// <param name="Storage">A file could be written and deleted in the data folder.</param>
+    /// <param name="Ffmpeg">ffmpeg and ffprobe were found.</param>
+    public sealed record HealthData(string Status, bool Database, bool Storage, bool Ffmpeg);
+
+    /// <summary>Maps <c>/healthz</c>: 200 when the database and storage answer and ffmpeg is found, else 503.</summary>
+    /// <param name="app">The app.</param>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", async (IDbContextFactory<CutroomDb> db, FileStore store, IServiceProvider services, CancellationToken ct) =>
+        {
+            bool database, storage, ffmpeg;
+            try
+            {
+                await using var ctx = await db.CreateDbContextAsync(ct);
+                database = await ctx.Database.CanConnectAsync(ct);
+                _ = await ctx.Accounts.AnyAsync(ct); // the schema is there, not only the file
+            }
+            catch (Exception) { database = false; }
+            try
+            {
+                var probe = store.NewTempPath(".health");
+                await File.WriteAllTextAsync(probe, "ok", ct);
+                File.Delete(probe);
+                storage = true;
+            }
+            catch (Exception) { storage = false; }
+            try { ffmpeg = services.GetService(typeof(EngineContext)) is EngineContext; }
+            catch (Exception) { ffmpeg = false; }
+            var ok = database && storage && ffmpeg;
+            return TypedResults.Json(new Envelope<HealthData>(ok ? 0 : ApiCodes.ServerError, ok ? "ok" : "unhealthy", new HealthData(ok ? "ok" : "failing", database, storage, ffmpeg)),
+                ServerJson.Options, statusCode: ok ? 200 : 503);
+        }).WithName("Health").WithTags("health");
+        return app;
+    }
+
+    /// <summary>Maps <c>GET /api/schema/draft</c>: the JSON Schema of the draft (docs/draft.schema.json).</summary>
+    /// <param name="app">The app.</param>
+    public static IEndpointRouteBuilder MapSchema(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/schema/draft", () => TypedResults.Text(DraftSchema.Json, DraftSchema.ContentType))
+            .WithName("DraftSchema").WithTags("schema");
+        return app;
+    }
+}

@@ -1,0 +1,116 @@
+using Cutroom.Agent.Credits;
+using Cutroom.Engine.Common;
+using Cutroom.FFmpeg.Process;
+using Cutroom.Server.Accounts;
+using Cutroom.Server.Auth;
+using Cutroom.Server.Chat;
+using Cutroom.Server.Credits;
+using Cutroom.Server.Data;
+using Cutroom.Server.Jobs;
+using Cutroom.Server.Render;
+using Cutroom.Server.Sessions;
+using Cutroom.Server.State;
+using Cutroom.Server.Storage;
+using Cutroom.Server.Uploads;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cutroom.Server.Hosting;
+
+/// <summary>
+/// Builds and starts the Cutroom server: Kestrel on <see cref="ServerOptions.ListenAddress"/>,
+/// the database (migrated at start), storage, the worker pool, rate limits, the contract's
+/// endpoints, the OpenAPI document, <c>/healthz</c> and the Studio page.
+/// </summary>
+public static class ServerHost
+{
+    /// <summary>Builds the app (not started).</summary>
+    /// <param name="options">Settings.</param>
+    /// <param name="configure">Optional extra service registrations (tests).</param>
+    /// <exception cref="Cutroom.FFmpeg.Errors.ToolMissingException">ffmpeg or ffprobe is missing (the message says what to install).</exception>
+    public static WebApplication Build(ServerOptions options, Action<IServiceCollection>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.DataDir = Path.GetFullPath(options.DataDir);
+        Directory.CreateDirectory(options.DataDir);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter("Cutroom", LogLevel.Information);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(System.Net.IPAddress.Parse(options.ListenAddress), options.Port);
+            k.Limits.MaxRequestBodySize = null; // per endpoint: uploads stream up to their limit, JSON bodies are capped where read
+            k.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(15));
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.AddServerHeader = false;
+        });
+        builder.Host.ConfigureHostOptions(h => h.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        var s = builder.Services;
+        s.AddSingleton(options);
+        s.AddSingleton(TimeProvider.System);
+        s.AddDbContextFactory<CutroomDb>(o => Database.Configure(o, options));
+        s.AddSingleton(_ => EngineContext.CreateDefault());
+        s.AddSingleton(CreditPrices.Default);
+        s.AddSingleton<CreditLedger>();
+        s.AddSingleton<TokenService>();
+        s.AddSingleton<FileStore>();
+        s.AddSingleton<UrlSigner>();
+        s.AddSingleton<SessionStore>();
+        s.AddSingleton<JobStore>();
+        s.AddSingleton<WorkerPool>();
+        s.AddHostedService(sp => sp.GetRequiredService<WorkerPool>());
+        s.AddUploads();
+        s.AddRender();
+        s.AddChat();
+        s.AddCutroomRateLimits(options);
+        s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Cutroom HTTP API";
+            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads.";
+            return Task.CompletedTask;
+        }));
+        configure?.Invoke(s);
+
+        var app = builder.Build();
+        Database.Migrate(app.Services);
+        app.Services.GetRequiredService<FileStore>().CleanTemp();
+
+        app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseRateLimiter();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealth();
+        app.MapAuth();
+        app.MapFiles();
+        app.MapAccounts();
+        app.MapSchema();
+        var api = app.MapGroup("").AddEndpointFilter<BearerFilter>();
+        api.MapSessions();
+        api.MapState();
+        api.MapCredits();
+        api.MapUploads();
+        api.MapRender();
+        api.MapChat();
+        return app;
+    }
+
+    /// <summary>The base URL the app listens on (after start; resolves port 0).</summary>
+    /// <param name="app">A started app.</param>
+    public static string BaseUrl(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Urls.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+}

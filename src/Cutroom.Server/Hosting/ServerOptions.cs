@@ -1,0 +1,118 @@
+namespace Cutroom.Server.Hosting;
+
+/// <summary>
+/// The server's settings. Every value has an embedded default; <c>cutroom serve</c> sets the port
+/// and data folder from its options, and any value can be overridden through configuration
+/// (section <c>Cutroom</c>, e.g. environment variable <c>Cutroom__Jobs__Concurrency=2</c>).
+/// </summary>
+public sealed class ServerOptions
+{
+    /// <summary>The data folder (database, stored files, work folders, signing key). Default <c>~/.local/share/cutroom</c>.</summary>
+    public string DataDir { get; set; } = DefaultDataDir();
+
+    /// <summary>The TCP port on 127.0.0.1 (0 = any free port; the chosen one is in <see cref="ServerHost.BaseUrl"/>).</summary>
+    public int Port { get; set; } = 8080;
+
+    /// <summary>The address to listen on (default loopback only).</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Database settings.</summary>
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>Upload and URL import settings.</summary>
+    public UploadOptions Upload { get; set; } = new();
+
+    /// <summary>Token and account settings.</summary>
+    public AuthOptions Auth { get; set; } = new();
+
+    /// <summary>Job settings.</summary>
+    public JobOptions Jobs { get; set; } = new();
+
+    /// <summary>Chat (SSE) settings.</summary>
+    public ChatOptions Chat { get; set; } = new();
+
+    /// <summary>Lifetime of signed download URLs (contract §8; default 24 h).</summary>
+    public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Whether export requires the three attribution headers (contract §1; default on).</summary>
+    public bool RequireAttribution { get; set; } = true;
+
+    /// <summary>Requests per second allowed per token (token bucket; burst = 10 s of it). Default 50.</summary>
+    public int RequestsPerSecondPerToken { get; set; } = 50;
+
+    /// <summary>Anonymous tokens issued per client IP per hour (client ids are chosen by clients). Default 30.</summary>
+    public int TokensPerIpPerHour { get; set; } = 30;
+
+    /// <summary>The per-user default folder (<c>$XDG_DATA_HOME/cutroom</c> or <c>~/.local/share/cutroom</c>).</summary>
+    public static string DefaultDataDir()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        var root = string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share") : xdg;
+        return Path.Combine(root, "cutroom");
+    }
+}
+
+/// <summary>Database settings.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary><c>sqlite</c> (default; <c>cutroom.db</c> in the data folder) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>The connection string (PostgreSQL; for SQLite, overrides the default file).</summary>
+    public string? ConnectionString { get; set; }
+}
+
+/// <summary>Upload settings (contract §5, docs/security.md §8, §10).</summary>
+public sealed class UploadOptions
+{
+    /// <summary>Largest accepted file (bytes); default 500 MB (500 × 1024 × 1024).</summary>
+    public long MaxFileBytes { get; set; } = 500L * 1024 * 1024;
+
+    /// <summary>Disk quota of one session (bytes: uploads and outputs); default 4 GiB.</summary>
+    public long SessionQuotaBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>URL import: allow loopback addresses and any port (tests only; default off).</summary>
+    public bool AllowLoopbackImports { get; set; }
+
+    /// <summary>URL import: time limit of one download; default 10 min.</summary>
+    public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>Token settings (contract §3).</summary>
+public sealed class AuthOptions
+{
+    /// <summary>Token lifetime, and the window of one anonymous token per client id; default 7 days.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Credits of a new account; default 100.</summary>
+    public int SignupCredits { get; set; } = 100;
+}
+
+/// <summary>Job settings.</summary>
+public sealed class JobOptions
+{
+    /// <summary>Renders run at once; default cores / 2, at least 1.</summary>
+    public int Concurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Chat turns run at once (they are short, or wait on their own ffmpeg); default cores, at least 2.</summary>
+    public int ChatConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Starts of one job before it is failed (crash recovery); default 3.</summary>
+    public int MaxAttempts { get; set; } = 3;
+}
+
+/// <summary>Chat settings (contract §6b).</summary>
+public sealed class ChatOptions
+{
+    /// <summary>Quiet time before a <c>: heartbeat</c> comment; default 15 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The longest turn; default 15 min.</summary>
+    public TimeSpan TurnLimit { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>An OpenAI-compatible base URL for the LLM planner (null: the built-in planner only).</summary>
+    public string? LlmBaseUrl { get; set; }
+
+    /// <summary>The LLM's model name.</summary>
+    public string? LlmModel { get; set; }
+}
