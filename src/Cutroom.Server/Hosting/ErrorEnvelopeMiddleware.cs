@@ -77,14 +77,17 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
         if (retryAfterSeconds is { } s) context.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.StatusCode = ApiCodes.HttpStatus(code);
         context.Response.ContentType = "application/json; charset=utf-8";
-        await using var w = new Utf8JsonWriter(context.Response.Body);
-        w.WriteStartObject();
-        w.WriteNumber("code", code);
-        w.WriteString("message", message);
-        w.WritePropertyName("data");
-        if (data is null) w.WriteNullValue();
-        else JsonSerializer.Serialize(w, data, data.GetType(), ServerJson.Options);
-        w.WriteEndObject();
-        await w.FlushAsync();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("code", code);
+            w.WriteString("message", message);
+            w.WritePropertyName("data");
+            if (data is null) w.WriteNullValue();
+            else JsonSerializer.Serialize(w, data, data.GetType(), ServerJson.Options);
+            w.WriteEndObject();
+        }
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory);
     }
 }
