@@ -22,5 +22,6 @@ internal static class CommandCatalog
         yield return PlanCommand.Create();
         yield return ChatLocalCommand.Create();
         yield return ServeCommand.Create();
+        yield return AdminCommand.Create();
     }
 }
