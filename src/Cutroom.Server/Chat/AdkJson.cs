@@ -1,11 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.Unicode;
 
 namespace Cutroom.Server.Chat;
 
-/// <summary>Writes <see cref="AdkEvent"/>s as one line of JSON each (no indentation, so a line break in a text is <c>\n</c>), with non-ASCII text (Chinese replies) kept readable.</summary>
+/// <summary>
+/// Writes <see cref="AdkEvent"/>s as one line of JSON each (no indentation, so a line break in a
+/// text is <c>\n</c>), with quotes, apostrophes and non-ASCII text (Chinese replies) kept readable.
+/// The relaxed escaping is safe here: the events are served as <c>text/event-stream</c> or inside
+/// <c>application/json</c>, never embedded in HTML.
+/// </summary>
 public static class AdkJson
 {
     private static readonly JsonTypeInfo<AdkEvent> EventInfo = CreateInfo();
@@ -18,7 +22,7 @@ public static class AdkJson
     {
         var options = new JsonSerializerOptions(AdkJsonContext.Default.Options)
         {
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = false,
         };
         options.MakeReadOnly();

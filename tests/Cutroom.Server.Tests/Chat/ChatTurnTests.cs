@@ -220,7 +220,7 @@ public sealed class ChatTurnTests
         var turn = await ChatCalls.SayAsync(client, "add a title 'Hello' at the top");
 
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(3));
-        Assert.InRange(turn.HeartbeatsBeforeFirstEvent, 2, 4);
+        Assert.InRange(turn.HeartbeatsBeforeFirstEvent, 2, 8); // 1 s apart while the session is held for 3 s (more only on a very loaded machine)
         Assert.True(turn.Last.GetProperty("turnComplete").GetBoolean());
         Assert.Contains("Hello", turn.FinalText, StringComparison.Ordinal);
     }
