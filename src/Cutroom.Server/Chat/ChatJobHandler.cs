@@ -48,13 +48,13 @@ public sealed class ChatJobHandler(SessionStore sessions, IDbContextFactory<Cutr
         ArgumentNullException.ThrowIfNull(progress);
         var feed = hub.Feed(job.Id);
         var events = new TurnEvents(job.Id, clock);
-        var request = ChatPayload.Parse(payload);
         var remaining = DateTime.SpecifyKind(job.CreatedAt, DateTimeKind.Utc) + options.Chat.TurnLimit - clock.GetUtcNow().UtcDateTime;
         using var limit = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         var ct = linked.Token;
         try
         {
+            var request = ChatPayload.Parse(payload);
             using var _ = await TakeSessionAsync(job, ct);
             var session = await sessions.OpenAsync(job.SessionId, job.Id, ct);
             events.Bind(session);

@@ -317,4 +317,27 @@ public sealed class ChatTurnTests
         var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("Hello", JsonDocument.Parse(result!).RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_an_LLM_planner_that_cannot_be_reached_the_turn_is_planned_by_the_built_in_planner()
+    {
+        await using var server = await LiveServer.StartAsync(o =>
+        {
+            o.Chat.LlmBaseUrl = "http://127.0.0.1:1/v1"; // nothing listens there
+            o.Chat.LlmModel = "any";
+        });
+        var client = await server.NewClientAsync();
+        await SeedMedia.AddAsync(server, client, Cockatoo);
+
+        var turn = await ChatCalls.SayAsync(client, "add a title 'Hello' at the top");
+
+        Assert.Equal("add_text", Assert.Single(turn.Parts("functionCall")).GetProperty("name").GetString());
+        Assert.Contains("Hello", turn.FinalText, StringComparison.Ordinal);
+        await using var db = await ChatCalls.DbAsync(server);
+        var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.SessionId == client.SessionId);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DateTime.UtcNow < deadline && (await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id)).ResultJson is null) await Task.Delay(50);
+        var result = (await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id)).ResultJson!;
+        Assert.StartsWith("builtin (fallback:", JsonDocument.Parse(result).RootElement.GetProperty("planner").GetString(), StringComparison.Ordinal);
+    }
 }
