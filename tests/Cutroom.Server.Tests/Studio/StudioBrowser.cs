@@ -37,10 +37,12 @@ internal sealed class StudioBrowser : IAsyncDisposable
     public List<string> PageErrors { get; } = [];
 
     /// <summary>Starts a server and the browser.</summary>
-    public static async Task<StudioBrowser> StartAsync(ITestOutputHelper output)
+    /// <param name="output">The test's output (screenshot paths).</param>
+    /// <param name="configure">Optional settings of the server.</param>
+    public static async Task<StudioBrowser> StartAsync(ITestOutputHelper output, Action<Cutroom.Server.Hosting.ServerOptions>? configure = null)
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run CUTROOM_TEST_SETUP=1 scripts/setup.sh (installs Debian's chromium)");
-        var server = await LiveServer.StartAsync();
+        var server = await LiveServer.StartAsync(configure);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {

@@ -38,4 +38,43 @@ internal static class StudioChecks
           return bad;
         }
         """;
+
+    /// <summary>
+    /// Records in <c>window.__seen</c> what the chat showed during turns: <c>still</c> (the "still
+    /// working" line), <c>progress</c> (the operation progress bar), <c>chip</c> (a tool chip).
+    /// </summary>
+    public const string RecordTurnIndicators = """
+        () => {
+          window.__seen = [];
+          const mark = k => { if (!window.__seen.includes(k)) window.__seen.push(k); };
+          new MutationObserver(() => {
+            if (!document.getElementById('busy').hidden && /Still|仍在/.test(document.getElementById('busy').textContent)) mark('still');
+            if (!document.getElementById('turn-progress').hidden) mark('progress');
+            if (document.querySelector('#chat-log .chip')) mark('chip');
+          }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        }
+        """;
+
+    /// <summary>Drops one file ([base64 bytes, name, type]) on the drop zone as a browser's drag and drop would.</summary>
+    public const string DropFile = """
+        ([b64, name, type]) => {
+          const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+          const dt = new DataTransfer();
+          dt.items.add(new File([bytes], name, { type }));
+          const zone = document.getElementById('dropzone');
+          for (const kind of ['dragenter', 'dragover', 'drop'])
+            zone.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: dt }));
+        }
+        """;
+
+    /// <summary>Records in <c>window.__upload</c> the upload bar's values while the upload progress is shown.</summary>
+    public const string RecordUploadProgress = """
+        () => {
+          window.__upload = [];
+          const bar = document.getElementById('upload-bar');
+          new MutationObserver(() => {
+            if (!document.getElementById('upload-progress').hidden) window.__upload.push(Number(bar.value));
+          }).observe(document.getElementById('upload-progress'), { subtree: true, attributes: true });
+        }
+        """;
 }

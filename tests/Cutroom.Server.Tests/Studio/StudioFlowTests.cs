@@ -29,9 +29,13 @@ public sealed class StudioFlowTests(ITestOutputHelper output)
         await studio.ScreenshotAsync(page, "flow-1-ready");
 
         // Upload: one request through the file input; the bin shows each item with a thumbnail or icon.
+        await page.EvaluateAsync(StudioChecks.RecordUploadProgress);
         await page.Locator("#file-input").SetInputFilesAsync(files);
         await Assertions.Expect(page.Locator("#media-bin .bin-item")).ToHaveCountAsync(7, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#upload-status")).ToHaveTextAsync("Uploaded 7 file(s).");
+        var progress = await page.EvaluateAsync<double[]>("() => window.__upload");
+        Assert.True(progress.Length > 0 && progress.Max() == 100, "the upload bar was shown and reached 100%: " + string.Join(",", progress));
+        await Assertions.Expect(page.Locator("#upload-progress")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#media-bin .bin-item[data-kind=image] img.thumb")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("#media-bin .bin-item[data-kind=audio] .thumb-icon")).ToHaveCountAsync(1);
         await WaitForImagesAsync(page, "#media-bin img.thumb");
@@ -91,6 +95,54 @@ public sealed class StudioFlowTests(ITestOutputHelper output)
         // Credits were read after the turn; the page raised no script error.
         await Assertions.Expect(page.Locator("#credits")).ToContainTextAsync("available");
         Assert.Empty(studio.PageErrors);
+    }
+
+    [Fact]
+    public async Task Frames_and_highlight_clips_of_a_video_appear_with_downloads_and_a_clip_plays_in_the_preview()
+    {
+        // Heartbeats every 300 ms so that the "still working" line shows during the highlight search.
+        await using var studio = await StudioBrowser.StartAsync(output, o => o.Chat.HeartbeatInterval = TimeSpan.FromMilliseconds(300));
+        var page = await studio.OpenAsync();
+        await page.Locator("#file-input").SetInputFilesAsync(TestMedia.Real("video/cockatoo.mp4"));
+        await Assertions.Expect(page.Locator("#media-bin .bin-item[data-kind=video] video.thumb")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await page.EvaluateAsync(StudioChecks.RecordTurnIndicators);
+
+        await SayAsync(page, "extract every 10th frame from my video as images");
+        var frames = page.Locator("#generated .frame-grid .frame");
+        await Assertions.Expect(frames.First).ToBeVisibleAsync();
+        Assert.True(await frames.CountAsync() >= 10, $"a frame grid: {await frames.CountAsync()} frames");
+        Assert.Contains("download=1", await frames.First.Locator("a[download]").GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#generated .gen-file[data-kind=archive] a[download]")).ToHaveCountAsync(1);
+        await WaitForImagesAsync(page, "#generated .frame img");
+
+        await SayAsync(page, "extract the key highlights and save them as separate clips");
+        var clips = page.Locator("#generated .gen-file[data-kind=video]");
+        await Assertions.Expect(clips.First).ToBeVisibleAsync();
+        output.WriteLine($"{await frames.CountAsync()} frames, {await clips.CountAsync()} clips; credits {await page.Locator("#credits").InnerTextAsync()}");
+        var seen = await page.EvaluateAsync<string[]>("() => window.__seen");
+        output.WriteLine("indicators: " + string.Join(", ", seen));
+        Assert.Contains("still", seen);
+        Assert.Contains("chip", seen);
+
+        // The newest clip is in the preview; Play puts another one there.
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#preview'); return !v.hidden && v.readyState >= 1 && v.duration > 0; }", null, new() { Timeout = 15_000 });
+        await clips.First.Locator("button").ClickAsync();
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#preview'); return v.readyState >= 2; }", null, new() { Timeout = 15_000 });
+        await page.Locator("#generated").ScrollIntoViewIfNeededAsync();
+        await studio.ScreenshotAsync(page, "flow-5-frames-and-clips");
+        Assert.NotEqual("100 available · 0 frozen", await page.Locator("#credits").InnerTextAsync()); // the jobs were charged and the page read the balance again
+        Assert.Empty(studio.PageErrors);
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        var before = await page.Locator("#chat-log .msg.agent").CountAsync();
+        await page.Locator("#message").FillAsync(text);
+        await page.Locator("#send").ClickAsync();
+        var reply = page.Locator("#chat-log .msg.agent").Nth(before);
+        await Assertions.Expect(reply).ToBeVisibleAsync();
+        await Assertions.Expect(reply).Not.ToHaveAttributeAsync("aria-busy", "true", new() { Timeout = 60_000 });
+        Assert.Equal(0, await reply.Locator(".error, .chip.failed").CountAsync());
     }
 
     /// <summary>The session's state, read with the page's own token and session (from its localStorage).</summary>

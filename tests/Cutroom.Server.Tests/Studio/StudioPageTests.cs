@@ -94,7 +94,7 @@ public sealed class StudioPageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_refused_upload_names_the_file_and_the_accepted_formats_and_the_bin_stays_empty()
+    public async Task A_refused_upload_names_the_file_and_the_accepted_formats_and_a_dropped_photo_is_kept_across_a_reload()
     {
         await using var studio = await StudioBrowser.StartAsync(output);
         var page = await studio.OpenAsync();
@@ -112,6 +112,18 @@ public sealed class StudioPageTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#media-bin")).ToContainTextAsync("Nothing uploaded yet.");
         await Assertions.Expect(page.Locator("#choose")).ToBeEnabledAsync();
         await studio.ScreenshotAsync(page, "page-refused-upload");
+
+        // Drag and drop: a photo dropped on the drop zone is uploaded; after a reload the stored token and session bring it back.
+        var photo = Convert.ToBase64String(await File.ReadAllBytesAsync(TestMedia.Real("image/photo-pool.jpg")));
+        await page.EvaluateAsync(StudioChecks.DropFile, new[] { photo, "photo-pool.jpg", "image/jpeg" });
+        await Assertions.Expect(page.Locator("#media-bin .bin-item")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Assertions.Expect(status).ToHaveTextAsync("Uploaded 1 file(s).");
+        var session = await page.EvaluateAsync<string>("() => localStorage.getItem('cutroom.session.' + localStorage.getItem('cutroom.client_id'))");
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("#status[data-state=ready]");
+        await Assertions.Expect(page.Locator("#media-bin .bin-item")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#media-bin .bin-name")).ToHaveTextAsync("photo-pool.jpg");
+        Assert.Equal(session, await page.EvaluateAsync<string>("() => localStorage.getItem('cutroom.session.' + localStorage.getItem('cutroom.client_id'))"));
         Assert.DoesNotContain(studio.PageErrors, e => !e.Contains("415", StringComparison.Ordinal));
     }
 }

@@ -186,9 +186,13 @@ export function formatBytes(n) {
   return `${n} B`;
 }
 
-/** Formats milliseconds as m:ss (or h:mm:ss). */
-export function formatMs(ms) {
+/** Formats milliseconds as m:ss (or h:mm:ss); with tenths, m:ss.s (frame times). */
+export function formatMs(ms, tenths = false) {
   if (ms == null) return '';
+  if (tenths) {
+    const m = Math.floor(ms / 60000), sec = (ms % 60000) / 1000;
+    return `${m}:${sec.toFixed(1).padStart(4, '0')}`;
+  }
   const s = Math.round(ms / 1000);
   const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
   const mm = h ? String(m).padStart(2, '0') : String(m);

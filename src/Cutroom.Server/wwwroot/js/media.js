@@ -48,18 +48,25 @@ function group(list, onPlay) {
   const others = list.filter(g => g.kind !== 'image');
   const shown = images.slice(0, GRID_LIMIT);
   return h('section', { class: 'gen-group', 'aria-label': list[0].op },
-    h('h3', {}, `${list[0].op.replaceAll('_', ' ')} · ${list.length}`),
+    h('h3', {}, `${opName(list[0].op)} · ${list.length}`),
     images.length ? h('ul', { class: 'frame-grid' }, shown.map(frame)) : null,
     images.length > shown.length ? h('p', { class: 'more' }, `+${images.length - shown.length}`) : null,
     others.length ? h('ul', { class: 'gen-files' }, others.map(g => file(g, onPlay))) : null);
 }
 
+/** A known operation's name in the page's language, else the op with spaces. */
+function opName(op) {
+  const key = `op_${op}`;
+  const name = t(key);
+  return name === key ? op.replaceAll('_', ' ') : name;
+}
+
 function frame(g) {
-  const time = g.time_ms != null ? ` ${formatMs(g.time_ms)}` : '';
+  const time = g.time_ms != null ? formatMs(g.time_ms, true) : '';
   return h('li', { class: 'frame' },
     h('a', { href: g.url, target: '_blank', rel: 'noopener', 'aria-label': `${t('open')} ${g.name}` },
       h('img', { src: g.url, alt: g.name, loading: 'lazy', decoding: 'async' })),
-    h('div', { class: 'frame-bar' }, h('span', {}, time.trim()), dl(g)));
+    h('div', { class: 'frame-bar' }, h('span', {}, time), dl(g)));
 }
 
 function file(g, onPlay) {
