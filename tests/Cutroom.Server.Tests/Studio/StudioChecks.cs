@@ -67,14 +67,14 @@ internal static class StudioChecks
         }
         """;
 
-    /// <summary>Records in <c>window.__upload</c> the upload bar's values while the upload progress is shown.</summary>
-    public const string RecordUploadProgress = """
-        () => {
-          window.__upload = [];
-          const bar = document.getElementById('upload-bar');
-          new MutationObserver(() => {
-            if (!document.getElementById('upload-progress').hidden) window.__upload.push(Number(bar.value));
-          }).observe(document.getElementById('upload-progress'), { subtree: true, attributes: true });
+    /// <summary>Records in <c>window.__progress[barId]</c> the values of a progress bar ([containerId, barId]) while its container is shown.</summary>
+    public const string RecordProgress = """
+        ([containerId, barId]) => {
+          window.__progress = window.__progress || {};
+          const values = window.__progress[barId] = [];
+          const box = document.getElementById(containerId), bar = document.getElementById(barId);
+          new MutationObserver(() => { if (!box.hidden) values.push(Number(bar.value)); })
+            .observe(box, { subtree: true, attributes: true });
         }
         """;
 }

@@ -29,11 +29,11 @@ public sealed class StudioFlowTests(ITestOutputHelper output)
         await studio.ScreenshotAsync(page, "flow-1-ready");
 
         // Upload: one request through the file input; the bin shows each item with a thumbnail or icon.
-        await page.EvaluateAsync(StudioChecks.RecordUploadProgress);
+        await page.EvaluateAsync(StudioChecks.RecordProgress, new[] { "upload-progress", "upload-bar" });
         await page.Locator("#file-input").SetInputFilesAsync(files);
         await Assertions.Expect(page.Locator("#media-bin .bin-item")).ToHaveCountAsync(7, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#upload-status")).ToHaveTextAsync("Uploaded 7 file(s).");
-        var progress = await page.EvaluateAsync<double[]>("() => window.__upload");
+        var progress = await page.EvaluateAsync<double[]>("() => window.__progress['upload-bar']");
         Assert.True(progress.Length > 0 && progress.Max() == 100, "the upload bar was shown and reached 100%: " + string.Join(",", progress));
         await Assertions.Expect(page.Locator("#upload-progress")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#media-bin .bin-item[data-kind=image] img.thumb")).ToHaveCountAsync(6);
@@ -74,11 +74,16 @@ public sealed class StudioFlowTests(ITestOutputHelper output)
 
         // Export at low quality: progress, then the preview plays the output and a download link appears.
         await page.Locator("#quality").SelectOptionAsync("low");
+        await page.EvaluateAsync(StudioChecks.RecordProgress, new[] { "export-progress", "export-bar" });
         await page.Locator("#export").ClickAsync();
         var download = page.Locator("#export-download");
         await Assertions.Expect(download).ToBeVisibleAsync(new() { Timeout = 120_000 });
         output.WriteLine($"exported at {sw.Elapsed.TotalSeconds:0.0} s: {await page.Locator("#export-status").InnerTextAsync()}");
         Assert.Contains("download=1", await download.GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
+        var exportProgress = await page.EvaluateAsync<double[]>("() => window.__progress['export-bar']");
+        output.WriteLine("export bar: " + string.Join(",", exportProgress.Distinct()));
+        Assert.Contains(exportProgress, v => v is > 0 and < 100);
+        await Assertions.Expect(page.Locator("#export-progress")).ToBeHiddenAsync();
 
         var video = page.Locator("#preview");
         await Assertions.Expect(video).ToBeVisibleAsync();

@@ -106,5 +106,5 @@ function notice({ text, link, detail }) {
   el.hidden = false;
   replace(el, h('p', {}, text, link ? [' ', h('a', { href: link.href, target: '_blank', rel: 'noopener' }, link.text)] : null),
     detail ? h('p', { class: 'detail' }, detail) : null,
-    h('button', { type: 'button', class: 'btn small secondary', 'aria-label': 'Close', onclick: () => { el.hidden = true; } }, '×'));
+    h('button', { type: 'button', class: 'btn small secondary', 'aria-label': t('close'), onclick: () => { el.hidden = true; } }, '×'));
 }

@@ -46,7 +46,7 @@ export function setupChat(api, ui, hooks) {
   async function turn(text) {
     ui.log.append(h('li', { class: 'msg user' }, h('span', { class: 'who' }, t('you')), h('p', { class: 'text' }, text)));
     const body = h('div', { class: 'text' });
-    const chips = h('ul', { class: 'chips', 'aria-label': 'tools' });
+    const chips = h('ul', { class: 'chips', 'aria-label': t('tools') });
     const reply = h('li', { class: 'msg agent', 'aria-busy': 'true' }, h('span', { class: 'who' }, t('assistant')), chips, body);
     ui.log.append(reply);
     scroll();
