@@ -46,7 +46,7 @@ public sealed class SlideshowBuilder
         foreach (var item in request.Items)
         {
             var info = await _ctx.Prober.ProbeAsync(resolve(item), measureFrames: false, cancellationToken);
-            if (info.Video is null) throw new MediaProbeException($"'{Path.GetFileName(info.Path)}' has no picture; give photos or clips (music goes to --music)");
+            if (info.Video is null) throw new MediaProbeException($"'{NameOf(request, item, info)}' has no picture; give photos or clips (music goes to --music)");
             items.Add((item, info));
         }
 
@@ -66,7 +66,7 @@ public sealed class SlideshowBuilder
             var still = info.IsStillImage;
             var d = still ? photoMs : clipMs[i];
             if (i == items.Count - 1 && cursor + d < request.DurationMs && still) d = request.DurationMs - cursor; // rounding remainder
-            var media = new MediaItem(src, still ? MediaKind.Image : MediaKind.Video, info.DurationMs, Path.GetFileName(info.Path));
+            var media = new MediaItem(src, still ? MediaKind.Image : MediaKind.Video, info.DurationMs, NameOf(request, src, info));
             var added = Check(draft.AddClip(media, atMs: cursor, durationMs: d));
             var id = added.SegmentId!;
             draft = added.Draft!;
@@ -87,7 +87,7 @@ public sealed class SlideshowBuilder
         if (request.Logo is { } logo)
         {
             var info = await _ctx.Prober.ProbeAsync(resolve(logo), measureFrames: false, cancellationToken);
-            if (info.Video is null) throw new MediaProbeException($"the logo '{Path.GetFileName(info.Path)}' has no picture");
+            if (info.Video is null) throw new MediaProbeException($"the logo '{NameOf(request, logo, info)}' has no picture");
             var track = new Track { Id = "trk_logo", Type = TrackType.Video, Meta = new TrackMeta { Name = "Logo" } };
             draft = draft with { Tracks = draft.Tracks.Add(track) };
             var seg = new Segment
@@ -101,8 +101,8 @@ public sealed class SlideshowBuilder
         if (request.Music is { } music)
         {
             var info = await _ctx.Prober.ProbeAsync(resolve(music), measureFrames: false, cancellationToken);
-            if (info.Audio is null) throw new MediaProbeException($"the music '{Path.GetFileName(info.Path)}' has no sound");
-            draft = Check(draft.SetMusic(new MediaItem(music, MediaKind.Audio, info.DurationMs, Path.GetFileName(info.Path)),
+            if (info.Audio is null) throw new MediaProbeException($"the music '{NameOf(request, music, info)}' has no sound");
+            draft = Check(draft.SetMusic(new MediaItem(music, MediaKind.Audio, info.DurationMs, NameOf(request, music, info)),
                 request.MusicVolume, fadeInMs: 500, fadeOutMs: Math.Min(2000, cursor / 4))).Draft!;
         }
 
@@ -135,4 +135,7 @@ public sealed class SlideshowBuilder
 
     private static EditResult Check(EditResult result) =>
         result.Error is { } e ? throw new JobInputException($"cannot build the slideshow: {e.Message} ({e.JsonPath})") : result;
+
+    private static string NameOf(SlideshowRequest request, string id, MediaInfo info) =>
+        request.DisplayName?.Invoke(id) ?? Path.GetFileName(info.Path);
 }

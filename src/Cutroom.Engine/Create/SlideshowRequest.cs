@@ -5,6 +5,8 @@ public sealed record SlideshowRequest
 {
     /// <summary>Photos and clips, in order (files or media ids the resolver knows).</summary>
     public required IReadOnlyList<string> Items { get; init; }
+    /// <summary>The name shown for an item, the music or the logo (segment labels, messages), by id; null or a null answer: the file's name.</summary>
+    public Func<string, string?>? DisplayName { get; init; }
     /// <summary>Background music, faded out over the last 2 s; null for none.</summary>
     public string? Music { get; init; }
     /// <summary>Music volume 0-2 (default 0.8; clip sound stays at 1).</summary>

@@ -54,8 +54,12 @@ public sealed class SeedsFlowTests
 
         var events = await SeedsFlow.ChatAsync(client, "combine these images into a 30-second video with background music and text overlays");
         Assert.False(string.IsNullOrWhiteSpace(SeedsFlow.Text(events)));
-        var draft = (await client.StateAsync()).GetProperty("state").GetProperty("draft");
+        var created = (await client.StateAsync()).GetProperty("state");
+        var draft = created.GetProperty("draft");
         Assert.Equal(30000, draft.GetProperty("d").GetInt32());
+        // Segments are named after the uploads as the client named them, never after stored files.
+        Assert.Contains("photo-skagen", created.GetProperty("timeline_summary").GetString());
+        Assert.Contains("e2e-music", created.GetProperty("timeline_summary").GetString());
         var types = draft.GetProperty("t").EnumerateArray().Select(t => t.GetProperty("tt").GetInt32()).ToList();
         Assert.Contains(0, types);
         Assert.Contains(1, types);

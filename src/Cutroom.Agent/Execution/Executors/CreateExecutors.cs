@@ -16,6 +16,7 @@ internal sealed class CreateVideoExecutor : IToolExecutor<CreateVideoArgs>
         var request = new SlideshowRequest
         {
             Items = args.Media,
+            DisplayName = id => ctx.Session.Media.FirstOrDefault(m => m.Id == id)?.Name,
             Music = args.Music,
             Logo = args.Logo,
             Title = args.Title,
