@@ -21,6 +21,13 @@ public static class Program
             Console.Error.WriteLine("run 'cutroom --help' or 'cutroom <command> --help' for usage");
             return ExitCodes.Usage;
         }
-        return await parsed.InvokeAsync();
+        // `serve` stops on SIGTERM/Ctrl+C through the web host's own handler (graceful, within its shutdown timeout: running
+        // jobs go back to the queue and their ffmpeg is stopped). System.CommandLine's handler would end the process after 2 s
+        // without stopping the host, leaving jobs "running" and ffmpeg orphaned, so it is switched off for that command.
+        var invocation = new InvocationConfiguration
+        {
+            ProcessTerminationTimeout = parsed.CommandResult.Command.Name == "serve" ? null : TimeSpan.FromSeconds(2),
+        };
+        return await parsed.InvokeAsync(invocation);
     }
 }

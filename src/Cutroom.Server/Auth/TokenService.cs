@@ -21,6 +21,9 @@ public sealed partial class TokenService(IDbContextFactory<CutroomDb> db, Server
 {
     private readonly SemaphoreSlim _issueGate = new(1, 1);
 
+    /// <summary>Recently checked tokens (by hash) for 30 s, so polling clients do not cost a database read per request.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Caller Caller, DateTime ExpiresAt, long CachedUntil)> _recent = new(StringComparer.Ordinal);
+
     /// <summary>An issued token.</summary>
     /// <param name="Token">The token (shown once; only its hash is kept).</param>
     /// <param name="ExpiresAt">Expiry (UTC).</param>
@@ -79,14 +82,19 @@ public sealed partial class TokenService(IDbContextFactory<CutroomDb> db, Server
     {
         if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
         var hash = TokenHash.Of(token);
-        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (_recent.TryGetValue(hash, out var hit) && Environment.TickCount64 < hit.CachedUntil)
+            return hit.ExpiresAt > now ? hit.Caller : null;
+        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
         var row = await ctx.Tokens.AsNoTracking()
             .Where(t => t.Hash == hash)
             .Join(ctx.Accounts, t => t.AccountId, a => a.Id, (t, a) => new { t.ExpiresAt, a.Id, a.ClientId })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null || row.ExpiresAt <= now) return null;
-        return new Caller(row.Id, row.ClientId, hash);
+        var caller = new Caller(row.Id, row.ClientId, hash);
+        if (_recent.Count > 100_000) _recent.Clear();
+        _recent[hash] = (caller, row.ExpiresAt, Environment.TickCount64 + 30_000);
+        return caller;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]

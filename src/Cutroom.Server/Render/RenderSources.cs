@@ -1,0 +1,89 @@
+using Cutroom.Server.Contract;
+using Cutroom.Server.Data;
+using Cutroom.Server.Storage;
+using Cutroom.Timeline.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cutroom.Server.Render;
+
+/// <summary>A media item a draft's <c>src</c> may name: an upload (<c>med_</c>) or a generated output (<c>gen_</c>) of the session.</summary>
+/// <param name="Id">The media id.</param>
+/// <param name="Name">Its readable name (the client's file name or the output's name), for messages.</param>
+/// <param name="HasPicture">Whether it can be on a video track (a video or an image).</param>
+/// <param name="HasSound">Whether it can be on an audio track (audio, or a video with sound; generated videos are assumed to have sound).</param>
+/// <param name="Path">Its file in storage (absolute), or null when its file record is gone.</param>
+public sealed record RenderSource(string Id, string Name, bool HasPicture, bool HasSound, string? Path);
+
+/// <summary>
+/// Resolves the <c>src</c> media ids of a draft within ONE session (docs/security.md §12: another
+/// session's or user's id is unknown here), checks that each can be where the draft puts it, and
+/// gives the renderer the stored files.
+/// </summary>
+/// <param name="db">The database.</param>
+/// <param name="store">The file store.</param>
+public sealed class RenderSources(IDbContextFactory<CutroomDb> db, FileStore store)
+{
+    /// <summary>Generated kinds a draft can use (archives and JSON cannot be rendered).</summary>
+    private static readonly string[] RenderableGenerated = ["image", "video", "audio"];
+
+    /// <summary>The session's media named by the draft's segments (unknown ids are absent from the result).</summary>
+    /// <param name="sessionId">A session already checked against its owner.</param>
+    /// <param name="draft">The draft.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task<IReadOnlyDictionary<string, RenderSource>> LoadAsync(string sessionId, Draft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var ids = draft.AllSegments().Where(x => x.Track.Type != TrackType.Text && x.Segment.Src is not null)
+            .Select(x => x.Segment.Src!).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0) return new Dictionary<string, RenderSource>();
+        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+        var media = await ctx.Media.AsNoTracking().Where(m => m.SessionId == sessionId && ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Name, m.Kind, m.HasAudio, m.FileKey }).ToListAsync(cancellationToken);
+        var generated = await ctx.Generated.AsNoTracking().Where(g => g.SessionId == sessionId && ids.Contains(g.Id) && RenderableGenerated.Contains(g.Kind))
+            .Select(g => new { g.Id, g.Name, g.Kind, g.FileKey }).ToListAsync(cancellationToken);
+        var keys = media.Select(m => m.FileKey).Concat(generated.Select(g => g.FileKey)).ToList();
+        var files = await ctx.Files.AsNoTracking().Where(f => keys.Contains(f.Key)).ToDictionaryAsync(f => f.Key, cancellationToken);
+        string? PathOf(string key) => files.TryGetValue(key, out var f) ? store.PathOf(f) : null;
+
+        var result = new Dictionary<string, RenderSource>(StringComparer.Ordinal);
+        foreach (var m in media)
+            result[m.Id] = new RenderSource(m.Id, m.Name, m.Kind is "video" or "image", m.Kind == "audio" || (m.Kind == "video" && m.HasAudio), PathOf(m.FileKey));
+        foreach (var g in generated)
+            result[g.Id] = new RenderSource(g.Id, g.Name, g.Kind is "video" or "image", g.Kind is "audio" or "video", PathOf(g.FileKey));
+        return result;
+    }
+
+    /// <summary>
+    /// Every segment whose <c>src</c> is not a media item of the session, or cannot be on its track
+    /// (sound on a video track, a silent video or an image on an audio track), with its path in the
+    /// request body (<c>draft.t[0].sg[2].src</c>).
+    /// </summary>
+    /// <param name="draft">The draft.</param>
+    /// <param name="sources">The result of <see cref="LoadAsync"/>.</param>
+    public static IReadOnlyList<PathError> Check(Draft draft, IReadOnlyDictionary<string, RenderSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(sources);
+        var errors = new List<PathError>();
+        for (var t = 0; t < draft.Tracks.Length; t++)
+        {
+            var track = draft.Tracks[t];
+            if (track.Type == TrackType.Text) continue;
+            for (var s = 0; s < track.Segments.Length; s++)
+            {
+                var src = track.Segments[s].Src;
+                if (src is null) continue;
+                var path = $"draft.t[{t}].sg[{s}].src";
+                if (!sources.TryGetValue(src, out var m))
+                    errors.Add(new PathError(path, $"unknown media '{Short(src)}': use a media_id (or generated media id) of this session, as listed in its state"));
+                else if (track.Type == TrackType.Video && !m.HasPicture)
+                    errors.Add(new PathError(path, $"'{m.Name}' has no picture and cannot be on a video track"));
+                else if (track.Type == TrackType.Audio && !m.HasSound)
+                    errors.Add(new PathError(path, $"'{m.Name}' has no sound and cannot be on an audio track"));
+            }
+        }
+        return errors;
+    }
+
+    private static string Short(string s) => s.Length <= 64 ? s : s[..64] + "…";
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Cutroom.Server.Tests.Render;
+
+/// <summary>
+/// <c>dotnet cutroom.dll serve --port P --data D</c> as a real process (the CLI is built beside the
+/// tests), for tests that kill it: SIGKILL with its process tree, or SIGTERM.
+/// </summary>
+internal sealed class ServeProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServeProcess(Process process, int port)
+    {
+        _process = process;
+        BaseUrl = $"http://127.0.0.1:{port}";
+    }
+
+    /// <summary><c>http://127.0.0.1:P</c>.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>The process id.</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>Whether it has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What it wrote to stdout and stderr so far (for failure messages).</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    /// <summary>Starts the server on <paramref name="dataDir"/> and waits until <c>/healthz</c> answers 200.</summary>
+    public static async Task<ServeProcess> StartAsync(string dataDir, IDictionary<string, string>? env = null)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "cutroom.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: the CLI is built beside the tests");
+        var port = FreePort();
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { dll, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataDir })
+            psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
+        var p = Process.Start(psi)!;
+        var server = new ServeProcess(p, port);
+        p.OutputDataReceived += (_, e) => server.Append(e.Data);
+        p.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (p.HasExited) Assert.Fail($"cutroom serve exited with {p.ExitCode}: {server.Output}");
+            try
+            {
+                using var res = await http.GetAsync(new Uri(server.BaseUrl + "/healthz"));
+                if (res.StatusCode == HttpStatusCode.OK) return server;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        server.Dispose();
+        Assert.Fail($"cutroom serve did not answer /healthz within 60 s: {server.Output}");
+        return server;
+    }
+
+    /// <summary>SIGKILL for the server and its children (ffmpeg): a crash.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Sends SIGTERM (<c>kill -TERM pid</c>) and returns how long the process took to exit, or null if it had not after <paramref name="wait"/>.</summary>
+    public TimeSpan? Terminate(TimeSpan wait)
+    {
+        var sw = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            kill.WaitForExit();
+        return _process.WaitForExit(wait) ? sw.Elapsed : null;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            try { _process.Kill(entireProcessTree: true); _process.WaitForExit(); } catch (InvalidOperationException) { }
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
