@@ -26,6 +26,11 @@ internal static class ServeCommand
             new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Cutroom").Bind(options);
             options.Port = parse.GetValue(port);
             options.DataDir = parse.GetValue(data) ?? Environment.GetEnvironmentVariable("CUTROOM_DATA") ?? options.DataDir;
+            // The engine's work folders (render, analysis) go under the data folder, whose tmp/ is
+            // emptied at start-up, so a killed server leaves nothing behind in the system temp folder.
+            var engineTemp = Path.Combine(Path.GetFullPath(options.DataDir), "tmp", "engine");
+            Directory.CreateDirectory(engineTemp);
+            Environment.SetEnvironmentVariable("TMPDIR", engineTemp);
             WebApplication app;
             try { app = ServerHost.Build(options); }
             catch (ToolMissingException e)

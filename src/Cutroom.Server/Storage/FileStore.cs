@@ -123,6 +123,13 @@ public sealed class FileStore
         {
             try { File.Delete(f); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+        // Work folders of engine jobs (cutroom serve points TMPDIR at tmp/engine).
+        var engine = new DirectoryInfo(Path.Combine(TempDir, "engine"));
+        if (engine.Exists)
+            foreach (var d in engine.EnumerateDirectories())
+            {
+                try { d.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
     }
 
     /// <summary><paramref name="path"/> made absolute, refused when it leaves the data folder.</summary>
