@@ -12,9 +12,12 @@ public sealed record StoredCredentials(
     [property: JsonPropertyName("token")] string? Token,
     [property: JsonPropertyName("expires_at")] DateTimeOffset? ExpiresAt)
 {
-    /// <summary>Whether there is a token that has not expired at <paramref name="now"/> (with a minute to spare).</summary>
+    /// <summary>
+    /// Whether there is a token that has not expired at <paramref name="now"/>. (Not renewed early: the
+    /// server issues one token per client id per lifetime, and a token that expires mid-run is renewed on 1001.)
+    /// </summary>
     /// <param name="now">The time.</param>
-    public bool HasUsableToken(DateTimeOffset now) => !string.IsNullOrEmpty(Token) && ExpiresAt is { } e && e > now.AddMinutes(1);
+    public bool HasUsableToken(DateTimeOffset now) => !string.IsNullOrEmpty(Token) && ExpiresAt is { } e && e > now;
 }
 
 /// <summary>
