@@ -260,7 +260,10 @@ public sealed class ApiClient : IDisposable
         try { doc = JsonDocument.Parse(body); }
         catch (JsonException)
         {
-            throw new ApiCallException((int)res.StatusCode, $"the server answered HTTP {(int)res.StatusCode} without the expected JSON envelope", requestId: RequestIdOf(res), retryAfter: RetryAfterOf(res));
+            var why = res.StatusCode == HttpStatusCode.NotFound
+                ? $"the server does not offer {res.RequestMessage?.RequestUri?.AbsolutePath} (HTTP 404): is it a Cutroom server, and recent enough?"
+                : $"the server answered HTTP {(int)res.StatusCode} without the expected JSON envelope";
+            throw new ApiCallException((int)res.StatusCode, why, requestId: RequestIdOf(res), retryAfter: RetryAfterOf(res));
         }
         using (doc)
         {

@@ -25,7 +25,7 @@ public static class ErrorAdvice
         {
             1001 => $"The server refused the access token even after renewing it ({error.Message}). Try again later.",
             1002 => "The session no longer exists on the server.",
-            2001 => OutOfCredits(data),
+            2001 => OutOfCredits(data, error.Message),
             402 => "Export is not available on this plan: register or upgrade your plan to unlock export. (This is not about credits.)",
             429 => RateLimited(error, now),
             400 => $"The server refused this client's id ({error.Message}).",
@@ -49,9 +49,11 @@ public static class ErrorAdvice
         _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
     };
 
-    private static string OutOfCredits(JsonElement? data)
+    private static string OutOfCredits(JsonElement? data, string message)
     {
-        var bind = Str(data, "bind_url");
+        // Before a turn the link is data.bind_url; an error event of a running turn carries it in its message.
+        var inMessage = System.Text.RegularExpressions.Regex.Match(message, @"https?://\S+[?&]bind=[A-Za-z0-9_-]+");
+        var bind = Str(data, "bind_url") ?? (inMessage.Success ? inMessage.Value : null);
         var numbers = data is { } d && d.TryGetProperty("available", out var a) && a.TryGetInt32(out var available) && d.TryGetProperty("needed", out var n) && n.TryGetInt32(out var needed)
             ? $" ({available} available, {needed} needed)" : "";
         return bind is null

@@ -61,6 +61,7 @@ public class ClientPartsTests
         var credits = ErrorAdvice.For(new ApiCallException(2001, "out of credits", J("""{"bind_url":"http://h/bind?bind=abc","available":1,"needed":5}""")), now);
         Assert.Contains("http://h/bind?bind=abc", credits);
         Assert.Contains("1 available, 5 needed", credits);
+        Assert.EndsWith("Register to get more and keep your work: http://h/bind?bind=x_1", ErrorAdvice.For(new ApiCallException(2001, "Not enough credits. Register for more credits: http://h/bind?bind=x_1"), now));
 
         Assert.Contains("report request id req_42", ErrorAdvice.For(new ApiCallException(5000, "boom", J("""{"request_id":"req_42"}"""), "req_42"), now));
         Assert.Contains("register or upgrade", ErrorAdvice.For(new ApiCallException(402, "attribution"), now));
