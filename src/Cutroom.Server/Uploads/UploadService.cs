@@ -1,0 +1,146 @@
+using Cutroom.Server.Auth;
+using Cutroom.Server.Contract;
+using Cutroom.Server.Data;
+using Cutroom.Server.Data.Entities;
+using Cutroom.Server.Hosting;
+using Cutroom.Server.Sessions;
+using Cutroom.Server.State;
+using Cutroom.Server.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Cutroom.Server.Uploads;
+
+/// <summary>The answer of an upload: <c>{"files":[...]}</c> (contract §5).</summary>
+/// <param name="Files">The new media items, in request order.</param>
+public sealed record UploadData(IReadOnlyList<StateEndpoints.VideoInfo> Files);
+
+/// <summary>
+/// One upload request, all or nothing (contract §5): receive every file into temp files
+/// (multipart or URL import), check each by content and probe, then, under the session's lock,
+/// check the quota, move the files into storage and commit their media rows with the upload rule
+/// in one transaction. Any refusal or failure leaves no temp file, stored file or row behind.
+/// </summary>
+/// <param name="store">Temp paths and storage.</param>
+/// <param name="sessions">Ownership, the session lock and the commit.</param>
+/// <param name="acceptance">The content checks.</param>
+/// <param name="importer">URL downloads.</param>
+/// <param name="signer">Download links of the answer.</param>
+/// <param name="db">The database (to remove stored files of a failed commit).</param>
+/// <param name="options">Limits.</param>
+/// <param name="clock">The time.</param>
+/// <param name="logger">Upload log.</param>
+public sealed class UploadService(FileStore store, SessionStore sessions, MediaAcceptance acceptance, UrlImporter importer, UrlSigner signer,
+    IDbContextFactory<CutroomDb> db, ServerOptions options, TimeProvider clock, ILogger<UploadService> logger)
+{
+    /// <summary>Handles <c>POST /api/upload-video/nemo_agent/me/{sessionId}</c>.</summary>
+    /// <param name="http">The request (authenticated by the bearer filter).</param>
+    /// <param name="sessionId">The session id from the path.</param>
+    /// <returns>The new media items.</returns>
+    /// <exception cref="ApiException">1002 unknown session; 4000 malformed request or refused URL; 4001 unsupported content; 4002 too large or over quota.</exception>
+    /// <exception cref="IOException">The disk is full (the error middleware answers 507); temp files are removed first.</exception>
+    public async Task<UploadData> HandleAsync(HttpContext http, string sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var ct = http.RequestAborted;
+        var caller = Caller.Of(http);
+        var session = await sessions.RequireAsync(caller, sessionId, ct);
+        var limits = options.Upload;
+        var used = await store.SessionBytesAsync(session.Id, ct);
+        var budget = new ByteBudget(limits.MaxFileBytes, limits.SessionQuotaBytes - used, limits.SessionQuotaBytes);
+
+        using var batch = new UploadBatch();
+        if (MultipartReceiver.Accepts(http.Request))
+            await MultipartReceiver.ReceiveAsync(http.Request, store, budget, batch, ct);
+        else if (ImportRequest.Accepts(http.Request))
+        {
+            var urls = await ImportRequest.ReadAsync(http.Request, limits.AllowLoopbackImports);
+            for (var i = 0; i < urls.Count; i++) await importer.ImportAsync(urls[i], i, store, budget, batch, ct);
+        }
+        else
+        {
+            throw ApiException.BadRequest("$", "send multipart/form-data with parts named 'files', or JSON {\"urls\":[\"https://...\"],\"source_type\":\"url\"}");
+        }
+
+        var media = await CheckAllAsync(batch.Files, limits.MaxFileBytes, ct);
+        var rows = await CommitAsync(caller, session.Id, media, ct);
+        logger.LogInformation("upload: {Count} file(s), {Bytes} bytes into {Session} (attribution {Attribution})",
+            rows.Count, batch.TotalBytes, session.Id, Attribution.Json(http.Request) ?? "none");
+        return new UploadData([.. rows.Select(r => StateEndpoints.ToInfo(r, signer.Url(http.Request, r.FileKey)))]);
+    }
+
+    /// <summary>Checks every file; refuses the request listing each refused file.</summary>
+    private async Task<IReadOnlyList<CheckedMedia>> CheckAllAsync(IReadOnlyList<ReceivedFile> files, long limitBytes, CancellationToken ct)
+    {
+        var accepted = new List<CheckedMedia>();
+        var rejected = new List<RejectedFile>();
+        foreach (var file in files)
+        {
+            var verdict = await acceptance.CheckAsync(file, ct);
+            if (verdict.Media is { } m) accepted.Add(m);
+            else rejected.Add(new RejectedFile(file.Name, verdict.Reason!.Replace(store.Root, "", StringComparison.Ordinal)));
+        }
+        if (rejected.Count > 0) throw UploadRefusals.Rejected(rejected, anyUnsupported: true, limitBytes);
+        return accepted;
+    }
+
+    /// <summary>Under the session lock: the quota again (other uploads may have landed), storage, and one transaction for the rows and the draft.</summary>
+    private async Task<IReadOnlyList<MediaRow>> CommitAsync(Caller caller, string sessionId, IReadOnlyList<CheckedMedia> media, CancellationToken ct)
+    {
+        using var held = await sessions.LockAsync(sessionId, ct);
+        var limits = options.Upload;
+        var total = media.Sum(m => m.File.SizeBytes);
+        if (await store.SessionBytesAsync(sessionId, ct) + total > limits.SessionQuotaBytes)
+            throw UploadRefusals.QuotaExceeded(media[^1].File.Name, limits.SessionQuotaBytes, limits.MaxFileBytes);
+
+        // From here on the request's cancellation is not honoured: the commit completes or is undone as a whole.
+        var stored = new List<StoredFile>();
+        try
+        {
+            var rows = new List<MediaRow>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var m in media)
+            {
+                var file = await store.StoreAsync(caller.AccountId, m.File.TempPath, m.Extension, m.Mime, m.File.Name, CancellationToken.None);
+                stored.Add(file);
+                var d = m.Description;
+                rows.Add(new MediaRow
+                {
+                    Id = Ids.New("med"), SessionId = sessionId, Kind = d.Kind.ToString().ToLowerInvariant(), Name = m.File.Name, FileKey = file.Key,
+                    Mime = m.Mime, SizeBytes = file.SizeBytes, DurationMs = d.DurationMs, Width = d.Width, Height = d.Height, Fps = d.Fps,
+                    HasAudio = d.HasAudio, VideoCodec = d.VideoCodec, AudioCodec = d.AudioCodec, CreatedAt = now,
+                });
+            }
+            await sessions.AddUploadsAsync(sessionId, rows, CancellationToken.None);
+            return rows;
+        }
+        catch
+        {
+            await RemoveAsync(stored);
+            throw;
+        }
+    }
+
+    /// <summary>Undoes <see cref="FileStore.StoreAsync"/> for files of a failed commit: their files and their rows.</summary>
+    private async Task RemoveAsync(IReadOnlyList<StoredFile> stored)
+    {
+        if (stored.Count == 0) return;
+        foreach (var f in stored)
+        {
+            try { File.Delete(store.PathOf(f)); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        try
+        {
+            var keys = stored.Select(f => f.Key).ToList();
+            await using var ctx = await db.CreateDbContextAsync();
+            await ctx.Files.Where(f => keys.Contains(f.Key)).ExecuteDeleteAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "could not remove the file rows of a failed upload");
+        }
+    }
+}
