@@ -14,6 +14,13 @@ namespace Cutroom.Agent.Execution;
 /// <param name="registry">The tools.</param>
 public sealed class ToolRunner(ToolRegistry registry)
 {
+    /// <summary>
+    /// <c>error</c> of a failed outcome's data when the credits available could not cover the call's
+    /// estimate (the data also holds <c>needed</c> and <c>available</c>), so callers can answer with
+    /// the contract's out-of-credits code.
+    /// </summary>
+    public const string OutOfCredits = "out_of_credits";
+
     /// <summary>The tools.</summary>
     public ToolRegistry Registry { get; } = registry ?? throw new ArgumentNullException(nameof(registry));
 
@@ -53,7 +60,10 @@ public sealed class ToolRunner(ToolRegistry registry)
             catch (InsufficientCreditsException e)
             {
                 return ToolOutcome.Failed(context.T($"Not enough credits: {tool.Name} needs {e.Needed} and you have {e.Available}.",
-                    $"积分不足：{tool.Name} 需要 {e.Needed} 积分，您现有 {e.Available}。"));
+                    $"积分不足：{tool.Name} 需要 {e.Needed} 积分，您现有 {e.Available}。")) with
+                {
+                    Data = new JsonObject { ["ok"] = false, ["error"] = OutOfCredits, ["needed"] = e.Needed, ["available"] = e.Available, ["credits"] = 0 },
+                };
             }
         }
         try

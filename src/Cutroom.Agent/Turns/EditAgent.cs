@@ -32,6 +32,22 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
     {
         ArgumentNullException.ThrowIfNull(session);
         var plan = await planner.PlanAsync(message ?? "", session, cancellationToken);
+        return await RunAsync(session, plan, onEvent, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one turn of a plan made earlier (the server plans a message when it is sent, to price it,
+    /// and runs that plan when the turn's job starts, unless the session changed in between).
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="plan">The plan (its calls run in order; its language is the reply's).</param>
+    /// <param name="onEvent">Receives the turn's events in order (calls, progress, the closing text).</param>
+    /// <param name="cancellationToken">Stops the running job (credits are returned).</param>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public async Task<TurnResult> RunAsync(IAgentSession session, Plan plan, Action<AgentEvent>? onEvent = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(plan);
         var lang = plan.Language;
         var results = new List<(ToolCall, ToolOutcome)>();
         var changed = false;
@@ -83,7 +99,7 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
         return string.Create(CultureInfo.InvariantCulture, $"{what}: {p * 100:0}%");
     }
 
-    /// <summary>Reports progress in steps of at least 10 % (a long job sends about ten lines, not thousands).</summary>
+    /// <summary>Reports progress in steps of at least 10 %, never backwards (a long job sends about ten lines, not thousands).</summary>
     private sealed class StepProgress(Action<double> report) : IProgress<double>
     {
         private double _last = -1;
@@ -91,7 +107,7 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
         public void Report(double value)
         {
             value = Math.Clamp(value, 0, 1);
-            if (value - _last < 0.1 && value < 1) return;
+            if (value <= _last || (value - _last < 0.1 && value < 1)) return; // never twice the same line (jobs may report 100 % twice)
             _last = value;
             report(value);
         }

@@ -1,0 +1,30 @@
+using Cutroom.Server.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cutroom.Server.Chat;
+
+/// <summary>The registration link of an account, as 2001 answers carry it (contract §2): <c>{base}/bind?bind={code}</c>.</summary>
+/// <param name="db">The database (the account's bind code).</param>
+public sealed class BindLinks(IDbContextFactory<CutroomDb> db)
+{
+    /// <summary>The link of <paramref name="accountId"/>.</summary>
+    /// <param name="baseUrl">The server's address as the client sees it (no trailing slash).</param>
+    /// <param name="accountId">The account.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <exception cref="InvalidOperationException">The account does not exist.</exception>
+    public async Task<string> UrlAsync(string baseUrl, string accountId, CancellationToken cancellationToken)
+    {
+        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+        var code = await ctx.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.BindCode).FirstAsync(cancellationToken);
+        return $"{baseUrl}/bind?bind={Uri.EscapeDataString(code)}";
+    }
+
+    /// <summary>The server's address as the client of <paramref name="request"/> sees it.</summary>
+    /// <param name="request">The request.</param>
+    public static string BaseUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+}

@@ -1,0 +1,80 @@
+using Cutroom.Agent.Execution;
+using Cutroom.Agent.Planning;
+using Cutroom.Server.Auth;
+using Cutroom.Server.Contract;
+using Cutroom.Server.Credits;
+using Cutroom.Server.Data.Entities;
+using Cutroom.Server.Hosting;
+using Cutroom.Server.Jobs;
+using Cutroom.Server.Sessions;
+using Microsoft.AspNetCore.Http;
+
+namespace Cutroom.Server.Chat;
+
+/// <summary>
+/// Starts a chat turn for <c>/run_sse</c> and <c>/run</c>, doing everything that can still be
+/// refused with an ordinary envelope before a stream starts (contract §6b): the body (4000), the
+/// session (1002), and the price: the message is planned against the session as it is and the
+/// estimates of the plan's jobs (<see cref="ToolRunner.Estimate"/>) are compared with the credits
+/// available (2001 with <c>bind_url</c>). Then the turn becomes a durable chat job (with the
+/// attribution headers), the caller subscribes to its feed, and a chat worker is woken.
+/// </summary>
+/// <param name="sessions">Sessions (ownership, the planning view).</param>
+/// <param name="planner">The planner.</param>
+/// <param name="runner">Prices calls.</param>
+/// <param name="ledger">Balances.</param>
+/// <param name="jobs">The jobs table.</param>
+/// <param name="pool">The worker pool (woken after queueing).</param>
+/// <param name="hub">Turn feeds.</param>
+/// <param name="links">The <c>bind_url</c> of a 2001 answer.</param>
+public sealed class ChatTurns(SessionStore sessions, IPlanner planner, ToolRunner runner, CreditLedger ledger, JobStore jobs, WorkerPool pool, ChatHub hub,
+    BindLinks links)
+{
+    /// <summary>Checks, prices and queues the turn of the request's body.</summary>
+    /// <param name="http">The request (authenticated).</param>
+    /// <returns>A subscription to the turn's events (the caller disposes it).</returns>
+    /// <exception cref="ApiException">4000 bad body, 1002 unknown session, 2001 out of credits.</exception>
+    public async Task<TurnSubscription> StartAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var caller = Caller.Of(http);
+        var ct = http.RequestAborted;
+        ChatRequest request;
+        using (var body = await RequestJson.ReadAsync(http.Request))
+            request = ChatRequest.Parse(body!);
+        var row = await sessions.RequireAsync(caller, request.SessionId, ct);
+
+        var view = await sessions.OpenAsync(row.Id, null, ct);
+        var plan = await planner.PlanAsync(request.Text, view, ct);
+        var needed = plan.Calls.Sum(c => runner.Estimate(c, view));
+        if (needed > 0)
+        {
+            var balance = await ledger.BalanceAsync(caller.AccountId, ct);
+            if (needed > balance.Available)
+                throw new ApiException(ApiCodes.OutOfCredits,
+                    $"out of credits: this request needs {needed} credits and {balance.Available} are available; register with the link in data.bind_url to get more",
+                    new OutOfCreditsData(await links.UrlAsync(BindLinks.BaseUrl(http.Request), caller.AccountId, ct), balance.Available, needed));
+        }
+
+        var job = new JobRow
+        {
+            Id = Ids.New("job"), Kind = JobKinds.Chat, AccountId = caller.AccountId, SessionId = row.Id, Status = JobStates.Queued,
+            Attribution = Attribution.Json(http.Request),
+        };
+        var payload = new ChatPayload(request.Text, plan.Language, BindLinks.BaseUrl(http.Request), PlannedTurn.Of(plan, view.Version));
+        var feed = hub.Feed(job.Id);
+        var subscription = feed.Subscribe(); // before the job exists, so no event can be missed
+        try
+        {
+            await jobs.CreateAsync(job, payload.ToJson(), CancellationToken.None);
+        }
+        catch
+        {
+            subscription.Dispose();
+            hub.Forget(feed);
+            throw;
+        }
+        pool.Signal(JobKinds.Chat);
+        return subscription;
+    }
+}
