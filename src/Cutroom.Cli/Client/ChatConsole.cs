@@ -18,7 +18,7 @@ public sealed class ChatConsole(TextWriter output, TextWriter error, bool errorI
 
     /// <summary>The process's console.</summary>
     /// <param name="json">Keep stdout for JSON.</param>
-    public static ChatConsole System(bool json) => new(Console.Out, Console.Error, !Console.IsErrorRedirected, json);
+    public static ChatConsole ForProcess(bool json) => new(Console.Out, Console.Error, !Console.IsErrorRedirected, json);
 
     /// <summary>Whether replies are kept for the JSON document instead of printed.</summary>
     public bool Json { get; } = json;
@@ -51,11 +51,12 @@ public sealed class ChatConsole(TextWriter output, TextWriter error, bool errorI
                 error.Flush();
                 _live = shown;
             }
-            else if (text != _lastPlainLive)
+            else if (PlainKey(text) is var key && key != _lastPlainLive)
             {
+                // Redirected: one line per step of 10% (or new label), not one per update.
                 error.WriteLine(text);
                 error.Flush();
-                _lastPlainLive = text;
+                _lastPlainLive = key;
             }
         }
     }
@@ -83,6 +84,15 @@ public sealed class ChatConsole(TextWriter output, TextWriter error, bool errorI
         error.Write("\r" + new string(' ', _live.Length) + "\r");
         error.Flush();
         _live = null;
+    }
+
+    /// <summary>The label before the first digit, and the first percentage in tens: "Rendering: |4".</summary>
+    private static string PlainKey(string text)
+    {
+        var percent = System.Text.RegularExpressions.Regex.Match(text, @"(\d+)%");
+        var firstDigit = text.AsSpan().IndexOfAnyInRange('0', '9');
+        var label = firstDigit < 0 ? text : text[..firstDigit];
+        return percent.Success ? label + "|" + int.Parse(percent.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) / 10 : text;
     }
 
     private static int SafeWidth()

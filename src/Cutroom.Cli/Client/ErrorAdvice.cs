@@ -31,7 +31,7 @@ public static class ErrorAdvice
             400 => $"The server refused this client's id ({error.Message}).",
             4000 => BadRequest(error.Message, data),
             4001 => Unsupported(data),
-            4002 => TooLarge(data),
+            4002 => error.Message.Contains("quota", StringComparison.OrdinalIgnoreCase) ? Sentence(error.Message) : TooLarge(data),
             4004 => $"Not found: {error.Message}",
             4009 => "That export id was already used for a different export; run the export again (a new id is chosen each time).",
             5000 => $"The server hit an unexpected error. Try again later; if it keeps happening, report request id {error.RequestId ?? "(none given)"}.",
@@ -83,20 +83,24 @@ public static class ErrorAdvice
     {
         var accepted = data is { } d && d.TryGetProperty("accepted", out var a) && a.ValueKind == JsonValueKind.Array
             ? a.EnumerateArray().Select(x => x.GetString()).OfType<string>().ToList() : [.. DefaultAccepted];
-        return $"{Rejected(data) ?? "That file"}: this file type isn't supported.\nAccepted formats: {string.Join(", ", accepted)}.";
+        var which = data is { } r && r.TryGetProperty("rejected", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+            ? string.Join("; ", list.EnumerateArray().Select(x => (Name: Str(x, "name") ?? "", Reason: Str(x, "reason") ?? "")).Select(x =>
+                x.Reason.Length == 0 ? $"{x.Name}: not a supported file type" : x.Reason.Contains(x.Name, StringComparison.Ordinal) ? Sentence(x.Reason) : $"{x.Name}: {x.Reason}"))
+            : "That file type isn't supported";
+        return $"{which.TrimEnd('.')}. Nothing from this upload was kept.\nAccepted formats: {string.Join(", ", accepted)}.";
     }
 
     private static string TooLarge(JsonElement? data)
     {
         var limit = data is { } d && d.TryGetProperty("limit_bytes", out var l) && l.TryGetInt64(out var bytes) ? Size(bytes) : "500 MB";
-        return $"{Rejected(data) ?? "That file"} is too large: the limit is {limit} per file.\nCompress it (a lower bitrate or resolution) or trim it to the part you need, then upload it again.";
+        return $"{Rejected(data, reasons: false) ?? "That file"} is too large: the limit is {limit} per file.\nCompress it (a lower bitrate or resolution) or trim it to the part you need, then upload it again.";
     }
 
     /// <summary>"clip.mp4" or "a.mp4 (not a video), b.txt (...)" from <c>data.rejected</c>.</summary>
-    private static string? Rejected(JsonElement? data)
+    private static string? Rejected(JsonElement? data, bool reasons = true)
     {
         if (data is not { } d || !d.TryGetProperty("rejected", out var r) || r.ValueKind != JsonValueKind.Array || r.GetArrayLength() == 0) return null;
-        return string.Join(", ", r.EnumerateArray().Select(x => Str(x, "reason") is { Length: > 0 } why ? $"{Str(x, "name")} ({why})" : Str(x, "name")));
+        return string.Join(", ", r.EnumerateArray().Select(x => reasons && Str(x, "reason") is { Length: > 0 } why ? $"{Str(x, "name")} ({why})" : Str(x, "name")));
     }
 
     private static string? Str(JsonElement? e, string name) =>

@@ -37,7 +37,7 @@ internal static class ChatCommand
             if (says.Any(string.IsNullOrWhiteSpace)) return Usage("--say needs a message");
             if (parse.GetValue(json) && steps == 0) return Usage("--json needs --upload, --say or --export (it is for non-interactive runs)");
 
-            var console = ChatConsole.System(parse.GetValue(json));
+            var console = ChatConsole.ForProcess(parse.GetValue(json));
             var store = new TokenStore(parse.GetValue(configDir) ?? TokenStore.DefaultFolder());
             using var api = new ApiClient(baseUrl, store);
             var chat = new ChatSession(api, console, ChatOptions.FromEnvironment(parse.GetValue(language) ?? Language(says)));

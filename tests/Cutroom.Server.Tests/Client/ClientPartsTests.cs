@@ -50,7 +50,7 @@ public class ClientPartsTests
         static JsonElement J(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
         var unsupported = ErrorAdvice.For(new ApiCallException(4001, "unsupported", J("""{"rejected":[{"name":"notes.mp4","reason":"not a media file"}],"accepted":["mp4","mov","png"],"limit_bytes":1}""")), now);
-        Assert.Contains("notes.mp4 (not a media file)", unsupported);
+        Assert.StartsWith("notes.mp4: not a media file. Nothing from this upload was kept.", unsupported);
         Assert.Contains("Accepted formats: mp4, mov, png.", unsupported);
 
         var large = ErrorAdvice.For(new ApiCallException(4002, "too large", J("""{"rejected":[{"name":"big.mp4","reason":"too large"}],"accepted":[],"limit_bytes":524288000}""")), now);
