@@ -99,7 +99,8 @@ internal static class ChatCommand
         return ExitCodes.Usage;
     }
 
-    /// <summary>zh when a message has CJK characters or $LANG is Chinese, else en.</summary>
-    private static string Language(string[] says) =>
-        says.Any(s => s.Any(c => c is >= '\u4e00' and <= '\u9fff')) || (Environment.GetEnvironmentVariable("LANG") ?? "").StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh" : "en";
+    /// <summary>zh when the first message is written in Chinese (or, without messages, $LANG is Chinese), else en.</summary>
+    private static string Language(string[] says) => says.Length > 0
+        ? (says[0].Any(c => c is >= '\u4e00' and <= '\u9fff') ? "zh" : "en")
+        : (Environment.GetEnvironmentVariable("LANG") ?? "").StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh" : "en";
 }

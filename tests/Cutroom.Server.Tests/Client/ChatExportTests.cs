@@ -45,7 +45,7 @@ public class ChatExportTests
     }
 
     [Fact]
-    public async Task Export_as_webm_without_a_path_saves_a_render_named_file_into_the_current_folder()
+    public async Task Export_as_mov_without_a_path_saves_a_render_named_file_into_the_current_folder()
     {
         await using var server = await LiveServer.StartAsync();
         using var cli = new ChatCli(server.BaseUrl);
@@ -53,16 +53,16 @@ public class ChatExportTests
         var sid = setup.GetProperty("session_id").GetString()!;
         await SeedMedia.AddAsync(server, new ApiClient(server.Http, "", "", sid), ShortClip());
 
-        var (code, json, stderr) = await cli.RunJsonAsync("--session", sid, "--say", "export as webm");
+        var (code, json, stderr) = await cli.RunJsonAsync("--session", sid, "--say", "export as mov");
 
         Assert.True(code == 0, stderr);
         var step = json.GetProperty("steps")[1];
         Assert.Equal("export", step.GetProperty("step").GetString());
         var path = step.GetProperty("path").GetString()!;
         Assert.Equal(cli.WorkDir, Path.GetDirectoryName(path));
-        Assert.Matches(@"^cutroom-render_\d{13}\.webm$", Path.GetFileName(path));
+        Assert.Matches(@"^cutroom-render_\d{13}\.mov$", Path.GetFileName(path));
         Assert.Equal(new FileInfo(path).Length, step.GetProperty("size_bytes").GetInt64());
-        Assert.Equal("webm", Probe(path).GetProperty("format").GetProperty("format_name").GetString()!.Split(',')[1]);
+        Assert.StartsWith("mov,", Probe(path).GetProperty("format").GetProperty("format_name").GetString(), StringComparison.Ordinal);
     }
 
     internal static JsonElement Probe(string path)
