@@ -5,7 +5,7 @@ using Cutroom.Cli.Infrastructure;
 namespace Cutroom.Cli.Commands;
 
 /// <summary>
-/// <c>cutroom chat [--server URL]</c>: the terminal client of a Cutroom server, speaking only the
+/// <c>cutroom chat [FILE...] [--server URL] [--upload FILE] [--say MESSAGE] [--export [PATH]] [--json]</c>: the terminal client of a Cutroom server, speaking only the
 /// HTTP contract. Without steps it is interactive (a prompt; <c>exit</c> or Ctrl+D leaves); with
 /// <c>--upload</c>/<c>--say</c>/<c>--export</c> it runs them in that order, prints what the agent
 /// said, and exits 1 at the first failed step (2 on a wrong command line).
@@ -14,22 +14,23 @@ internal static class ChatCommand
 {
     public static Command Create()
     {
-        var server = new Option<string?>("--server") { Description = "The Cutroom server (default: $CUTROOM_SERVER or http://127.0.0.1:8080)" };
-        var upload = new Option<string[]>("--upload") { Description = "A file to upload first (repeat for several)", AllowMultipleArgumentsPerToken = false };
-        var say = new Option<string[]>("--say") { Description = "A message for the agent, run after the uploads (repeat for several turns); 'status', 'credits' and 'export' work too", AllowMultipleArgumentsPerToken = false };
-        var export = new Option<string?>("--export") { Description = "At the end, export the timeline and save it to this file (or folder; default: the current folder)", Arity = ArgumentArity.ZeroOrOne };
+        var files = new Argument<string[]>("files") { Description = "Files to upload first (like --upload)", Arity = ArgumentArity.ZeroOrMore };
+        var server = new Option<string?>("--server") { Description = "The Cutroom server (default: $CUTROOM_SERVER or http://127.0.0.1:8080)", HelpName = "url" };
+        var upload = new Option<string[]>("--upload") { Description = "A file to upload first (repeat for several)", AllowMultipleArgumentsPerToken = false, HelpName = "file" };
+        var say = new Option<string[]>("--say") { Description = "A message for the agent, run after the uploads (repeat for several turns); 'status', 'credits' and 'export' work too", AllowMultipleArgumentsPerToken = false, HelpName = "message" };
+        var export = new Option<string?>("--export") { Description = "At the end, export the timeline and save it to this file (or folder; default: the current folder)", Arity = ArgumentArity.ZeroOrOne, HelpName = "path" };
         var json = CliOptions.Json();
-        var session = new Option<string?>("--session") { Description = "Continue this session instead of starting a new one" };
-        var language = new Option<string?>("--language") { Description = "The session's language, e.g. en or zh (default: from the messages or $LANG)" };
-        var configDir = new Option<string?>("--config-dir") { Description = "Where the client id and token are kept (default: $CUTROOM_CONFIG_DIR or ~/.config/cutroom)" };
+        var session = new Option<string?>("--session") { Description = "Continue this session instead of starting a new one", HelpName = "session-id" };
+        var language = new Option<string?>("--language") { Description = "The session's language, e.g. en or zh (default: from the messages or $LANG)", HelpName = "lang" };
+        var configDir = new Option<string?>("--config-dir") { Description = "Where the client id and token are kept (default: $CUTROOM_CONFIG_DIR or ~/.config/cutroom)", HelpName = "dir" };
         var cmd = new Command("chat", "Chat with a Cutroom server: upload, edit by describing, check credits and the timeline, export and download")
-            { server, upload, say, export, json, session, language, configDir };
+            { files, server, upload, say, export, json, session, language, configDir };
         cmd.SetAction(async (parse, ct) =>
         {
             var serverText = parse.GetValue(server) ?? (Environment.GetEnvironmentVariable("CUTROOM_SERVER") is { Length: > 0 } env ? env : "http://127.0.0.1:8080");
             if (!Uri.TryCreate(serverText, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
                 return Usage($"--server '{serverText}' is not an http(s) URL");
-            var uploads = parse.GetValue(upload) ?? [];
+            string[] uploads = [.. parse.GetValue(files) ?? [], .. parse.GetValue(upload) ?? []];
             var says = parse.GetValue(say) ?? [];
             var exporting = parse.GetResult(export) is not null;
             var exportTarget = parse.GetValue(export);

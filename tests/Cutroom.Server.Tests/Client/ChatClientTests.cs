@@ -168,6 +168,20 @@ public class ChatClientTests
         Assert.Equal(100, second.GetProperty("steps")[1].GetProperty("available").GetInt32());
     }
 
+    [Fact]
+    public async Task Rate_limited_requests_429_wait_Retry_After_and_go_through_on_the_retry()
+    {
+        await using var server = await LiveServer.StartAsync(o => o.RequestsPerSecondPerToken = 1);      // a burst of 10, then 1 per second
+        using var cli = new ChatCli(server.BaseUrl);
+        var says = Enumerable.Repeat(new[] { "--say", "credits" }, 14).SelectMany(x => x).ToArray();
+
+        var (code, stdout, stderr) = await cli.RunAsync(says);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(14, stdout.Split('\n').Count(l => l.Trim() == "Credits: 100 available."));
+        Assert.Contains("The server asked to slow down; retrying in 1 s...", stderr);
+    }
+
     [Theory]
     [InlineData(new[] { "--server", "not a url", "--say", "status" }, "--server 'not a url' is not an http(s) URL")]
     [InlineData(new[] { "--say", "" }, "--say needs a message")]

@@ -15,7 +15,7 @@ public class ChatUploadTests
         var clip = dir.File("My Clips/short clip.mp4");
         File.Copy(ChatExportTests.ShortClip(), clip);
 
-        var (code, stdout, stderr) = await cli.RunAsync(["--upload", clip, "--say", "status"]);
+        var (code, stdout, stderr) = await cli.RunAsync([clip, "--say", "status"]);                 // a file argument is an upload, as --upload
 
         Assert.True(code == 0, stderr);
         Assert.Contains("Uploaded short clip.mp4 (video, 0:02, 320x240).", stdout);

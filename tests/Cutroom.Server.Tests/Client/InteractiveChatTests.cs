@@ -1,4 +1,5 @@
 using Cutroom.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cutroom.Server.Tests.Client;
 
@@ -33,5 +34,32 @@ public class InteractiveChatTests
         var lines = screen.Split('\n');
         Assert.Contains(lines, l => l.TrimEnd() == "> status");
         Assert.Contains(lines, l => l.TrimEnd() == "> 余额");
+    }
+
+    [Fact]
+    public async Task When_the_session_is_gone_1002_a_new_one_is_started_the_user_is_told_and_the_request_is_answered()
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var cli = new ChatCli(server.BaseUrl);
+        using var term = Tmux.Start($"dotnet '{ChatCli.Dll}' chat --server {server.BaseUrl}", cli.WorkDir,
+            new Dictionary<string, string> { ["CUTROOM_CONFIG_DIR"] = cli.ConfigDir, ["NO_COLOR"] = "1", ["DOTNET_NOLOGO"] = "1" });
+        await term.WaitForAsync("> ");
+        await using (var db = await ChatClientTests.DbAsync(server))
+        {
+            // The session now belongs to someone else: to this client it no longer exists.
+            var other = (await server.NewClientAsync()).SessionId;
+            var otherAccount = (await db.Sessions.SingleAsync(s => s.Id == other)).AccountId;
+            var mine = await db.Sessions.SingleAsync(s => s.Id != other);
+            mine.AccountId = otherAccount;
+            await db.SaveChangesAsync();
+        }
+
+        term.TypeLine("status");
+
+        var screen = await term.WaitForAsync("Timeline (0 tracks): empty");
+        Assert.Contains("The session was not found on the server; starting a new session (earlier uploads and edits are not in it).", screen);
+        Assert.Equal(2, Tmux.Count(screen, "Ready (session ses_"));
+        term.Key("C-d");
+        Assert.Contains("EXITED:0", await term.WaitForAsync("EXITED:"));
     }
 }
