@@ -30,6 +30,8 @@ internal static class ChatCommand
             var serverText = parse.GetValue(server) ?? (Environment.GetEnvironmentVariable("CUTROOM_SERVER") is { Length: > 0 } env ? env : "http://127.0.0.1:8080");
             if (!Uri.TryCreate(serverText, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
                 return Usage($"--server '{serverText}' is not an http(s) URL");
+            if ((parse.GetValue(files) ?? []).FirstOrDefault(f => f.StartsWith('-')) is { } unknown)
+                return Usage($"Unrecognized command or argument '{unknown}'.");
             string[] uploads = [.. parse.GetValue(files) ?? [], .. parse.GetValue(upload) ?? []];
             var says = parse.GetValue(say) ?? [];
             var exporting = parse.GetResult(export) is not null;
