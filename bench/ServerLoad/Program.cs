@@ -2,7 +2,10 @@
 // and credits as fast as the server answers for D seconds (latency percentiles, errors), while M
 // clients run chat turns over /run_sse at the same time and count heartbeats and completed turns.
 // The server's RSS is sampled from /proc every 500 ms. Usage:
-//   dotnet run -c Release -- BASE_URL SERVER_PID [pollers=100] [seconds=60] [sse=20]
+//   dotnet run -c Release -- BASE_URL SERVER_PID [pollers=100] [seconds=60] [sse=20] [video]
+// Each chat client uploads VIDEO once and then runs real frame-extraction turns back to back
+// ("extract every 10th frame from my video as images"): ffmpeg jobs that queue in the chat lane,
+// so their streams must survive on heartbeats.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -14,6 +17,7 @@ var pid = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0
 var pollers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
 var seconds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 60;
 var sseClients = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20;
+var video = args.Length > 5 ? args[5] : Path.Combine(Environment.GetEnvironmentVariable("CUTROOM_MEDIA") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "cutroom-media"), "video", "cockatoo.mp4");
 
 var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
 var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl + "/"), Timeout = TimeSpan.FromMinutes(20) };
@@ -34,6 +38,15 @@ async Task<(string Token, string Session)> NewClientAsync()
 Console.Error.WriteLine($"setting up {pollers} polling clients and {sseClients} chat clients on {baseUrl} ...");
 var clients = new List<(string Token, string Session)>();
 for (var i = 0; i < pollers + sseClients; i++) clients.Add(await NewClientAsync());
+foreach (var c in clients.Skip(pollers))
+{
+    using var form = new MultipartFormDataContent();
+    form.Add(new StreamContent(File.OpenRead(video)), "files", Path.GetFileName(video));
+    using var up = new HttpRequestMessage(HttpMethod.Post, $"api/upload-video/nemo_agent/me/{c.Session}") { Content = form };
+    up.Headers.Authorization = new AuthenticationHeaderValue("Bearer", c.Token);
+    using var ur = await http.SendAsync(up);
+    if (!ur.IsSuccessStatusCode) throw new InvalidOperationException("upload failed: " + await ur.Content.ReadAsStringAsync());
+}
 
 var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
 long errors = 0, requests = 0;
@@ -79,13 +92,14 @@ async Task PollAsync((string Token, string Session) c)
     }
 }
 
-long turnsDone = 0, turnsFailed = 0, heartbeats = 0;
+long turnsDone = 0, turnsFailed = 0, heartbeats = 0, streamsWithHeartbeats = 0;
 async Task ChatAsync((string Token, string Session) c)
 {
     var n = 0;
     while (DateTime.UtcNow < stop)
     {
-        var text = n++ % 2 == 0 ? "add a title 'Load test' at the top" : "undo";
+        var text = "extract every 10th frame from my video as images";
+        n++;
         var body = JsonSerializer.Serialize(new
         {
             app_name = "nemo_agent", user_id = "me", session_id = c.Session,
@@ -100,12 +114,14 @@ async Task ChatAsync((string Token, string Session) c)
             if (!res.IsSuccessStatusCode) { Interlocked.Increment(ref turnsFailed); continue; }
             using var reader = new StreamReader(await res.Content.ReadAsStreamAsync());
             var complete = false;
+            var sawHeartbeat = false;
             while (await reader.ReadLineAsync() is { } line)
             {
-                if (line.StartsWith(": heartbeat", StringComparison.Ordinal)) Interlocked.Increment(ref heartbeats);
+                if (line.StartsWith(": heartbeat", StringComparison.Ordinal)) { Interlocked.Increment(ref heartbeats); sawHeartbeat = true; }
                 if (line.StartsWith("data: ", StringComparison.Ordinal) && line.Contains("\"turnComplete\":true", StringComparison.Ordinal)) complete = true;
             }
             Interlocked.Increment(ref complete ? ref turnsDone : ref turnsFailed);
+            if (sawHeartbeat) Interlocked.Increment(ref streamsWithHeartbeats);
         }
         catch (HttpRequestException) { Interlocked.Increment(ref turnsFailed); }
     }
@@ -118,5 +134,5 @@ var sorted = latencies.OrderBy(x => x).ToArray();
 double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"pollers={pollers} seconds={wall.Elapsed.TotalSeconds:0} requests={requests} rps={requests / wall.Elapsed.TotalSeconds:0} errors={errors} " +
-    $"p50={P(0.50):0.0}ms p95={P(0.95):0.0}ms p99={P(0.99):0.0}ms max={P(1):0.0}ms | chat clients={sseClients} turns_completed={turnsDone} turns_failed={turnsFailed} heartbeats={heartbeats} | server_peak_rss={peakRss / 1024}MB"));
+    $"p50={P(0.50):0.0}ms p95={P(0.95):0.0}ms p99={P(0.99):0.0}ms max={P(1):0.0}ms | chat clients={sseClients} turns_completed={turnsDone} turns_failed={turnsFailed} heartbeats={heartbeats} streams_with_heartbeats={streamsWithHeartbeats} | server_peak_rss={peakRss / 1024}MB"));
 return errors == 0 && turnsFailed == 0 ? 0 : 1;

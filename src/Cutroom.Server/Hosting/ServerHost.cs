@@ -58,7 +58,7 @@ public static class ServerHost
         var s = builder.Services;
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);
-        s.AddDbContextFactory<CutroomDb>(o => Database.Configure(o, options));
+        s.AddPooledDbContextFactory<CutroomDb>(o => Database.Configure(o, options));
         s.AddSingleton(_ => EngineContext.CreateDefault());
         s.AddSingleton(CreditPrices.Default);
         s.AddSingleton<CreditLedger>();
