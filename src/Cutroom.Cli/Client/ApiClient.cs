@@ -206,7 +206,7 @@ public sealed class ApiClient : IDisposable
                 res.Dispose();
                 waited = true;
                 Notice?.Invoke($"The server asked to slow down; retrying in {wait.TotalSeconds:0} s...");
-                await Task.Delay(wait, _clock, cancellationToken);
+                await Task.Delay(WithMargin(wait), _clock, cancellationToken);
                 continue;
             }
             return res;
@@ -236,13 +236,13 @@ public sealed class ApiClient : IDisposable
             {
                 waited = true;
                 Notice?.Invoke($"The server asked to slow down; retrying in {wait.TotalSeconds:0} s...");
-                await Task.Delay(wait, _clock, cancellationToken);
+                await Task.Delay(WithMargin(wait), _clock, cancellationToken);
                 continue;
             }
             var (data, _) = await ReadEnvelopeAsync(res, cancellationToken);
-            var token = data.TryGetProperty("token", out var t) ? t.GetString() : null;
+            var token = JsonRead.Str(data, "token");
             if (string.IsNullOrEmpty(token)) throw new ApiCallException(5000, "the server's token answer had no token", requestId: RequestIdOf(res));
-            DateTimeOffset? expires = data.TryGetProperty("expires_at", out var e) && e.TryGetDateTimeOffset(out var at) ? at : null;
+            DateTimeOffset? expires = JsonRead.Prop(data, "expires_at") is { ValueKind: JsonValueKind.String } e && e.TryGetDateTimeOffset(out var at) ? at : null;
             _token = token;
             _credentials = _credentials with { Token = token, ExpiresAt = expires };
             _store.Save(_credentials);
@@ -268,11 +268,11 @@ public sealed class ApiClient : IDisposable
         using (doc)
         {
             var root = doc.RootElement;
-            var code = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var c) && c.TryGetInt32(out var ci) ? ci : (int)res.StatusCode;
-            var message = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : $"HTTP {(int)res.StatusCode}";
+            var code = JsonRead.Int32Of(root, "code") ?? (int)res.StatusCode;
+            var message = JsonRead.Str(root, "message") ?? $"HTTP {(int)res.StatusCode}";
             var data = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var d) ? d.Clone() : default;
             if (code == 0 && res.IsSuccessStatusCode) return (data, 0);
-            var requestId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("request_id", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : RequestIdOf(res);
+            var requestId = JsonRead.Str(data, "request_id") ?? RequestIdOf(res);
             throw new ApiCallException(code == 0 ? (int)res.StatusCode : code, message, data.ValueKind == JsonValueKind.Undefined ? null : data, requestId, RetryAfterOf(res));
         }
     }
@@ -285,7 +285,7 @@ public sealed class ApiClient : IDisposable
         try
         {
             using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync(cancellationToken));
-            return doc.RootElement.TryGetProperty("code", out var c) && c.TryGetInt32(out var code) ? code : (int)res.StatusCode;
+            return JsonRead.Int32Of(doc.RootElement, "code") ?? (int)res.StatusCode;
         }
         catch (JsonException)
         {
@@ -308,6 +308,9 @@ public sealed class ApiClient : IDisposable
             throw new ServerUnreachableException($"the server at {BaseUrl} did not answer in time", e);
         }
     }
+
+    /// <summary>A little more than asked (a tenth and 200 ms), so that the retry lands after the server's window has turned.</summary>
+    private static TimeSpan WithMargin(TimeSpan wait) => wait + wait / 10 + TimeSpan.FromMilliseconds(200);
 
     private static bool IsJson(HttpResponseMessage res) => res.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
 

@@ -134,7 +134,7 @@ public sealed class ChatSession(ApiClient api, ChatConsole console, ChatOptions 
     private async Task CreditsAsync(JsonObject step, CancellationToken cancellationToken)
     {
         var data = await api.SendAsync(HttpMethod.Get, "api/credits/balance/simple", null, cancellationToken);
-        int Get(string name) => data.TryGetProperty(name, out var v) && v.TryGetInt32(out var n) ? n : 0;
+        int Get(string name) => JsonRead.Int32Of(data, name) ?? 0;
         var (available, frozen, total) = (Get("available"), Get("frozen"), Get("total"));
         console.Say(frozen > 0 ? $"Credits: {available} available, {frozen} held by running work ({total} total)." : $"Credits: {available} available.");
         step["available"] = available;
@@ -200,8 +200,8 @@ public sealed class ChatSession(ApiClient api, ChatConsole console, ChatOptions 
     {
         var body = JsonSerializer.Serialize(new { task_name = "project", language = options.Language });
         var data = await api.SendAsync(HttpMethod.Post, "api/tasks/me/with-session/nemo_agent", () => new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken);
-        SessionId = data.TryGetProperty("session_id", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()
-            : throw new ApiCallException(5000, "the server's session answer had no session_id");
+        SessionId = JsonRead.Str(data, "session_id")
+            ?? throw new ApiCallException(5000, "the server's session answer had no session_id");
     }
 
     /// <summary>Runs a step, records it, and turns its errors into advice; 1002 → a new session and one more try.</summary>

@@ -54,8 +54,7 @@ public static class ErrorAdvice
         // Before a turn the link is data.bind_url; an error event of a running turn carries it in its message.
         var inMessage = System.Text.RegularExpressions.Regex.Match(message, @"https?://\S+[?&]bind=[A-Za-z0-9_-]+");
         var bind = Str(data, "bind_url") ?? (inMessage.Success ? inMessage.Value : null);
-        var numbers = data is { } d && d.TryGetProperty("available", out var a) && a.TryGetInt32(out var available) && d.TryGetProperty("needed", out var n) && n.TryGetInt32(out var needed)
-            ? $" ({available} available, {needed} needed)" : "";
+        var numbers = JsonRead.Int32Of(data, "available") is { } available && JsonRead.Int32Of(data, "needed") is { } needed ? $" ({available} available, {needed} needed)" : "";
         return bind is null
             ? $"You're out of credits{numbers}. Top up credits in your account to continue."
             : $"You're out of credits{numbers}. Register to get more and keep your work: {bind}";
@@ -92,7 +91,7 @@ public static class ErrorAdvice
 
     private static string TooLarge(JsonElement? data)
     {
-        var limit = data is { } d && d.TryGetProperty("limit_bytes", out var l) && l.TryGetInt64(out var bytes) ? Size(bytes) : "500 MB";
+        var limit = JsonRead.Int64Of(data, "limit_bytes") is { } bytes ? Size(bytes) : "500 MB";
         return $"{Rejected(data, reasons: false) ?? "That file"} is too large: the limit is {limit} per file.\nCompress it (a lower bitrate or resolution) or trim it to the part you need, then upload it again.";
     }
 

@@ -63,12 +63,12 @@ public sealed class Exporter(ApiClient api, ChatConsole console, TimeSpan pollIn
         {
             await api.SendAsync(HttpMethod.Post, "api/render/proxy/lambda", () => new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
             var output = await WaitAsync(id, cancellationToken);
-            var url = output.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String && Uri.TryCreate(u.GetString(), UriKind.Absolute, out var parsed) ? parsed
+            var url = Uri.TryCreate(JsonRead.Str(output, "url"), UriKind.Absolute, out var parsed) ? parsed
                 : throw new ApiCallException(5000, "the finished export has no download link");
             var path = TargetPath(target, id, format);
             var size = await api.DownloadAsync(url, path, (done, total) =>
                 console.Live(total is > 0 ? $"Downloading: {done * 100 / total}% ({ErrorAdvice.Size(done)} of {ErrorAdvice.Size(total.Value)})" : $"Downloading: {ErrorAdvice.Size(done)}"), cancellationToken);
-            return new ExportResult(id, path, size, Int(output, "width"), Int(output, "height"), output.TryGetProperty("duration_ms", out var d) && d.TryGetInt64(out var ms) ? ms : null);
+            return new ExportResult(id, path, size, JsonRead.Int32Of(output, "width"), JsonRead.Int32Of(output, "height"), JsonRead.Int64Of(output, "duration_ms"));
         }
         finally
         {
@@ -83,17 +83,17 @@ public sealed class Exporter(ApiClient api, ChatConsole console, TimeSpan pollIn
         while (true)
         {
             var job = await api.SendAsync(HttpMethod.Get, $"api/render/proxy/lambda/{Uri.EscapeDataString(id)}", null, cancellationToken);
-            var status = job.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            var progress = Int(job, "progress");
+            var status = JsonRead.Str(job, "status");
+            var progress = JsonRead.Int32Of(job, "progress");
             switch (status)
             {
                 case "completed":
-                    return job.TryGetProperty("output", out var output) && output.ValueKind == JsonValueKind.Object ? output.Clone()
+                    return JsonRead.Prop(job, "output") is { ValueKind: JsonValueKind.Object } output ? output.Clone()
                         : throw new ApiCallException(5000, "the finished export has no output");
                 case "failed":
-                    var error = job.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
-                    var code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) && c.TryGetInt32(out var ci) ? ci : 5000;
-                    var message = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "unknown error";
+                    var error = JsonRead.Prop(job, "error");
+                    var code = JsonRead.Int32Of(error, "code") ?? 5000;
+                    var message = JsonRead.Str(error, "message") ?? "unknown error";
                     throw new ApiCallException(code, "the export failed: " + message);
                 default:
                     console.Live(status == "queued" ? "Export: queued" : $"Rendering: {progress ?? 0}%");
@@ -114,6 +114,4 @@ public sealed class Exporter(ApiClient api, ChatConsole console, TimeSpan pollIn
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return full;
     }
-
-    private static int? Int(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.TryGetInt32(out var n) ? n : null;
 }

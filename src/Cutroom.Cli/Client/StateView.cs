@@ -27,18 +27,18 @@ public sealed record StateView(int Version, string TimelineSummary, JsonElement 
     /// <param name="data">The envelope's data.</param>
     public static StateView From(JsonElement data)
     {
-        var version = data.TryGetProperty("version", out var v) && v.TryGetInt32(out var n) ? n : 0;
-        var state = data.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+        var version = JsonRead.Int32Of(data, "version") ?? 0;
+        var state = JsonRead.Prop(data, "state") ?? default;
         string summary = "";
         JsonElement draft = default;
         var uploads = 0;
         var generated = new List<GeneratedItem>();
         if (state.ValueKind == JsonValueKind.Object)
         {
-            summary = state.TryGetProperty("timeline_summary", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-            draft = state.TryGetProperty("draft", out var d) ? d.Clone() : default;
-            uploads = state.TryGetProperty("video_infos", out var vi) && vi.ValueKind == JsonValueKind.Array ? vi.GetArrayLength() : 0;
-            if (state.TryGetProperty("generated_media", out var g) && g.ValueKind == JsonValueKind.Array)
+            summary = JsonRead.Str(state, "timeline_summary") ?? "";
+            draft = JsonRead.Prop(state, "draft")?.Clone() ?? default;
+            uploads = JsonRead.Prop(state, "video_infos") is { ValueKind: JsonValueKind.Array } vi ? vi.GetArrayLength() : 0;
+            if (JsonRead.Prop(state, "generated_media") is { ValueKind: JsonValueKind.Array } g)
                 foreach (var item in g.EnumerateArray())
                     generated.Add(new GeneratedItem(Str(item, "id"), Str(item, "kind"), Str(item, "name"), Str(item, "url"), Str(item, "group")));
         }
@@ -48,7 +48,7 @@ public sealed record StateView(int Version, string TimelineSummary, JsonElement 
     /// <summary>Whether the draft has at least one segment (something to export).</summary>
     public bool HasTimeline =>
         Draft.ValueKind == JsonValueKind.Object && Draft.TryGetProperty("t", out var tracks) && tracks.ValueKind == JsonValueKind.Array
-        && tracks.EnumerateArray().Any(t => t.TryGetProperty("sg", out var sg) && sg.ValueKind == JsonValueKind.Array && sg.GetArrayLength() > 0);
+        && tracks.EnumerateArray().Any(t => JsonRead.Prop(t, "sg") is { ValueKind: JsonValueKind.Array } sg && sg.GetArrayLength() > 0);
 
     /// <summary>The generated media in this reading that <paramref name="before"/> did not have.</summary>
     /// <param name="before">An earlier reading.</param>
@@ -81,5 +81,5 @@ public sealed record StateView(int Version, string TimelineSummary, JsonElement 
 
     private static string Plural(string kind) => kind switch { "archive" => "archives", "json" => "JSON files", _ => kind + "s" };
 
-    private static string Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+    private static string Str(JsonElement e, string name) => JsonRead.Str(e, name) ?? "";
 }

@@ -72,9 +72,9 @@ public sealed class Uploader(ApiClient api, ChatConsole console)
         {
             var data = await api.SendAsync(HttpMethod.Post, $"api/upload-video/nemo_agent/me/{Uri.EscapeDataString(sessionId)}", Body, cancellationToken, Timeout.InfiniteTimeSpan);
             var items = new List<UploadedItem>();
-            if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array)
+            if (JsonRead.Prop(data, "files") is { ValueKind: JsonValueKind.Array } files)
                 foreach (var f in files.EnumerateArray())
-                    items.Add(new UploadedItem(Str(f, "media_id"), Str(f, "name"), Str(f, "kind"), Long(f, "duration_ms"), (int?)Long(f, "width"), (int?)Long(f, "height")));
+                    items.Add(new UploadedItem(JsonRead.Str(f, "media_id") ?? "", JsonRead.Str(f, "name") ?? "", JsonRead.Str(f, "kind") ?? "", JsonRead.Int64Of(f, "duration_ms"), JsonRead.Int32Of(f, "width"), JsonRead.Int32Of(f, "height")));
             return items;
         }
         finally
@@ -82,10 +82,6 @@ public sealed class Uploader(ApiClient api, ChatConsole console)
             console.EndLive();
         }
     }
-
-    private static string Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-
-    private static long? Long(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.TryGetInt64(out var n) ? n : null;
 
     /// <summary>A read-only stream that reports each read's size.</summary>
     private sealed class ProgressStream(Stream inner, Action<int> report) : Stream

@@ -64,6 +64,14 @@ internal static class ChatCommand
                 Console.Error.WriteLine("cutroom: interrupted (work already sent goes on on the server)");
                 return ExitCodes.Interrupted;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug of ours or an answer we did not expect: one line, never a stack trace (CUTROOM_DEBUG=1 shows it).
+                console.EndLive();
+                Console.Error.WriteLine($"cutroom: internal error ({e.GetType().Name}): {e.Message}");
+                if (Environment.GetEnvironmentVariable("CUTROOM_DEBUG") == "1") Console.Error.WriteLine(e);
+                return ExitCodes.Failure;
+            }
         });
         return cmd;
     }

@@ -173,12 +173,12 @@ public class ChatClientTests
     {
         await using var server = await LiveServer.StartAsync(o => o.RequestsPerSecondPerToken = 1);      // a burst of 10, then 1 per second
         using var cli = new ChatCli(server.BaseUrl);
-        var says = Enumerable.Repeat(new[] { "--say", "credits" }, 14).SelectMany(x => x).ToArray();
+        var says = Enumerable.Repeat(new[] { "--say", "credits" }, 20).SelectMany(x => x).ToArray();
 
         var (code, stdout, stderr) = await cli.RunAsync(says);
 
         Assert.True(code == 0, stderr);
-        Assert.Equal(14, stdout.Split('\n').Count(l => l.Trim() == "Credits: 100 available."));
+        Assert.Equal(20, stdout.Split('\n').Count(l => l.Trim() == "Credits: 100 available."));
         Assert.Contains("The server asked to slow down; retrying in 1 s...", stderr);
     }
 

@@ -24,6 +24,22 @@ public class ChatUploadTests
     }
 
     [Fact]
+    public async Task Photos_and_music_upload_together_and_are_described_by_kind()
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var cli = new ChatCli(server.BaseUrl);
+
+        var (code, json, stderr) = await cli.RunJsonAsync(TestMedia.Real("image/photo-grand-canyon-1.jpg"), "--upload", TestMedia.Real("audio/toy-mono.wav"));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Uploaded photo-grand-canyon-1.jpg (image, ", stderr);
+        Assert.Contains("Uploaded toy-mono.wav (audio, 0:", stderr);
+        var files = json.GetProperty("steps")[1].GetProperty("files");
+        Assert.Equal(["image"], files.EnumerateArray().Select(f => f.GetProperty("kind").GetString()));
+        Assert.Equal(["audio"], json.GetProperty("steps")[2].GetProperty("files").EnumerateArray().Select(f => f.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
     public async Task A_text_file_named_mp4_is_refused_with_the_accepted_formats_and_exits_1()
     {
         await using var server = await LiveServer.StartAsync();

@@ -63,8 +63,12 @@ internal sealed class ScriptedServer : IAsyncDisposable
         switch (message)
         {
             case "quiet":
-                // 1.6 s of nothing but heartbeats, then the reply.
-                for (var i = 0; i < 16; i++) { await Write(http, ": heartbeat\n\n"); await Task.Delay(100); }
+                // 2.5 s of nothing but heartbeats, then the reply.
+                for (var quiet = System.Diagnostics.Stopwatch.StartNew(); quiet.Elapsed < TimeSpan.FromSeconds(2.5);)
+                {
+                    await Write(http, ": heartbeat\n\n");
+                    await Task.Delay(100);
+                }
                 await Event(http, new { content = Text("Done after a long think."), partial = false, turnComplete = true });
                 break;
             case "silent":
