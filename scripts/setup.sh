@@ -12,6 +12,8 @@ command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || need+
 if [ "${CUTROOM_TEST_SETUP:-0}" = 1 ]; then
   command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
   [ -x /usr/bin/time ] || need+=(time)
+  # Browser tests (tests/Cutroom.Server.Tests/Studio) drive Debian's Chromium through Playwright.
+  [ -x /usr/bin/chromium ] || need+=(chromium)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
