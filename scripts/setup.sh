@@ -14,6 +14,7 @@ if [ "${CUTROOM_TEST_SETUP:-0}" = 1 ]; then
   [ -x /usr/bin/time ] || need+=(time)
   # Browser tests (tests/Cutroom.Server.Tests/Studio) drive Debian's Chromium through Playwright.
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v tmux >/dev/null 2>&1 || need+=(tmux)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

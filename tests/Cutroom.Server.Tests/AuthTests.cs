@@ -125,3 +125,14 @@ public sealed class SeedMediaTests
         Assert.Equal(info.GetProperty("size_bytes").GetInt64(), (await dl.Content.ReadAsByteArrayAsync()).Length);
     }
 }
+
+public sealed class SignupCreditTests
+{
+    [Fact]
+    public async Task A_server_that_gives_no_signup_credits_still_issues_tokens_with_a_zero_balance()
+    {
+        await using var server = await LiveServer.StartAsync(o => o.Auth.SignupCredits = 0);
+        var client = await server.NewClientAsync();
+        Assert.Equal((0, 0, 0), await client.CreditsAsync());
+    }
+}

@@ -13,9 +13,9 @@ using Cutroom.FFmpeg.Errors;
 namespace Cutroom.Cli.Commands;
 
 /// <summary>
-/// <c>cutroom chat FILE... --say "MESSAGE" [--say ...] [--work DIR]</c>: uploads the files into a
+/// <c>cutroom local-chat FILE... --say "MESSAGE" [--say ...] [--work DIR]</c>: uploads the files into a
 /// local session and runs each message as a chat turn through the agent and the engine (no
-/// server), printing each turn's text and the files it made.
+/// server; <c>cutroom chat</c> talks to one), printing each turn's text and the files it made.
 /// </summary>
 internal static class ChatLocalCommand
 {
@@ -28,7 +28,7 @@ internal static class ChatLocalCommand
         language.AcceptOnlyFromAmong("en", "zh");
         var llmUrl = new Option<string?>("--llm-url") { Description = "Plan with an OpenAI-compatible server at this base URL (e.g. http://127.0.0.1:11434/v1), falling back to the built-in planner; default: CUTROOM_LLM_URL" };
         var llmModel = new Option<string?>("--llm-model") { Description = "The model name for --llm-url; default: CUTROOM_LLM_MODEL" };
-        var cmd = new Command("chat", "Chat with the edit agent on local files: each --say is one turn, run against the real engine") { files, say, work, language, llmUrl, llmModel };
+        var cmd = new Command("local-chat", "Chat with the edit agent on local files, without a server: each --say is one turn, run against the real engine") { files, say, work, language, llmUrl, llmModel };
         cmd.SetAction(async (parse, ct) =>
         {
             try

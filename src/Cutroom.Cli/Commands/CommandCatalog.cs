@@ -20,6 +20,7 @@ internal static class CommandCatalog
         yield return HighlightsCommand.Create();
         yield return SummaryCommand.Create();
         yield return PlanCommand.Create();
+        yield return ChatCommand.Create();
         yield return ChatLocalCommand.Create();
         yield return ServeCommand.Create();
         yield return AdminCommand.Create();

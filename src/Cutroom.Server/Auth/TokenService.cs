@@ -65,7 +65,7 @@ public sealed partial class TokenService(IDbContextFactory<CutroomDb> db, Server
             account.LastTokenAt = now;
             ctx.Tokens.Add(new AccessToken { Hash = TokenHash.Of(token), AccountId = account.Id, CreatedAt = now, ExpiresAt = expires });
             await ctx.SaveChangesAsync(cancellationToken);
-            if (created) await ledger.GrantAsync(account.Id, options.Auth.SignupCredits, "signup", cancellationToken);
+            if (created && options.Auth.SignupCredits > 0) await ledger.GrantAsync(account.Id, options.Auth.SignupCredits, "signup", cancellationToken);
             var balance = await ledger.For(account.Id).BalanceAsync(cancellationToken);
             return new Issued(token, expires, balance.Available, clientId);
         }

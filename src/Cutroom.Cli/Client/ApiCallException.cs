@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Cutroom.FFmpeg.Errors;
+
+namespace Cutroom.Cli.Client;
+
+/// <summary>
+/// The server answered with an error envelope (contract §2), after the client's own recoveries
+/// (a new token on 1001, one retry after a short <c>Retry-After</c> on 429) did not help.
+/// <see cref="ErrorAdvice"/> turns it into what to tell the user.
+/// </summary>
+public sealed class ApiCallException : CutroomException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="code">The envelope's code (or the HTTP status when the answer was not an envelope).</param>
+    /// <param name="message">The envelope's message.</param>
+    /// <param name="data">The envelope's <c>data</c> (cloned), or null.</param>
+    /// <param name="requestId">The request id (<c>X-Request-Id</c>), or null.</param>
+    /// <param name="retryAfter">The <c>Retry-After</c> delay, or null.</param>
+    public ApiCallException(int code, string message, JsonElement? data = null, string? requestId = null, TimeSpan? retryAfter = null)
+        : base(message)
+    {
+        Code = code;
+        Payload = data;
+        RequestId = requestId;
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>The contract's code.</summary>
+    public int Code { get; }
+
+    /// <summary>The error's <c>data</c>, or null.</summary>
+    public JsonElement? Payload { get; }
+
+    /// <summary>The request id, from <c>data.request_id</c> or the <c>X-Request-Id</c> header.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>How long the server asked to wait (429).</summary>
+    public TimeSpan? RetryAfter { get; }
+}
+
+/// <summary>The server could not be reached at all (refused, DNS, timeout, connection cut).</summary>
+public sealed class ServerUnreachableException : CutroomException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What failed and where.</param>
+    /// <param name="inner">The transport error.</param>
+    public ServerUnreachableException(string message, Exception? inner = null) : base(message, inner) { }
+}
