@@ -42,6 +42,9 @@ internal sealed class StudioBrowser : IAsyncDisposable
     public static async Task<StudioBrowser> StartAsync(ITestOutputHelper output, Action<Cutroom.Server.Hosting.ServerOptions>? configure = null)
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run CUTROOM_TEST_SETUP=1 scripts/setup.sh (installs Debian's chromium)");
+        // CI runs the test assemblies side by side on 2 cores (ffmpeg from the engine tests included):
+        // give the page's expectations room instead of Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var server = await LiveServer.StartAsync(configure);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
@@ -57,11 +60,12 @@ internal sealed class StudioBrowser : IAsyncDisposable
     public async Task<IPage> OpenAsync(string locale = "en-US", int width = 1440, int height = 900)
     {
         var context = await _browser.NewContextAsync(new() { Locale = locale, ViewportSize = new() { Width = width, Height = height }, AcceptDownloads = true });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         page.Console += (_, m) => { if (m.Type == "error") PageErrors.Add($"console: {m.Text}"); };
         page.PageError += (_, e) => PageErrors.Add($"page error: {e}");
         await page.GotoAsync(Server.BaseUrl + "/");
-        await page.WaitForSelectorAsync("#status[data-state=ready]", new() { Timeout = 15_000 });
+        await page.WaitForSelectorAsync("#status[data-state=ready]", new() { Timeout = 30_000 });
         return page;
     }
 
