@@ -41,6 +41,55 @@ public class ChatFlowTests
     }
 
     [Fact]
+    public async Task Highlights_a_summary_with_a_trimmed_clip_and_an_image_made_into_a_video_run_through_the_client_in_one_session()
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var cli = new ChatCli(server.BaseUrl);
+
+        var (code, stdout, stderr) = await cli.RunAsync(["--upload", TestMedia.Real("video/cockatoo.mp4"), "--upload", TestMedia.Real("image/photo-sunset.jpg"),
+            "--say", "extract the key highlights and save them as separate clips",
+            "--say", "extract metadata, generate a summary, and export a trimmed clip",
+            "--say", "turn this image into a free downloadable video clip"], timeoutSeconds: 400);
+
+        Assert.True(code == 0, stdout + stderr);
+        foreach (var said in new[] { "> extract the key highlights", "> extract metadata, generate a summary", "> turn this image into" })
+            Assert.Contains(said, stdout);
+        await using var db = await ChatClientTests.DbAsync(server);
+        var session = await db.Sessions.SingleAsync();
+        var made = await db.Generated.Where(g => g.SessionId == session.Id).ToListAsync();
+        Assert.Contains(made, g => g.Op == "highlights" && g.Kind == "video");                       // workflow 2: clips
+        Assert.Contains(made, g => g.Op == "summarize" && g.Kind == "json");                         // workflow 5: summary
+        Assert.Contains(made, g => g.Op == "trim" && g.Kind == "video");                             // workflow 5: trimmed clip
+        var animated = Assert.Single(made, g => g.Op == "export" && g.Kind == "video");              // workflow 4: the still, moving
+        Assert.Equal((1920, 1080), (animated.Width, animated.Height));
+        Assert.InRange(animated.DurationMs ?? 0, 5_900, 6_100);
+        Assert.Contains("cockatoo.mp4", stdout);                                                     // the metadata answer names the video
+    }
+
+    [Fact]
+    public async Task Photos_and_music_become_a_30_second_draft_with_music_and_text_through_the_client()
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var cli = new ChatCli(server.BaseUrl);
+        var music = TestMedia.Generate("client-music.m4a", "-i", TestMedia.Real("audio/music-dont-wait-too-long.mkv"), "-t", "40", "-c:a", "aac", "-b:a", "96k");
+
+        var (code, stdout, stderr) = await cli.RunAsync([TestMedia.Real("image/photo-skagen.jpg"), TestMedia.Real("image/photo-pool.jpg"), TestMedia.Real("image/photo-snow.jpg"), music,
+            "--say", "把这些图片做成30秒的视频，加背景音乐和文字", "--say", "status"], timeoutSeconds: 300);
+
+        Assert.True(code == 0, stdout + stderr);
+        await using var db = await ChatClientTests.DbAsync(server);
+        var session = await db.Sessions.SingleAsync();
+        var json = await db.DraftRevisions.Where(r => r.Id == session.CurrentRevisionId).Select(r => r.Json).SingleAsync();
+        using var draft = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(30_000, draft.RootElement.GetProperty("d").GetInt32());
+        var types = draft.RootElement.GetProperty("t").EnumerateArray().Select(t => t.GetProperty("tt").GetInt32()).ToList();
+        Assert.Contains(0, types);
+        Assert.Contains(1, types);
+        Assert.Contains(7, types);
+        Assert.Contains("photo-skagen.jpg", stdout);    // "status" prints the timeline summary, named after the uploads
+    }
+
+    [Fact]
     public async Task A_Chinese_request_in_a_terminal_streams_the_reply_with_one_live_progress_line_and_returns_to_the_prompt()
     {
         await using var server = await LiveServer.StartAsync();
