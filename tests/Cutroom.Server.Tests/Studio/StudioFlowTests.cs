@@ -139,6 +139,32 @@ public sealed class StudioFlowTests(ITestOutputHelper output)
         Assert.Empty(studio.PageErrors);
     }
 
+    [Fact]
+    public async Task A_summary_with_a_trimmed_clip_and_a_photo_made_into_a_moving_clip_appear_and_the_clip_plays()
+    {
+        await using var studio = await StudioBrowser.StartAsync(output);
+        var page = await studio.OpenAsync();
+        await page.Locator("#file-input").SetInputFilesAsync([TestMedia.Real("video/cockatoo.mp4"), TestMedia.Real("image/photo-sunset.jpg")]);
+        await Assertions.Expect(page.Locator("#media-bin .bin-item")).ToHaveCountAsync(2);
+
+        // Workflow 5: metadata, a summary and a trimmed clip.
+        await SayAsync(page, "extract metadata, generate a summary, and export a trimmed clip");
+        await Assertions.Expect(page.Locator("#chat-log .msg.agent .text").Last).ToContainTextAsync("cockatoo.mp4");
+        await Assertions.Expect(page.Locator("#generated .gen-file[data-kind=json] a[download]").First).ToBeVisibleAsync();
+
+        // Workflow 4: the photo becomes a moving clip, rendered by the agent, shown in the preview.
+        await SayAsync(page, "turn this image into a free downloadable video clip");
+        var generated = (await StateAsync(page)).GetProperty("state").GetProperty("generated_media").EnumerateArray().ToList();
+        Assert.Contains(generated, g => g.GetProperty("op").GetString() == "summarize");
+        Assert.Contains(generated, g => g.GetProperty("op").GetString() == "trim" && g.GetProperty("kind").GetString() == "video");
+        var clip = generated.Last(g => g.GetProperty("op").GetString() == "export");
+        Assert.Equal(1920, clip.GetProperty("width").GetInt32());
+        Assert.InRange(clip.GetProperty("duration_ms").GetInt64(), 5_900, 6_100);
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#preview'); return !v.hidden && v.readyState >= 1 && Math.abs(v.duration - 6) < 0.2; }");
+        await studio.ScreenshotAsync(page, "flow-6-summary-trim-animate");
+        Assert.Empty(studio.PageErrors);
+    }
+
     private static async Task SayAsync(IPage page, string text)
     {
         var before = await page.Locator("#chat-log .msg.agent").CountAsync();
