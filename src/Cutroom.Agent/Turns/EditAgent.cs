@@ -69,6 +69,9 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
         }
 
         var lines = results.Select(r => r.Item2.Text).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        // A new draft's "say export" hint is stale when this same turn went on to export it.
+        if (results.Any(r => r.Item1.Name == ToolNames.Export && r.Item2.Succeeded))
+            lines = [.. lines.Select(l => l.Replace(ExportHintEn, "", StringComparison.Ordinal).Replace(ExportHintZh, "", StringComparison.Ordinal).TrimEnd())];
         var skipped = plan.Calls.Count - results.Count;
         if (skipped > 0)
             lines.Add(lang == "zh" ? $"因此后面的 {skipped} 步没有执行。" : $"So I stopped there: {skipped} more {(skipped == 1 ? "step was" : "steps were")} not run.");
@@ -83,6 +86,12 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
         onEvent?.Invoke(new TurnText(text));
         return new TurnResult(plan, results, text, summary);
     }
+
+    /// <summary>The hint that ends the text of <c>create_video</c> and <c>animate_image</c> (Execution/Executors/CreateExecutors.cs).</summary>
+    internal const string ExportHintEn = " Say \"export\" to render the MP4.";
+
+    /// <summary>The Chinese form of <see cref="ExportHintEn"/>.</summary>
+    internal const string ExportHintZh = "说“导出”即可生成 MP4。";
 
     private static string ProgressText(string tool, double p, string lang)
     {

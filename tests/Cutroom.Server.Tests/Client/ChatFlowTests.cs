@@ -64,6 +64,7 @@ public class ChatFlowTests
         Assert.Equal((1920, 1080), (animated.Width, animated.Height));
         Assert.InRange(animated.DurationMs ?? 0, 5_900, 6_100);
         Assert.Contains("cockatoo.mp4", stdout);                                                     // the metadata answer names the video
+        Assert.DoesNotContain("Say \"export\"", stdout);                                           // exported in the same turn: no stale hint
     }
 
     [Fact]
@@ -87,6 +88,7 @@ public class ChatFlowTests
         Assert.Contains(1, types);
         Assert.Contains(7, types);
         Assert.Contains("photo-skagen.jpg", stdout);    // "status" prints the timeline summary, named after the uploads
+        Assert.Contains("说“导出”即可生成 MP4", stdout);  // not exported yet: the reply says how
     }
 
     [Fact]

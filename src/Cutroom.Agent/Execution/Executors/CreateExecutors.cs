@@ -36,8 +36,8 @@ internal sealed class CreateVideoExecutor : IToolExecutor<CreateVideoArgs>
         return new ToolOutcome
         {
             Succeeded = true,
-            Text = ctx.T($"Built a {ExecutorKit.Time(draft.DurationMs)} {draft.Width}x{draft.Height} video from {n} {(n == 1 ? "item" : "items")}{with}. Say \"export\" to render the MP4.",
-                $"已用 {n} 个素材做成 {ExecutorKit.Time(draft.DurationMs)}、{draft.Width}x{draft.Height} 的视频{with}。说“导出”即可生成 MP4。"),
+            Text = ctx.T($"Built a {ExecutorKit.Time(draft.DurationMs)} {draft.Width}x{draft.Height} video from {n} {(n == 1 ? "item" : "items")}{with}.{Turns.EditAgent.ExportHintEn}",
+                $"已用 {n} 个素材做成 {ExecutorKit.Time(draft.DurationMs)}、{draft.Width}x{draft.Height} 的视频{with}。{Turns.EditAgent.ExportHintZh}"),
             NewDraft = draft,
             DraftChanged = true,
             Data = new JsonObject { ["duration_ms"] = draft.DurationMs, ["width"] = draft.Width, ["height"] = draft.Height, ["tracks"] = draft.Tracks.Length },
@@ -69,8 +69,8 @@ internal sealed class AnimateImageExecutor : IToolExecutor<AnimateImageArgs>
         return new ToolOutcome
         {
             Succeeded = true,
-            Text = ctx.T($"Made {name} into a {ExecutorKit.Time(duration)} {canvas.Width}x{canvas.Height} clip with a gentle {motion} camera move. Say \"export\" to render the MP4.",
-                $"已将 {name} 做成 {ExecutorKit.Time(duration)}、{canvas.Width}x{canvas.Height} 的视频，镜头缓慢{ZhMotion(motion)}。说“导出”即可生成 MP4。"),
+            Text = ctx.T($"Made {name} into a {ExecutorKit.Time(duration)} {canvas.Width}x{canvas.Height} clip with a gentle {motion} camera move.{Turns.EditAgent.ExportHintEn}",
+                $"已将 {name} 做成 {ExecutorKit.Time(duration)}、{canvas.Width}x{canvas.Height} 的视频，镜头缓慢{ZhMotion(motion)}。{Turns.EditAgent.ExportHintZh}"),
             NewDraft = draft,
             DraftChanged = true,
             Data = new JsonObject { ["segment"] = id, ["duration_ms"] = duration, ["motion"] = motion },
