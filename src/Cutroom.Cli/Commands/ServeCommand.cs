@@ -26,6 +26,9 @@ internal static class ServeCommand
             new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Cutroom").Bind(options);
             options.Port = parse.GetValue(port);
             options.DataDir = parse.GetValue(data) ?? Environment.GetEnvironmentVariable("CUTROOM_DATA") ?? options.DataDir;
+            // The same LLM planner variables as local-chat (the built-in planner stays the fallback).
+            options.Chat.LlmBaseUrl ??= Environment.GetEnvironmentVariable("CUTROOM_LLM_URL") is { Length: > 0 } llm ? llm : null;
+            options.Chat.LlmModel ??= Environment.GetEnvironmentVariable("CUTROOM_LLM_MODEL") is { Length: > 0 } model ? model : null;
             // The engine's work folders (render, analysis) go under the data folder, whose tmp/ is
             // emptied at start-up, so a killed server leaves nothing behind in the system temp folder.
             var engineTemp = Path.Combine(Path.GetFullPath(options.DataDir), "tmp", "engine");
