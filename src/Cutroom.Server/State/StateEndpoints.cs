@@ -27,7 +27,9 @@ public static class StateEndpoints
     /// <param name="TimelineSummary">The one-line summary.</param>
     /// <param name="VideoInfos">Every upload.</param>
     /// <param name="GeneratedMedia">Every output, newest last.</param>
-    public sealed record SessionState(JsonElement Draft, string TimelineSummary, IReadOnlyList<VideoInfo> VideoInfos, IReadOnlyList<GeneratedInfo> GeneratedMedia);
+    /// <param name="Messages">The chat history, oldest first (an addition beyond contract §6a; <see cref="ChatHistory"/>).</param>
+    public sealed record SessionState(JsonElement Draft, string TimelineSummary, IReadOnlyList<VideoInfo> VideoInfos, IReadOnlyList<GeneratedInfo> GeneratedMedia,
+        IReadOnlyList<ChatHistory.Message> Messages);
 
     /// <summary>An upload (<c>video_infos</c>; also the items of an upload's answer).</summary>
     public sealed record VideoInfo(string MediaId, string Name, string Kind, string Mime, long? DurationMs, int? Width, int? Height, double? Fps,
@@ -55,7 +57,8 @@ public static class StateEndpoints
             var state = new SessionState(doc.RootElement.Clone(), TimelineSummary.Of(draft, id => names.GetValueOrDefault(id)),
                 [.. media.Select(m => ToInfo(m, signer.Url(http.Request, m.FileKey)))],
                 [.. generated.Select(g => new GeneratedInfo(g.Id, g.Kind, g.Op, g.Name, signer.Url(http.Request, g.FileKey), g.SourceMediaId,
-                    g.Width, g.Height, g.DurationMs, g.TimeMs, g.GroupId, g.CreatedAt))]);
+                    g.Width, g.Height, g.DurationMs, g.TimeMs, g.GroupId, g.CreatedAt))],
+                await ChatHistory.ReadAsync(ctx, s.Id, http.RequestAborted));
             return Api.Ok(new StateData(s.Id, s.Version, s.UpdatedAt, state));
         }).WithName("SessionState").WithTags("state");
         return api;

@@ -25,6 +25,11 @@ public sealed class SeedsFlowTests
         Assert.Equal(28, generated.Count(g => g.GetProperty("kind").GetString() == "image"));
         Assert.Single(generated, g => g.GetProperty("kind").GetString() == "archive");
         Assert.Single(generated.Select(g => g.GetProperty("group").GetString()).Distinct());
+        var messages = state.GetProperty("messages").EnumerateArray().ToList();   // the chat history, beyond §6a
+        Assert.Equal(["user", "model"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal("extract every 10th frame from my video as images", messages[0].GetProperty("text").GetString());
+        Assert.Contains("28", messages[1].GetProperty("text").GetString());
+        Assert.Equal("completed", messages[1].GetProperty("status").GetString());
         var (available, frozen, total) = await client.CreditsAsync();
         Assert.Equal(0, frozen);
         Assert.Equal(total, available);

@@ -83,6 +83,12 @@ public sealed class StudioPageTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#chat-log .msg.agent .text")).ToContainTextAsync("Timeline");
         await Assertions.Expect(page.Locator("#message")).ToHaveValueAsync("");
 
+        // The conversation comes back with the session after a reload (state.messages).
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("#status[data-state=ready]");
+        await Assertions.Expect(page.Locator("#chat-log .msg.user .text")).ToHaveTextAsync("show\ntracks");
+        await Assertions.Expect(page.Locator("#chat-log .msg.agent .text")).ToContainTextAsync("Timeline");
+
         var unlabelled = await page.EvaluateAsync<string[]>(StudioChecks.UnlabelledControls);
         Assert.True(unlabelled.Length == 0, "controls without an accessible name: " + string.Join(", ", unlabelled));
         var lowContrast = await page.EvaluateAsync<string[]>(StudioChecks.LowContrastText);

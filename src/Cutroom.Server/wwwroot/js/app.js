@@ -31,7 +31,7 @@ setupUpload(api, {
   progress: $('upload-progress'), bar: $('upload-bar'), status: $('upload-status'),
 }, { onDone: refresh, onError: e => notice(describeError(e)) });
 
-setupChat(api, {
+const chat = setupChat(api, {
   form: $('chat-form'), input: $('message'), send: $('send'), log: $('chat-log'), busy: $('busy'),
   progress: $('turn-progress'), progressBar: $('turn-bar'), progressText: $('turn-text'),
 }, {
@@ -51,6 +51,7 @@ async function start() {
   try {
     await api.start(langTag());
     await refresh();
+    chat.restore(lastState?.state?.messages);
     for (const id of ['choose', 'send', 'export']) $(id).disabled = false;
     setStatus('ready');
   } catch (e) {

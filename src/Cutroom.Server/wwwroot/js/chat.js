@@ -108,5 +108,15 @@ export function setupChat(api, ui, hooks) {
 
   function scroll() { ui.log.scrollTop = ui.log.scrollHeight; }
 
-  return { isRunning: () => running };
+  /** Shows the session's earlier messages (state.messages) when the page opens an existing session. */
+  function restore(messages) {
+    if (running || ui.log.querySelector('.msg.user, .msg.agent') || !Array.isArray(messages)) return;
+    for (const m of messages) {
+      if (m.role === 'user') ui.log.append(h('li', { class: 'msg user' }, h('span', { class: 'who' }, t('you')), h('p', { class: 'text' }, m.text)));
+      else if (m.text) ui.log.append(h('li', { class: 'msg agent' }, h('span', { class: 'who' }, t('assistant')), h('div', { class: 'text' }, h('p', {}, linkify(m.text)))));
+    }
+    scroll();
+  }
+
+  return { isRunning: () => running, restore };
 }
