@@ -43,15 +43,21 @@ public sealed class JobStore(IDbContextFactory<CutroomDb> db, TimeProvider clock
 
     /// <summary>Claims the oldest queued job of <paramref name="kind"/>: it becomes running with one more attempt.</summary>
     /// <param name="kind">The kind.</param>
+    /// <param name="onePerSession">
+    /// Skip jobs whose session already has a running job of this kind (chat turns: the later turn
+    /// would only wait for the session's lock, holding a worker that another session could use).
+    /// </param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>The claimed job and its payload, or null when none is queued.</returns>
-    public async Task<(JobRow Job, string Payload)?> ClaimNextAsync(string kind, CancellationToken cancellationToken = default)
+    public async Task<(JobRow Job, string Payload)?> ClaimNextAsync(string kind, bool onePerSession = false, CancellationToken cancellationToken = default)
     {
         await using var ctx = await db.CreateDbContextAsync(cancellationToken);
         for (var tries = 0; tries < 5; tries++)
         {
-            var candidate = await ctx.Jobs.AsNoTracking().Where(j => j.Kind == kind && j.Status == JobStates.Queued)
-                .OrderBy(j => j.CreatedAt).Select(j => j.Id).FirstOrDefaultAsync(cancellationToken);
+            var queued = ctx.Jobs.AsNoTracking().Where(j => j.Kind == kind && j.Status == JobStates.Queued);
+            if (onePerSession)
+                queued = queued.Where(j => !ctx.Jobs.Any(r => r.SessionId == j.SessionId && r.Kind == kind && r.Status == JobStates.Running));
+            var candidate = await queued.OrderBy(j => j.CreatedAt).Select(j => j.Id).FirstOrDefaultAsync(cancellationToken);
             if (candidate is null) return null;
             var now = Now;
             var claimed = await ctx.Jobs.Where(j => j.Id == candidate && j.Status == JobStates.Queued)

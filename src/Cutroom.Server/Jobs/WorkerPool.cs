@@ -10,7 +10,8 @@ namespace Cutroom.Server.Jobs;
 /// <summary>
 /// The bounded worker pool: one lane per job kind (renders: <see cref="JobOptions.Concurrency"/>
 /// workers, default cores / 2; chat turns: <see cref="JobOptions.ChatConcurrency"/>), each worker
-/// claiming queued jobs atomically from the database. At start it recovers jobs a stopped or
+/// claiming queued jobs atomically from the database (a chat turn only when no other turn of its
+/// session runs, so one session's queue cannot hold every chat worker). At start it recovers jobs a stopped or
 /// killed process left running (<see cref="JobStore.RecoverAsync"/>) and releases their credit
 /// holds; on shutdown it stops claiming, cancels running jobs and puts them back in the queue.
 /// </summary>
@@ -71,7 +72,7 @@ public sealed class WorkerPool : BackgroundService
         while (!stop.IsCancellationRequested)
         {
             (Data.Entities.JobRow Job, string Payload)? next;
-            try { next = await _jobs.ClaimNextAsync(kind, stop); }
+            try { next = await _jobs.ClaimNextAsync(kind, onePerSession: kind == JobKinds.Chat, stop); }
             catch (OperationCanceledException) { return; }
             catch (Exception e)
             {
@@ -85,6 +86,7 @@ public sealed class WorkerPool : BackgroundService
                 continue;
             }
             await RunAsync(handler, next.Value.Job, next.Value.Payload, stop);
+            Signal(kind); // a job of the same session may have waited for this one
         }
     }
 
