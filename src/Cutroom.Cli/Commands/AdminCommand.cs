@@ -90,5 +90,5 @@ internal static class AdminCommand
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Converters = { new Cutroom.Server.Contract.UtcDateTimeConverter() } };
 }

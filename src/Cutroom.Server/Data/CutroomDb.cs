@@ -88,6 +88,7 @@ public sealed class CutroomDb(DbContextOptions<CutroomDb> options) : DbContext(o
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.AccountId, x.Kind, x.ExternalId }).IsUnique();
             e.HasIndex(x => x.Status);
+            e.HasIndex(x => new { x.SessionId, x.Kind });
         });
         modelBuilder.Entity<JobPayload>(e =>
         {
