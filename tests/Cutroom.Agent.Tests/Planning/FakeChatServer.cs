@@ -10,14 +10,28 @@ namespace Cutroom.Agent.Tests.Planning;
 /// </summary>
 public sealed class FakeChatServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
 
     public FakeChatServer(Func<string, (int Status, string Body, TimeSpan Delay)> answer)
     {
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        // A free port can be taken by another process (other test assemblies start servers too)
+        // between finding it and binding it: try again on another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            _listener = new HttpListener();
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                _listener.Close();
+            }
+        }
         _loop = Task.Run(async () =>
         {
             while (_listener.IsListening)

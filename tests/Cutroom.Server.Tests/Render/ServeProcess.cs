@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Cutroom.Server.Tests.Render;
 
 /// <summary>
-/// <c>dotnet cutroom.dll serve --port P --data D</c> as a real process (the CLI is built beside the
+/// <c>dotnet cutroom.dll serve --port 0 --data D</c> as a real process (the CLI is built beside the
 /// tests), for tests that kill it: SIGKILL with its process tree, or SIGTERM.
 /// </summary>
 internal sealed class ServeProcess : IDisposable
@@ -14,14 +13,10 @@ internal sealed class ServeProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServeProcess(Process process, int port)
-    {
-        _process = process;
-        BaseUrl = $"http://127.0.0.1:{port}";
-    }
+    private ServeProcess(Process process) => _process = process;
 
-    /// <summary><c>http://127.0.0.1:P</c>.</summary>
-    public string BaseUrl { get; }
+    /// <summary><c>http://127.0.0.1:P</c>, as the server printed it (it listens on a port the system chose).</summary>
+    public string BaseUrl { get; private set; } = "";
 
     /// <summary>The process id.</summary>
     public int Pid => _process.Id;
@@ -40,14 +35,15 @@ internal sealed class ServeProcess : IDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "cutroom.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the CLI is built beside the tests");
-        var port = FreePort();
+        // Port 0: the system picks a free port when the server binds it, and the server prints it.
+        // (A port found free beforehand can be taken by another test's server before this one binds it.)
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { dll, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataDir })
+        foreach (var a in new[] { dll, "serve", "--port", "0", "--data", dataDir })
             psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
         if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
         var p = Process.Start(psi)!;
-        var server = new ServeProcess(p, port);
+        var server = new ServeProcess(p);
         p.OutputDataReceived += (_, e) => server.Append(e.Data);
         p.ErrorDataReceived += (_, e) => server.Append(e.Data);
         p.BeginOutputReadLine();
@@ -57,6 +53,16 @@ internal sealed class ServeProcess : IDisposable
         while (sw.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (p.HasExited) Assert.Fail($"cutroom serve exited with {p.ExitCode}: {server.Output}");
+            if (server.BaseUrl.Length == 0)
+            {
+                var m = System.Text.RegularExpressions.Regex.Match(server.Output, @"Cutroom is listening on (http://127\.0\.0\.1:\d+)");
+                if (!m.Success)
+                {
+                    await Task.Delay(100);
+                    continue;
+                }
+                server.BaseUrl = m.Groups[1].Value;
+            }
             try
             {
                 using var res = await http.GetAsync(new Uri(server.BaseUrl + "/healthz"));
@@ -101,12 +107,5 @@ internal sealed class ServeProcess : IDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }
