@@ -54,6 +54,15 @@ public static class TestMedia
         if (code != 0) throw new InvalidOperationException($"ffmpeg {string.Join(' ', args)} failed: {err}");
     }
 
+    /// <summary>ffprobe's JSON of a file (<c>-show_format -show_streams</c>), read independently of Cutroom's prober; throws with stderr when ffprobe fails.</summary>
+    public static System.Text.Json.JsonElement FfprobeJson(string path)
+    {
+        var (code, stdout, stderr) = Run("ffprobe", ["-v", "error", "-show_format", "-show_streams", "-of", "json", path]);
+        if (code != 0) throw new InvalidOperationException($"ffprobe {path} failed: {stderr}");
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        return doc.RootElement.Clone();
+    }
+
     /// <summary>Runs a program and returns exit code, stdout and stderr.</summary>
     public static (int Code, string Stdout, string Stderr) Run(string program, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? env = null)
     {

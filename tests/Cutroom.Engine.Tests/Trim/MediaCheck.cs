@@ -34,12 +34,7 @@ internal static partial class MediaCheck
     }
 
     /// <summary>ffprobe's streams and format of <paramref name="path"/> as JSON.</summary>
-    public static JsonElement Probe(string path)
-    {
-        var (code, stdout, stderr) = TestMedia.Run("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path]);
-        Assert.True(code == 0, stderr);
-        return JsonDocument.Parse(stdout).RootElement.Clone();
-    }
+    public static JsonElement Probe(string path) => TestMedia.FfprobeJson(path);
 
     public static JsonElement Stream(JsonElement probe, string type) =>
         probe.GetProperty("streams").EnumerateArray().First(s => s.GetProperty("codec_type").GetString() == type);

@@ -65,11 +65,5 @@ public class ChatExportTests
         Assert.StartsWith("mov,", Probe(path).GetProperty("format").GetProperty("format_name").GetString(), StringComparison.Ordinal);
     }
 
-    internal static JsonElement Probe(string path)
-    {
-        var (code, stdout, stderr) = TestMedia.Run("ffprobe", ["-v", "error", "-show_format", "-show_streams", "-of", "json", path]);
-        Assert.True(code == 0, $"ffprobe {path}: {stderr}");
-        using var doc = JsonDocument.Parse(stdout);
-        return doc.RootElement.Clone();
-    }
+    internal static JsonElement Probe(string path) => TestMedia.FfprobeJson(path);
 }

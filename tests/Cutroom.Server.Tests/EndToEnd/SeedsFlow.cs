@@ -100,11 +100,5 @@ public static class SeedsFlow
     }
 
     /// <summary>ffprobe's JSON of a file (format and streams).</summary>
-    public static JsonElement Probe(string path)
-    {
-        var (code, stdout, stderr) = TestMedia.Run("ffprobe", ["-v", "error", "-show_format", "-show_streams", "-of", "json", path]);
-        Assert.True(code == 0, stderr);
-        using var doc = JsonDocument.Parse(stdout);
-        return doc.RootElement.Clone();
-    }
+    public static JsonElement Probe(string path) => TestMedia.FfprobeJson(path);
 }

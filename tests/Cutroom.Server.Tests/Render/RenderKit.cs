@@ -61,13 +61,7 @@ internal static class RenderKit
     }
 
     /// <summary>ffprobe's JSON (streams and format) of a file.</summary>
-    public static JsonElement Probe(string path)
-    {
-        var (code, stdout, stderr) = TestMedia.Run("ffprobe", ["-v", "error", "-print_format", "json", "-show_streams", "-show_format", path]);
-        Assert.True(code == 0, stderr);
-        using var doc = JsonDocument.Parse(stdout);
-        return doc.RootElement.Clone();
-    }
+    public static JsonElement Probe(string path) => TestMedia.FfprobeJson(path);
 
     /// <summary>The first stream of <paramref name="type"/> (video/audio) in a probe, or null.</summary>
     public static JsonElement? Stream(JsonElement probe, string type) =>

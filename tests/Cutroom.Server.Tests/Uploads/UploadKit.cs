@@ -61,13 +61,7 @@ internal static class UploadKit
     }
 
     /// <summary>ffprobe's JSON of a file (format and streams), read independently of the server's prober.</summary>
-    public static JsonElement Ffprobe(string path)
-    {
-        var (code, stdout, stderr) = TestMedia.Run("ffprobe", ["-v", "error", "-show_format", "-show_streams", "-of", "json", path]);
-        Assert.True(code == 0, stderr);
-        using var doc = JsonDocument.Parse(stdout);
-        return doc.RootElement.Clone();
-    }
+    public static JsonElement Ffprobe(string path) => TestMedia.FfprobeJson(path);
 
     /// <summary>The <c>rejected</c> names of an error envelope.</summary>
     public static IReadOnlyList<string> RejectedNames(JsonElement envelope) =>
