@@ -157,6 +157,25 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
         };
     }
 
+    /// <summary>The bin row of an upload described by the probe (the inverse of <see cref="ToSessionMedia"/>), with a new <c>med_</c> id.</summary>
+    /// <param name="d">What the probe found (<c>FolderSession.Describe</c>).</param>
+    /// <param name="sessionId">The session.</param>
+    /// <param name="name">The client's sanitised file name.</param>
+    /// <param name="file">The stored file.</param>
+    /// <param name="mime">The MIME type decided by content.</param>
+    /// <param name="createdAt">Uploaded at (UTC).</param>
+    public static MediaRow ToMediaRow(SessionMedia d, string sessionId, string name, StoredFile file, string mime, DateTime createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(file);
+        return new MediaRow
+        {
+            Id = Ids.New("med"), SessionId = sessionId, Kind = d.Kind.ToString().ToLowerInvariant(), Name = name, FileKey = file.Key,
+            Mime = mime, SizeBytes = file.SizeBytes, DurationMs = d.DurationMs, Width = d.Width, Height = d.Height, Fps = d.Fps,
+            HasAudio = d.HasAudio, VideoCodec = d.VideoCodec, AudioCodec = d.AudioCodec, CreatedAt = createdAt,
+        };
+    }
+
     /// <summary>The agent's view of an output.</summary>
     /// <param name="g">The row.</param>
     /// <param name="path">Its file, if resolved.</param>

@@ -104,13 +104,7 @@ public sealed class UploadService(FileStore store, SessionStore sessions, MediaA
             {
                 var file = await store.StoreAsync(caller.AccountId, m.File.TempPath, m.Extension, m.Mime, m.File.Name, CancellationToken.None);
                 stored.Add(file);
-                var d = m.Description;
-                rows.Add(new MediaRow
-                {
-                    Id = Ids.New("med"), SessionId = sessionId, Kind = d.Kind.ToString().ToLowerInvariant(), Name = m.File.Name, FileKey = file.Key,
-                    Mime = m.Mime, SizeBytes = file.SizeBytes, DurationMs = d.DurationMs, Width = d.Width, Height = d.Height, Fps = d.Fps,
-                    HasAudio = d.HasAudio, VideoCodec = d.VideoCodec, AudioCodec = d.AudioCodec, CreatedAt = now,
-                });
+                rows.Add(SessionStore.ToMediaRow(m.Description, sessionId, m.File.Name, file, m.Mime, now));
             }
             await sessions.AddUploadsAsync(sessionId, rows, CancellationToken.None);
             return rows;

@@ -41,13 +41,7 @@ public static class SeedMedia
             var tmp = store.NewTempPath(ext);
             File.Copy(path, tmp);
             var file = await store.StoreAsync(accountId, tmp, ext, mime, Path.GetFileName(path));
-            var m = FolderSession.Describe("x", info);
-            rows.Add(new MediaRow
-            {
-                Id = Ids.New("med"), SessionId = client.SessionId, Kind = m.Kind.ToString().ToLowerInvariant(), Name = Path.GetFileName(path),
-                FileKey = file.Key, Mime = mime, SizeBytes = file.SizeBytes, DurationMs = m.DurationMs, Width = m.Width, Height = m.Height,
-                Fps = m.Fps, HasAudio = m.HasAudio, VideoCodec = m.VideoCodec, AudioCodec = m.AudioCodec, CreatedAt = DateTime.UtcNow,
-            });
+            rows.Add(SessionStore.ToMediaRow(FolderSession.Describe("x", info), client.SessionId, Path.GetFileName(path), file, mime, DateTime.UtcNow));
         }
         using (await sessions.LockAsync(client.SessionId, CancellationToken.None))
             await sessions.AddUploadsAsync(client.SessionId, rows, CancellationToken.None);
