@@ -26,6 +26,7 @@ namespace Cutroom.Server.Chat;
 /// </para>
 /// </summary>
 /// <param name="sessions">Sessions (lock, open).</param>
+/// <param name="jobs">Records the reply on the job before the stream ends (state's chat history).</param>
 /// <param name="db">The database (older turns of the session).</param>
 /// <param name="agent">The edit agent.</param>
 /// <param name="planner">Plans the message again when the session changed after it was priced.</param>
@@ -35,7 +36,7 @@ namespace Cutroom.Server.Chat;
 /// <param name="options">The turn limit.</param>
 /// <param name="clock">The time.</param>
 /// <param name="logger">The log.</param>
-public sealed class ChatJobHandler(SessionStore sessions, IDbContextFactory<CutroomDb> db, EditAgent agent, IPlanner planner, BindLinks links, ChatHub hub, CreditLedger ledger,
+public sealed class ChatJobHandler(SessionStore sessions, JobStore jobs, IDbContextFactory<CutroomDb> db, EditAgent agent, IPlanner planner, BindLinks links, ChatHub hub, CreditLedger ledger,
     ServerOptions options, TimeProvider clock, ILogger<ChatJobHandler> logger) : IJobHandler
 {
     /// <inheritdoc/>
@@ -85,6 +86,9 @@ public sealed class ChatJobHandler(SessionStore sessions, IDbContextFactory<Cutr
                         closing = (ApiCodes.OutOfCredits, outOfCredits);
                         break;
                 }
+                // The reply goes on the job before the stream says the turn is complete, so state read right after shows it.
+                if (e is TurnText reply)
+                    jobs.SetResultAsync(job.Id, new JsonObject { ["text"] = reply.Text }.ToJsonString(), CancellationToken.None).GetAwaiter().GetResult();
                 feed.Publish(new FeedItem(AdkJson.Serialize(events.From(e, closing)), e is TurnText));
             }
 

@@ -86,6 +86,17 @@ public sealed class JobStore(IDbContextFactory<CutroomDb> db, TimeProvider clock
             .ExecuteUpdateAsync(u => u.SetProperty(j => j.Progress, p).SetProperty(j => j.UpdatedAt, now), cancellationToken);
     }
 
+    /// <summary>Records the result of a running job before it completes (a chat turn's reply, so that state shows it as soon as the stream ends).</summary>
+    /// <param name="id">The job.</param>
+    /// <param name="resultJson">The result so far.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task SetResultAsync(string id, string resultJson, CancellationToken cancellationToken = default)
+    {
+        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+        await ctx.Jobs.Where(j => j.Id == id && j.Status == JobStates.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.ResultJson, resultJson), cancellationToken);
+    }
+
     /// <summary>running → completed with <paramref name="resultJson"/> and progress 100.</summary>
     /// <param name="id">The job.</param>
     /// <param name="resultJson">The result, or null.</param>

@@ -39,12 +39,8 @@ public static class ChatHistory
         foreach (var t in turns.OrderBy(t => t.CreatedAt))
         {
             messages.Add(new Message("user", Field(t.Json, "message") ?? "", null, t.CreatedAt));
-            var reply = t.Status switch
-            {
-                JobStates.Completed => Field(t.ResultJson, "text") ?? "",
-                JobStates.Failed or JobStates.Cancelled => t.ErrorMessage ?? "",
-                _ => "",
-            };
+            // A turn's reply is recorded just before its stream ends, so it is here even while the job is still closing.
+            var reply = t.Status is JobStates.Failed or JobStates.Cancelled ? t.ErrorMessage ?? "" : Field(t.ResultJson, "text") ?? "";
             messages.Add(new Message("model", reply, t.Status, t.UpdatedAt));
         }
         return messages;

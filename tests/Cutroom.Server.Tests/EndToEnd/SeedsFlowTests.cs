@@ -29,6 +29,12 @@ public sealed class SeedsFlowTests
         Assert.Equal(["user", "model"], messages.Select(m => m.GetProperty("role").GetString()));
         Assert.Equal("extract every 10th frame from my video as images", messages[0].GetProperty("text").GetString());
         Assert.Contains("28", messages[1].GetProperty("text").GetString());
+        // The job itself completes a moment after its stream ends: a client polling state sees it.
+        for (var i = 0; i < 50 && messages[1].GetProperty("status").GetString() != "completed"; i++)
+        {
+            await Task.Delay(100);
+            messages = (await client.StateAsync()).GetProperty("state").GetProperty("messages").EnumerateArray().ToList();
+        }
         Assert.Equal("completed", messages[1].GetProperty("status").GetString());
         var (available, frozen, total) = await client.CreditsAsync();
         Assert.Equal(0, frozen);
