@@ -6,10 +6,8 @@ namespace Cutroom.Engine.Analysis;
 /// <summary>
 /// Reads what the analysis filters log on stderr at info level (ffmpeg 5.1 formats):
 /// <c>ebur128</c>'s line per 100 ms (<c>t: 1.2 TARGET:-23 LUFS M: -21.8 S: -22.0 ...</c>) and its
-/// closing summary (<c>I:</c>, <c>LRA:</c>, <c>Peak:</c>), <c>silencedetect</c>
-/// (<c>silence_start: T</c>, <c>silence_end: T</c>), <c>blackdetect</c>
-/// (<c>black_start:T black_end:T</c>) and <c>freezedetect</c>
-/// (<c>lavfi.freezedetect.freeze_start: T</c>, <c>freeze_end: T</c>). Times are in seconds on
+/// closing summary (<c>I:</c>, <c>LRA:</c>, <c>Peak:</c>) and <c>silencedetect</c>
+/// (<c>silence_start: T</c>, <c>silence_end: T</c>). Times are in seconds on
 /// the stream clock. Thread-safe: lines arrive on a reader thread.
 /// </summary>
 internal sealed partial class AnalysisLogReader
@@ -17,14 +15,10 @@ internal sealed partial class AnalysisLogReader
     private readonly object _gate = new();
     private readonly List<(double T, double M, double S)> _loudness = [];
     private readonly List<(double Start, double? End)> _silences = [];
-    private readonly List<(double Start, double End)> _black = [];
-    private readonly List<(double Start, double? End)> _frozen = [];
     private string? _summarySection;
 
     public IReadOnlyList<(double T, double M, double S)> Loudness { get { lock (_gate) return [.. _loudness]; } }
     public IReadOnlyList<(double Start, double? End)> Silences { get { lock (_gate) return [.. _silences]; } }
-    public IReadOnlyList<(double Start, double End)> Black { get { lock (_gate) return [.. _black]; } }
-    public IReadOnlyList<(double Start, double? End)> Frozen { get { lock (_gate) return [.. _frozen]; } }
     public double? IntegratedLufs { get; private set; }
     public double? LoudnessRangeLu { get; private set; }
     public double? TruePeakDbfs { get; private set; }
@@ -48,24 +42,6 @@ internal sealed partial class AnalysisLogReader
             {
                 var m = SilenceEnd().Match(line);
                 if (m.Success && _silences.Count > 0 && _silences[^1].End is null) _silences[^1] = (_silences[^1].Start, Num(m, "t"));
-                return;
-            }
-            if (line.Contains("black_start:", StringComparison.Ordinal))
-            {
-                var m = BlackLine().Match(line);
-                if (m.Success) _black.Add((Num(m, "s"), Num(m, "e")));
-                return;
-            }
-            if (line.Contains("freezedetect.freeze_start:", StringComparison.Ordinal))
-            {
-                var m = FreezeValue().Match(line);
-                if (m.Success) _frozen.Add((Num(m, "t"), null));
-                return;
-            }
-            if (line.Contains("freezedetect.freeze_end:", StringComparison.Ordinal))
-            {
-                var m = FreezeValue().Match(line);
-                if (m.Success && _frozen.Count > 0 && _frozen[^1].End is null) _frozen[^1] = (_frozen[^1].Start, Num(m, "t"));
                 return;
             }
             // The ebur128 summary: "Integrated loudness:", "Loudness range:", "True peak:" sections.
@@ -97,12 +73,6 @@ internal sealed partial class AnalysisLogReader
 
     [GeneratedRegex(@"silence_end:\s*(?<t>-?[\d.]+)")]
     private static partial Regex SilenceEnd();
-
-    [GeneratedRegex(@"black_start:\s*(?<s>-?[\d.]+)\s+black_end:\s*(?<e>-?[\d.]+)")]
-    private static partial Regex BlackLine();
-
-    [GeneratedRegex(@"freeze_(start|end):\s*(?<t>-?[\d.]+)")]
-    private static partial Regex FreezeValue();
 
     [GeneratedRegex(@"^(\[\w+\]\s*)?\s+(?<k>I|LRA|Peak):\s+(?<v>-?[\d.]+|-?inf)\s+(LUFS|LU|dBFS)\s*$")]
     private static partial Regex SummaryValue();

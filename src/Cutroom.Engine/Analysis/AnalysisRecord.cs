@@ -68,6 +68,8 @@ public sealed record AnalysisRecord
     public LoudnessStats? Loudness { get; init; }
     /// <summary>Decoder errors ffmpeg concealed (damaged media when above 0).</summary>
     public int DecodeErrors { get; init; }
+    /// <summary>ffmpeg processes that decoded the video: its parts decoded side by side, plus any part decoded again after a missed seek (0 without video).</summary>
+    public int VideoDecoders { get; init; }
     /// <summary>Wall time of the analysis (ms).</summary>
     public long ElapsedMs { get; init; }
 }

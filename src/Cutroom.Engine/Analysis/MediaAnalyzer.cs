@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Frames;
 using Cutroom.Engine.Shots;
@@ -37,7 +38,7 @@ public sealed record AnalysisOptions
 public sealed class MediaAnalyzer
 {
     /// <summary>Version of the analysis algorithms; bump it when they change so cached records are recomputed.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Above this duration (10 min) <see cref="AnalysisMode.Auto"/> chooses fast mode.</summary>
     public const long FastModeAboveMs = 10 * 60 * 1000;
@@ -84,106 +85,132 @@ public sealed class MediaAnalyzer
 
         var index = info.Video is null ? null : await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: cancellationToken);
         if (index is { Count: 0 }) throw new MediaProbeException($"'{Path.GetFileName(input)}' has a video stream without frames");
-        var run = await RunAsync(info, mode, options.Shots, progress, cancellationToken);
+        var run = await RunAsync(info, index, mode, options.Shots, progress, cancellationToken);
         var record = Build(info, index, mode, hash, run, sw.ElapsedMilliseconds);
         if (options.UseCache) AnalysisCache.Save(info.Path, record);
         progress?.Report(1);
         return record;
     }
 
-    /// <summary>What one analysis run collected.</summary>
-    private sealed record RunData(ShotDetector? Detector, IReadOnlyList<ShotBoundary> Boundaries, IReadOnlyList<long> FramePts,
-        Dictionary<int, double> Sharpness, SpeechFeatures? Speech, AnalysisLogReader Log, int DecodeErrors);
+    /// <summary>What the analysis runs collected, put together.</summary>
+    private sealed record RunData(IReadOnlyList<FrameFeatures> Frames, IReadOnlyList<ShotBoundary> Boundaries,
+        List<(long Start, long? End)> Black, List<(long Start, long? End)> Frozen, SpeechFeatures? Speech, AnalysisLogReader AudioLog, int DecodeErrors, int VideoProcesses);
 
-    private async Task<RunData> RunAsync(MediaInfo info, AnalysisMode mode, ShotDetectorOptions? shotOptions, IProgress<double>? progress, CancellationToken ct)
+    private async Task<RunData> RunAsync(MediaInfo info, PacketIndex? index, AnalysisMode mode, ShotDetectorOptions? shotOptions, IProgress<double>? progress, CancellationToken ct)
     {
         var fast = mode == AnalysisMode.Fast;
         var video = info.Video;
-        var work = Path.Combine(Path.GetTempPath(), "cutroom-analysis-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(work);
-        RawPipe? videoPipe = null, audioPipe = null;
-        try
+        var options = shotOptions ?? (fast ? FastShotOptions : new ShotDetectorOptions());
+        var threads = Math.Max(1, _ctx.Limits.Threads);
+
+        // The parts of the work and their weights in the progress (the audio is cheap next to the video).
+        var segments = video is null || index is null ? []
+            : fast ? [Whole(index)]
+            : VideoSegmentPlan.Plan(index, info.StartTimeUs, threads, MinSegmentFrames, (long)video.Width * video.Height);
+        var separateAudio = info.Audio is not null && (video is null || !fast);
+        var weights = segments.Select(s => (double)Math.Max(1, s.Frames)).ToList();
+        if (separateAudio) weights.Add(video is null ? 1 : Math.Max(1, weights.Sum() / 20));
+        var fractions = new double[weights.Count];
+        var total = weights.Sum();
+        Action<double>? Report(int part) => progress is null ? null : f =>
         {
-            var graph = new FilterGraph();
-            var builder = new FFmpegCommandBuilder().LogLevel("info").Overwrite().Global("-copyts")
-                .Input(info.Path, new InputOptions
-                {
-                    Demuxer = info.Container.Demuxer(),
-                    Threads = _ctx.Limits.Threads,
-                    SkipNonKeyFrames = fast,
-                    // The deblocking filter only polishes the picture; at 160 pixels it changes nothing and costs a fifth of H.264 decoding.
-                    Extra = video is { Codec: "h264" or "hevc" } ? ["-skip_loop_filter", "all"] : [],
-                })
-                .ExpectDuration((info.DurationMs ?? 0) * 1000);
+            lock (fractions)
+            {
+                fractions[part] = f;
+                progress.Report(0.98 * fractions.Select((x, i) => x * weights[i]).Sum() / total);
+            }
+        };
 
-            ShotDetector? detector = null;
-            var sharpness = new Dictionary<int, double>();
-            var showInfo = new ShowInfoReader();
-            var log = new AnalysisLogReader();
-            SpeechFeatures? speech = null;
-            var detectorOptions = shotOptions ?? (fast ? FastShotOptions : new ShotDetectorOptions());
-
-            if (video is not null)
-            {
-                var height = ThumbnailPicker.EvenHeight(video, FrameWidth);
-                detector = new ShotDetector(FrameWidth, height, detectorOptions);
-                var v = graph.InputVideo(0, info.Streams.OfType<VideoStreamInfo>().ToList().IndexOf(video))
-                    .Then(Filters.Scale(FrameWidth, height, "area"))
-                    .Then(Filters.ShowInfo());
-                if (!fast) v = v.Then(Filters.BlackDetect()).Then(Filters.FreezeDetect());
-                graph.Output(v.Then(Filters.Format("rgb24")), "v");
-                var d = detector;
-                videoPipe = RawPipe.Start(work, "video.rgb", d.FrameBytes, (buffer, length) =>
-                {
-                    if (length < d.FrameBytes) return;
-                    d.Add(buffer);
-                    var ordinal = d.Count - 1;
-                    if (fast || ordinal % SharpnessEvery == 0)
-                        sharpness[ordinal] = Math.Log10(1 + FrameQuality.Measure(d.Last.Luma, d.Last.Width, d.Last.Height).Sharpness);
-                });
-                builder.Output(videoPipe.Path, "-map", "[v]", "-fps_mode", "passthrough", "-f", "rawvideo");
-            }
-            if (info.Audio is not null)
-            {
-                speech = new SpeechFeatures();
-                var a = graph.InputAudio(0);
-                graph.Apply(Filters.ANullSink(), a.Then(Filters.EbuR128(truePeak: true)));
-                graph.Apply(Filters.ANullSink(), a.Then(Filters.SilenceDetect()));
-                graph.Output(a.Then(Filters.AFormatS16(SpeechFeatures.SampleRate)), "a");
-                var s = speech;
-                audioPipe = RawPipe.Start(work, "audio.pcm", SpeechFeatures.FrameSamples * 2, (buffer, length) => s.Add(buffer, length));
-                builder.Output(audioPipe.Path, "-map", "[a]", "-f", "s16le");
-            }
-            var command = builder.FilterComplex(graph.Render()).Build();
-
-            FFmpegRunResult result;
-            try
-            {
-                result = await _ctx.Runner.RunAsync(command, new FFmpegRunOptions
-                {
-                    Timeout = _ctx.Limits.FFmpegTimeout,
-                    Purpose = "analysing the media",
-                    OnStderrLine = line => { showInfo.Feed(line); log.Feed(line); },
-                    Progress = progress is null ? null : new InlineProgress<FFmpegProgress>(p => progress.Report(0.98 * (p.Fraction ?? 0))),
-                }, ct);
-            }
-            finally
-            {
-                videoPipe?.Release();
-                audioPipe?.Release();
-            }
-            if (videoPipe is not null) await videoPipe.Completion;
-            if (audioPipe is not null) await audioPipe.Completion;
-            var boundaries = detector?.Finish() ?? [];
-            return new RunData(detector, boundaries, showInfo.Pts, sharpness, speech, log, result.DecodeErrors);
-        }
-        finally
+        VideoPassSpec Spec(VideoSegment segment, bool accurateSeek)
         {
-            videoPipe?.Dispose();
-            audioPipe?.Dispose();
-            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+            var height = ThumbnailPicker.EvenHeight(video!, FrameWidth);
+            return new VideoPassSpec(segment, fast, Math.Max(1, threads / segments.Count), accurateSeek, FrameWidth, height,
+                YuvToRgb.For(video!.ColorSpace, video.Height), options, fast ? 1 : SharpnessEvery);
         }
+
+        var tasks = new List<Task<AnalysisPass>>();
+        var retried = new StrongBox<int>(0);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var (segment, part) = (segments[i], i);
+            tasks.Add(fast
+                ? AnalysisPass.RunAsync(_ctx, info, Spec(segment, true), info.Audio is not null, Report(part), ct)
+                : RunSegmentAsync(info, index!, segment, s => Spec(segment, s), options, Report(part), retried, ct));
+        }
+        if (separateAudio) tasks.Add(AnalysisPass.RunAsync(_ctx, info, null, audio: true, Report(weights.Count - 1), ct));
+        AnalysisPass[] passes;
+        try { passes = await Task.WhenAll(tasks); }
+        catch when (tasks.Any(t => t.IsFaulted))
+        {
+            // One failed part fails the analysis; report the first failure, not an aggregate.
+            throw tasks.First(t => t.IsFaulted).Exception!.InnerException!;
+        }
+
+        var videoPasses = passes.Where(p => p.Spec is not null).ToList();
+        var frames = Merge(videoPasses);
+        var boundaries = frames.Count > 0 ? ShotDetector.Detect(frames, options) : [];
+        var audioPass = passes.FirstOrDefault(p => p.Speech is not null);
+        var tb = index?.TimeBase ?? new Rational(1, 1_000_000);
+        List<(long, long?)> black = [], frozen = [];
+        if (!fast && frames.Count > 0)
+        {
+            black = StillRanges.Black(frames, Ticks(tb, BlackMinUs));
+            frozen = StillRanges.Frozen(frames, Ticks(tb, FrozenMinUs));
+        }
+        return new RunData(frames, boundaries, black, frozen, audioPass?.Speech, audioPass?.Log ?? new AnalysisLogReader(),
+            passes.Sum(p => p.DecodeErrors), videoPasses.Count + retried.Value);
     }
+
+    /// <summary>
+    /// Decodes one part of the video. A part after the first must start at or before its keyframe
+    /// and every part but the last must reach the frames its successor needs from it; when the quick
+    /// seek missed (a container whose index does not list that keyframe), the part is decoded again with
+    /// an exact seek, which may start a GOP earlier but cannot miss.
+    /// </summary>
+    private async Task<AnalysisPass> RunSegmentAsync(MediaInfo info, PacketIndex index, VideoSegment segment, Func<bool, VideoPassSpec> spec,
+        ShotDetectorOptions options, Action<double>? progress, StrongBox<int> retried, CancellationToken ct)
+    {
+        var pass = await AnalysisPass.RunAsync(_ctx, info, spec(false), audio: false, progress, ct);
+        if (segment.SeekUs is null && segment.DecodeFrames is null) return pass;
+        var frames = pass.Frames;
+        var startPts = index.Packets[segment.StartFrame].Pts;
+        var needPts = index.Packets[Math.Min(index.Count - 1, segment.EndFrame + VideoSegmentPlan.History + options.MaxFlashFrames - 1)].Pts;
+        var startOk = segment.SeekUs is null || (frames.Count > 0 && frames.Min(f => f.Pts) <= startPts);
+        var endOk = segment.DecodeFrames is null || (frames.Count > 0 && frames.Max(f => f.Pts) >= needPts);
+        if (startOk && endOk) return pass;
+        Interlocked.Increment(ref retried.Value);
+        return await AnalysisPass.RunAsync(_ctx, info, spec(true), audio: false, progress, ct);
+    }
+
+    /// <summary>The parts' features in presentation order, each frame from the part that owns it.</summary>
+    private static List<FrameFeatures> Merge(List<AnalysisPass> passes)
+    {
+        if (passes.Count == 1) return passes[0].Frames;
+        var merged = new List<FrameFeatures>();
+        for (var i = 0; i < passes.Count; i++)
+        {
+            var from = passes[i].Spec!.Segment.OwnFromPts;
+            var to = i + 1 < passes.Count ? passes[i + 1].Spec!.Segment.OwnFromPts : long.MaxValue;
+            merged.AddRange(passes[i].Frames.Where(f => f.Pts >= from && f.Pts < to));
+        }
+        return merged;
+    }
+
+    private static VideoSegment Whole(PacketIndex index) => VideoSegmentPlan.Plan(index, 0, 1, 1)[0];
+
+    private static long Ticks(Rational timeBase, long us) => (long)Math.Round(us / 1e6 * timeBase.Den / timeBase.Num);
+
+    /// <summary>Shortest black stretch reported (blackdetect's default <c>d</c>, 0.1 s).</summary>
+    private const long BlackMinUs = 100_000;
+
+    /// <summary>Shortest frozen stretch reported (freezedetect's default <c>d</c>, 2 s).</summary>
+    private const long FrozenMinUs = 2_000_000;
+
+    /// <summary>
+    /// Shortest part of the video given its own decoder process (frames): below it, starting another
+    /// ffmpeg costs more than it saves.
+    /// </summary>
+    internal const int MinSegmentFrames = 150;
 
     /// <summary>
     /// Detector settings for keyframe samples (seconds apart): every clear change between two
@@ -203,16 +230,16 @@ public sealed class MediaAnalyzer
         // Frames: ordinal (position among analysed frames) -> frame index and time.
         var shots = new List<Shot>();
         var motion = new List<double>();
-        var detector = run.Detector;
-        if (detector is not null && index is not null && detector.Count > 0)
+        var frames = run.Frames;
+        if (frames.Count > 0 && index is not null)
         {
-            var count = Math.Min(detector.Count, run.FramePts.Count);
+            var count = frames.Count;
             var ptsToIndex = new Dictionary<long, int>(index.Count);
             for (var i = 0; i < index.Count; i++) ptsToIndex.TryAdd(index.Packets[i].Pts, i);
             int FrameIndex(int ordinal) => ordinal >= count ? index.Count
-                : ptsToIndex.TryGetValue(run.FramePts[ordinal], out var fi) ? fi : index.FrameAt(index.TimeBase.MultiplyRound(run.FramePts[ordinal] * 1_000_000));
+                : ptsToIndex.TryGetValue(frames[ordinal].Pts, out var fi) ? fi : index.FrameAt(index.TimeBase.MultiplyRound(frames[ordinal].Pts * 1_000_000));
             long FrameMs(int ordinal) => ordinal >= count ? durationMs
-                : Math.Clamp(MediaTime.UsToMs(index.TimeBase.MultiplyRound(run.FramePts[ordinal] * 1_000_000) - info.StartTimeUs), 0, durationMs);
+                : Math.Clamp(MediaTime.UsToMs(index.TimeBase.MultiplyRound(frames[ordinal].Pts * 1_000_000) - info.StartTimeUs), 0, durationMs);
 
             var starts = new List<ShotBoundary> { new(0, 0, TransitionKind.Cut) };
             starts.AddRange(run.Boundaries.Where(b => b.Frame > 0 && b.Frame < count));
@@ -223,9 +250,9 @@ public sealed class MediaAnalyzer
                 double luma = 0, move = 0, sharp = 0; var sharpN = 0;
                 for (var k = from; k < to; k++)
                 {
-                    luma += detector.MeanLuma[k];
-                    if (k > from) move += detector.LumaDelta[k];
-                    if (run.Sharpness.TryGetValue(k, out var sv)) { sharp += sv; sharpN++; }
+                    luma += frames[k].MeanLuma;
+                    if (k > from) move += frames[k].LumaDelta;
+                    if (!float.IsNaN(frames[k].Sharpness)) { sharp += frames[k].Sharpness; sharpN++; }
                 }
                 var n = Math.Max(1, to - from);
                 shots.Add(new Shot
@@ -252,14 +279,14 @@ public sealed class MediaAnalyzer
                 {
                     if (cutFrames.Contains(k)) continue;
                     var sec = (int)Math.Min(seconds - 1, FrameMs(k) / 1000);
-                    sum[sec] += detector.LumaDelta[k]; n[sec]++;
+                    sum[sec] += frames[k].LumaDelta; n[sec]++;
                 }
                 for (var s = 0; s < seconds; s++) motion.Add(n[s] == 0 ? 0 : Math.Round(sum[s] / n[s], 2));
             }
         }
 
         // Audio: loudness per second from ebur128's 100 ms log lines (t is the end of each block).
-        var log = run.Log;
+        var log = run.AudioLog;
         var momentary = new List<double>();
         var shortTerm = new List<double>();
         if (info.Audio is not null)
@@ -278,6 +305,7 @@ public sealed class MediaAnalyzer
             shortTerm.AddRange(st.Select(v => Math.Round(v, 1)));
         }
 
+        double Seconds(long pts) => index is null ? 0 : index.TimeBase.MultiplyRound(pts * 1_000_000) / 1e6;
         List<TimeRange> Ranges(IEnumerable<(double Start, double? End)> items) =>
             items.Select(r => new TimeRange(ToMs(r.Start), r.End is { } e ? ToMs(e) : durationMs)).Where(r => r.EndMs > r.StartMs).ToList();
 
@@ -289,14 +317,14 @@ public sealed class MediaAnalyzer
             Mode = mode,
             DurationMs = durationMs,
             FrameCount = index?.Count ?? 0,
-            FramesAnalysed = detector?.Count ?? 0,
+            FramesAnalysed = frames.Count,
             FrameRate = info.Video is { } v ? v.FrameRate.ToString() : null,
             HasVideo = info.Video is not null,
             HasAudio = info.Audio is not null,
             Shots = shots,
             Silences = Ranges(log.Silences),
-            Black = Ranges(log.Black.Select(b => (b.Start, (double?)b.End))),
-            Frozen = Ranges(log.Frozen),
+            Black = Ranges(run.Black.Select(b => (Seconds(b.Start), b.End is { } e ? Seconds(e) : (double?)null))),
+            Frozen = Ranges(run.Frozen.Select(b => (Seconds(b.Start), b.End is { } e ? Seconds(e) : (double?)null))),
             LoudnessLufs = momentary,
             ShortTermLufs = shortTerm,
             Speech = run.Speech?.SpeechPerSecond(seconds) ?? [],
@@ -307,6 +335,7 @@ public sealed class MediaAnalyzer
                 log.LoudnessRangeLu is { } r && double.IsFinite(r) ? r : null,
                 log.TruePeakDbfs is { } p && double.IsFinite(p) ? p : null),
             DecodeErrors = run.DecodeErrors,
+            VideoDecoders = run.VideoProcesses,
             ElapsedMs = elapsedMs,
         };
     }

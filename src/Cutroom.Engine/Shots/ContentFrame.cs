@@ -3,13 +3,17 @@ namespace Cutroom.Engine.Shots;
 /// <summary>
 /// One downscaled frame as the shot detector sees it: its pixels in HSV (hue 0-179, saturation
 /// and value 0-255, the ranges OpenCV uses, so that thresholds compare with PySceneDetect's) and
-/// its luma (BT.709 weights, 0-255). Instances are reused: <see cref="Load"/> overwrites them.
+/// its luma (0-255, full range). Instances are reused: <see cref="LoadYuv420"/> overwrites them.
 /// </summary>
 internal sealed class ContentFrame
 {
-    public ContentFrame(int width, int height)
+    private readonly YuvToRgb _matrix;
+
+    /// <summary>Creates an empty frame of <paramref name="width"/> x <paramref name="height"/> pixels (both even).</summary>
+    public ContentFrame(int width, int height, YuvToRgb matrix)
     {
-        Width = width; Height = height;
+        if (width % 2 != 0 || height % 2 != 0) throw new ArgumentException("4:2:0 frames have even sizes");
+        Width = width; Height = height; _matrix = matrix;
         var n = width * height;
         Hue = new byte[n]; Saturation = new byte[n]; Value = new byte[n]; Luma = new byte[n];
     }
@@ -21,37 +25,66 @@ internal sealed class ContentFrame
     public byte[] Value { get; }
     public byte[] Luma { get; }
 
+    /// <summary>Bytes of one planar YUV 4:2:0 frame of this size (Y, then U and V at half width and height).</summary>
+    public int Yuv420Bytes => Width * Height * 3 / 2;
+
     /// <summary>Mean luma 0-255.</summary>
     public double MeanLuma { get; private set; }
 
-    /// <summary>Fills the planes from packed RGB24 pixels (<c>Width × Height × 3</c> bytes).</summary>
-    public void Load(ReadOnlySpan<byte> rgb)
+    /// <summary>Share of pixels (0-1) at or below <see cref="YuvToRgb.BlackCodeValue"/>, as ffmpeg's <c>blackdetect</c> counts them.</summary>
+    public double BlackShare { get; private set; }
+
+    /// <summary>Fills the planes from one 8-bit limited-range <c>yuv420p</c> frame (<see cref="Yuv420Bytes"/> bytes).</summary>
+    /// <exception cref="ArgumentException">The buffer is shorter than a frame.</exception>
+    public void LoadYuv420(ReadOnlySpan<byte> yuv)
     {
-        var n = Hue.Length;
-        if (rgb.Length < n * 3) throw new ArgumentException("frame smaller than its size", nameof(rgb));
-        long lumaSum = 0;
-        for (int i = 0, p = 0; i < n; i++, p += 3)
+        if (yuv.Length < Yuv420Bytes) throw new ArgumentException("frame smaller than its size", nameof(yuv));
+        int w = Width, h = Height, cw = w / 2;
+        var yPlane = yuv[..(w * h)];
+        var uPlane = yuv.Slice(w * h, cw * (h / 2));
+        var vPlane = yuv.Slice(w * h + cw * (h / 2), cw * (h / 2));
+        var m = _matrix;
+        long lumaSum = 0, black = 0;
+        for (var row = 0; row < h; row++)
         {
-            int r = rgb[p], g = rgb[p + 1], b = rgb[p + 2];
-            var max = Math.Max(r, Math.Max(g, b));
-            var min = Math.Min(r, Math.Min(g, b));
-            var diff = max - min;
-            Value[i] = (byte)max;
-            Saturation[i] = max == 0 ? (byte)0 : (byte)(255 * diff / max);
-            int hue;
-            if (diff == 0) hue = 0;
-            else if (max == r) hue = 60 * (g - b) / diff;
-            else if (max == g) hue = 120 + 60 * (b - r) / diff;
-            else hue = 240 + 60 * (r - g) / diff;
-            if (hue < 0) hue += 360;
-            Hue[i] = (byte)(hue / 2);
-            // BT.709 luma in 1/1024 steps: 0.2126, 0.7152, 0.0722.
-            var y = (218 * r + 732 * g + 74 * b) >> 10;
-            Luma[i] = (byte)y;
-            lumaSum += y;
+            var c = (row / 2) * cw;
+            var p = row * w;
+            for (var x = 0; x < w; x++, p++)
+            {
+                int u = uPlane[c + x / 2], v = vPlane[c + x / 2], y = yPlane[p];
+                var yy = m.Y[y];
+                var r = Clamp((yy + m.Rv[v]) >> 10);
+                var g = Clamp((yy - m.Gu[u] - m.Gv[v]) >> 10);
+                var b = Clamp((yy + m.Bu[u]) >> 10);
+                SetHsv(p, r, g, b);
+                var l = m.Luma[y];
+                Luma[p] = l;
+                lumaSum += l;
+                if (y <= YuvToRgb.BlackCodeValue) black++;
+            }
         }
+        var n = w * h;
         MeanLuma = (double)lumaSum / n;
+        BlackShare = (double)black / n;
     }
+
+    private void SetHsv(int i, int r, int g, int b)
+    {
+        var max = Math.Max(r, Math.Max(g, b));
+        var min = Math.Min(r, Math.Min(g, b));
+        var diff = max - min;
+        Value[i] = (byte)max;
+        if (diff == 0) { Saturation[i] = 0; Hue[i] = 0; return; }
+        Saturation[i] = (byte)(255 * diff / max);
+        int hue;
+        if (max == r) hue = 60 * (g - b) / diff;
+        else if (max == g) hue = 120 + 60 * (b - r) / diff;
+        else hue = 240 + 60 * (r - g) / diff;
+        if (hue < 0) hue += 360;
+        Hue[i] = (byte)(hue / 2);
+    }
+
+    private static int Clamp(int v) => v < 0 ? 0 : v > 255 ? 255 : v;
 
     /// <summary>
     /// The content difference of two frames: the mean absolute difference of hue, saturation and
@@ -59,27 +92,11 @@ internal sealed class ContentFrame
     /// default weights 1, 1, 1, 0, except that hue wraps around). 0 = identical; a hard cut is typically above 30.
     /// </summary>
     public static double ContentDelta(ContentFrame a, ContentFrame b) =>
-        (HueDiff(a.Hue, b.Hue) + MeanAbsDiff(a.Saturation, b.Saturation) + MeanAbsDiff(a.Value, b.Value)) / 3;
+        (double)(PlaneMath.SumHueDiff(a.Hue, b.Hue) + PlaneMath.SumAbsDiff(a.Saturation, b.Saturation) + PlaneMath.SumAbsDiff(a.Value, b.Value)) / (3.0 * a.Hue.Length);
 
-    /// <summary>Mean hue difference on the colour circle (0-90 in OpenCV units: red 0 and red 179 are neighbours; PySceneDetect does not wrap).</summary>
-    private static double HueDiff(byte[] a, byte[] b)
-    {
-        long sum = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var d = Math.Abs(a[i] - b[i]);
-            sum += d > 90 ? 180 - d : d;
-        }
-        return (double)sum / a.Length;
-    }
+    /// <summary>Mean absolute difference of value (brightness) alone, 0-255.</summary>
+    public static double ValueDelta(ContentFrame a, ContentFrame b) => (double)PlaneMath.SumAbsDiff(a.Value, b.Value) / a.Value.Length;
 
     /// <summary>Mean absolute luma difference (0-255): the motion energy between two frames.</summary>
-    public static double LumaDelta(ContentFrame a, ContentFrame b) => MeanAbsDiff(a.Luma, b.Luma);
-
-    private static double MeanAbsDiff(byte[] a, byte[] b)
-    {
-        long sum = 0;
-        for (var i = 0; i < a.Length; i++) sum += Math.Abs(a[i] - b[i]);
-        return (double)sum / a.Length;
-    }
+    public static double LumaDelta(ContentFrame a, ContentFrame b) => (double)PlaneMath.SumAbsDiff(a.Luma, b.Luma) / a.Luma.Length;
 }

@@ -60,7 +60,7 @@ public sealed class MediaProber
 
     /// <summary>
     /// Lists the packets of the first video stream in presentation order (demux only: fast),
-    /// up to <paramref name="maxPackets"/>: their pts and keyframe flags.
+    /// up to <paramref name="maxPackets"/>: their pts, duration, keyframe flags and sizes.
     /// </summary>
     /// <exception cref="MediaProbeException">When the file has no video stream or cannot be read.</exception>
     public async Task<PacketIndex> ScanPacketsAsync(MediaInfo info, int maxPackets = 200_000, CancellationToken cancellationToken = default)
@@ -68,20 +68,22 @@ public sealed class MediaProber
         var video = info.Video ?? throw new MediaProbeException($"'{Path.GetFileName(info.Path)}' has no video stream");
         var args = BaseArgs(info.Container).Concat([
             "-select_streams", video.Index.ToString(CultureInfo.InvariantCulture),
-            "-show_entries", "packet=pts,dts,duration,flags", "-print_format", "csv=p=0",
+            "-show_entries", "packet=pts,dts,duration,size,flags", "-print_format", "csv=p=0",
             "-read_intervals", "%+#" + maxPackets.ToString(CultureInfo.InvariantCulture),
             MediaPath.ForFFmpeg(info.Path)]).ToList();
         var packets = new List<PacketInfo>();
         var result = await ProcessRunner.RunAsync(_tools.FFprobePath, args, line =>
         {
             var parts = line.Split(',');
-            if (parts.Length < 4) return;
+            // ffprobe prints the fields in its own order: pts, dts, duration, size, flags.
+            if (parts.Length < 5) return;
             long? pts = long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
             long? dts = long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) ? d : null;
             long? dur = long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var u) ? u : null;
-            var key = parts[3].Contains('K', StringComparison.Ordinal);
-            var discard = parts[3].Contains('D', StringComparison.Ordinal);
-            if (!discard && (pts ?? dts) is { } t) packets.Add(new PacketInfo(t, dur ?? 0, key));
+            var size = int.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var z) ? z : 0;
+            var key = parts[4].Contains('K', StringComparison.Ordinal);
+            var discard = parts[4].Contains('D', StringComparison.Ordinal);
+            if (!discard && (pts ?? dts) is { } t) packets.Add(new PacketInfo(t, dur ?? 0, key, size));
         }, null, _timeout, cancellationToken).ConfigureAwait(false);
         if (result.TimedOut) throw new MediaProbeException($"scanning '{Path.GetFileName(info.Path)}' took longer than {_timeout.TotalSeconds:0} s");
         if (result.ExitCode != 0) throw new MediaProbeException($"'{Path.GetFileName(info.Path)}' could not be read: {FFmpegRunner.Summarise(result.StderrTail, args)}");

@@ -2,11 +2,12 @@ using Cutroom.FFmpeg.Time;
 
 namespace Cutroom.FFmpeg.Probe;
 
-/// <summary>One video packet: its pts (stream time base), duration and keyframe flag.</summary>
+/// <summary>One video packet: its pts (stream time base), duration, keyframe flag and size.</summary>
 /// <param name="Pts">Presentation timestamp in time-base ticks.</param>
 /// <param name="Duration">Duration in ticks (0 when the container does not say).</param>
 /// <param name="IsKeyframe">True when the container flags it as a keyframe (a random access point, as the container claims).</param>
-public readonly record struct PacketInfo(long Pts, long Duration, bool IsKeyframe);
+/// <param name="Size">Compressed size in bytes (0 when unknown): a measure of how much work decoding it is.</param>
+public readonly record struct PacketInfo(long Pts, long Duration, bool IsKeyframe, int Size = 0);
 
 /// <summary>
 /// The video packets of a file in presentation order: frame <c>n</c> of a decode from the start
