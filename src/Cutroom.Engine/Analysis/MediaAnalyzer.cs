@@ -21,6 +21,8 @@ public sealed record AnalysisOptions
     public bool UseCache { get; init; } = true;
     /// <summary>Shot detector thresholds (defaults when null).</summary>
     public ShotDetectorOptions? Shots { get; init; }
+    /// <summary>Tests: decode in parts whatever the container (to exercise the missed-seek fallbacks).</summary>
+    internal bool SplitAnyContainer { get; init; }
 }
 
 /// <summary>
@@ -85,7 +87,7 @@ public sealed class MediaAnalyzer
 
         var index = info.Video is null ? null : await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: cancellationToken);
         if (index is { Count: 0 }) throw new MediaProbeException($"'{Path.GetFileName(input)}' has a video stream without frames");
-        var run = await RunAsync(info, index, mode, options.Shots, progress, cancellationToken);
+        var run = await RunAsync(info, index, mode, options, progress, cancellationToken);
         var record = Build(info, index, mode, hash, run, sw.ElapsedMilliseconds);
         if (options.UseCache) AnalysisCache.Save(info.Path, record);
         progress?.Report(1);
@@ -96,17 +98,17 @@ public sealed class MediaAnalyzer
     private sealed record RunData(IReadOnlyList<FrameFeatures> Frames, IReadOnlyList<ShotBoundary> Boundaries,
         List<(long Start, long? End)> Black, List<(long Start, long? End)> Frozen, SpeechFeatures? Speech, AnalysisLogReader AudioLog, int DecodeErrors, int VideoProcesses);
 
-    private async Task<RunData> RunAsync(MediaInfo info, PacketIndex? index, AnalysisMode mode, ShotDetectorOptions? shotOptions, IProgress<double>? progress, CancellationToken ct)
+    private async Task<RunData> RunAsync(MediaInfo info, PacketIndex? index, AnalysisMode mode, AnalysisOptions analysisOptions, IProgress<double>? progress, CancellationToken ct)
     {
         var fast = mode == AnalysisMode.Fast;
         var video = info.Video;
-        var options = shotOptions ?? (fast ? FastShotOptions : new ShotDetectorOptions());
+        var options = analysisOptions.Shots ?? (fast ? FastShotOptions : new ShotDetectorOptions());
         var threads = Math.Max(1, _ctx.Limits.Threads);
 
         // The parts of the work and their weights in the progress (the audio is cheap next to the video).
         var segments = video is null || index is null ? []
             : fast ? [Whole(index)]
-            : VideoSegmentPlan.Plan(index, info.StartTimeUs, threads, MinSegmentFrames, (long)video.Width * video.Height);
+            : VideoSegmentPlan.Plan(index, info.StartTimeUs, SeeksPrecisely(info.Container) || analysisOptions.SplitAnyContainer ? threads : 1, MinSegmentFrames, (long)video.Width * video.Height);
         var separateAudio = info.Audio is not null && (video is null || !fast);
         var weights = segments.Select(s => (double)Math.Max(1, s.Frames)).ToList();
         if (separateAudio) weights.Add(video is null ? 1 : Math.Max(1, weights.Sum() / 20));
@@ -135,7 +137,7 @@ public sealed class MediaAnalyzer
             var (segment, part) = (segments[i], i);
             tasks.Add(fast
                 ? AnalysisPass.RunAsync(_ctx, info, Spec(segment, true), info.Audio is not null, Report(part), ct)
-                : RunSegmentAsync(info, index!, segment, s => Spec(segment, s), options, Report(part), retried, ct));
+                : RunSegmentAsync(info, index!, segment, Spec, options, Report(part), retried, ct));
         }
         if (separateAudio) tasks.Add(AnalysisPass.RunAsync(_ctx, info, null, audio: true, Report(weights.Count - 1), ct));
         AnalysisPass[] passes;
@@ -163,23 +165,28 @@ public sealed class MediaAnalyzer
 
     /// <summary>
     /// Decodes one part of the video. A part after the first must start at or before its keyframe
-    /// and every part but the last must reach the frames its successor needs from it; when the quick
-    /// seek missed (a container whose index does not list that keyframe), the part is decoded again with
-    /// an exact seek, which may start a GOP earlier but cannot miss.
+    /// and every part but the last must reach the frames its successor needs from it. When the quick
+    /// seek missed, the part is decoded again with an exact seek (which may start a GOP early but
+    /// drops the frames before the keyframe); when that misses too (a demuxer that seeks past the
+    /// target), from the start of the file, which cannot miss.
     /// </summary>
-    private async Task<AnalysisPass> RunSegmentAsync(MediaInfo info, PacketIndex index, VideoSegment segment, Func<bool, VideoPassSpec> spec,
+    private async Task<AnalysisPass> RunSegmentAsync(MediaInfo info, PacketIndex index, VideoSegment segment, Func<VideoSegment, bool, VideoPassSpec> spec,
         ShotDetectorOptions options, Action<double>? progress, StrongBox<int> retried, CancellationToken ct)
     {
-        var pass = await AnalysisPass.RunAsync(_ctx, info, spec(false), audio: false, progress, ct);
-        if (segment.SeekUs is null && segment.DecodeFrames is null) return pass;
-        var frames = pass.Frames;
         var startPts = index.Packets[segment.StartFrame].Pts;
         var needPts = index.Packets[Math.Min(index.Count - 1, segment.EndFrame + VideoSegmentPlan.History + options.MaxFlashFrames - 1)].Pts;
-        var startOk = segment.SeekUs is null || (frames.Count > 0 && frames.Min(f => f.Pts) <= startPts);
-        var endOk = segment.DecodeFrames is null || (frames.Count > 0 && frames.Max(f => f.Pts) >= needPts);
-        if (startOk && endOk) return pass;
+        bool Covers(AnalysisPass p) =>
+            (segment.SeekUs is null || (p.Frames.Count > 0 && p.Frames.Min(f => f.Pts) <= startPts))
+            && (segment.DecodeFrames is null || (p.Frames.Count > 0 && p.Frames.Max(f => f.Pts) >= needPts));
+
+        var pass = await AnalysisPass.RunAsync(_ctx, info, spec(segment, false), audio: false, progress, ct);
+        if (segment.SeekUs is null || Covers(pass)) return pass;
         Interlocked.Increment(ref retried.Value);
-        return await AnalysisPass.RunAsync(_ctx, info, spec(true), audio: false, progress, ct);
+        pass = await AnalysisPass.RunAsync(_ctx, info, spec(segment, true), audio: false, progress, ct);
+        if (Covers(pass)) return pass;
+        Interlocked.Increment(ref retried.Value);
+        var fromStart = segment with { SeekUs = null, DecodeFrames = segment.DecodeFrames is null ? null : segment.EndFrame + VideoSegmentPlan.Overlap };
+        return await AnalysisPass.RunAsync(_ctx, info, spec(fromStart, false), audio: false, progress, ct);
     }
 
     /// <summary>The parts' features in presentation order, each frame from the part that owns it.</summary>
@@ -195,6 +202,13 @@ public sealed class MediaAnalyzer
         }
         return merged;
     }
+
+    /// <summary>
+    /// Containers whose demuxer seeks to a listed keyframe from a sample index (MP4/MOV, Matroska/WebM).
+    /// MPEG-TS and AVI seek by byte position or estimate and were seen landing a GOP past the target
+    /// (a part decoded twice), so their video is decoded by one process.
+    /// </summary>
+    private static bool SeeksPrecisely(ContainerFormat container) => container is ContainerFormat.Mp4 or ContainerFormat.Matroska;
 
     private static VideoSegment Whole(PacketIndex index) => VideoSegmentPlan.Plan(index, 0, 1, 1)[0];
 

@@ -40,6 +40,20 @@ public class MediaAnalyzerTests
     }
 
     [Fact]
+    public async Task A_held_frame_is_a_frozen_range_from_the_frame_that_first_shows_it()
+    {
+        // testsrc2 with frames 25-99 replaced by frame 24: the picture of 0.96 s stays until 4.00 s.
+        var video = TestMedia.Generate("held-frame.mp4", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=6",
+            "-filter_complex", "split[a][b];[a][b]freezeframes=first=25:last=99:replace=24", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        var record = await Analyzer.AnalyzeAsync(video, new AnalysisOptions { UseCache = false });
+        var frozen = Assert.Single(record.Frozen);
+        Assert.Equal(960, frozen.StartMs);
+        Assert.Equal(4000, frozen.EndMs);
+        Assert.Empty(record.Black);
+        Assert.True(record.Motion[2] < 0.1 && record.Motion[5] > 1, $"motion {string.Join(' ', record.Motion)}");
+    }
+
+    [Fact]
     public async Task Speech_like_syllables_score_high_and_a_steady_chord_low()
     {
         var record = await Analyzer.AnalyzeAsync(AnalysisMedia.SpeechThenChord, new AnalysisOptions { UseCache = false });

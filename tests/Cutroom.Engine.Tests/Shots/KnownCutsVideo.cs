@@ -36,11 +36,16 @@ public static class KnownCutsVideo
         return cuts;
     }
 
-    /// <summary>The video at <paramref name="width"/> x <paramref name="height"/> (generated once per test process).</summary>
-    public static string Get(int width = 320, int height = 240) => TestMedia.Generate($"known-cuts-{width}x{height}.mp4", Arguments(width, height));
+    /// <summary>
+    /// The video at <paramref name="width"/> x <paramref name="height"/> (generated once per test process).
+    /// x264's <c>ultrafast</c> preset gives no B-frames and a keyframe every 250 frames; <c>veryfast</c>
+    /// gives B-frames and keyframes at most cuts (its scene-cut detection).
+    /// </summary>
+    public static string Get(int width = 320, int height = 240, string preset = "ultrafast") =>
+        TestMedia.Generate($"known-cuts-{width}x{height}{(preset == "ultrafast" ? "" : "-" + preset)}.mp4", Arguments(width, height, preset));
 
     /// <summary>The ffmpeg arguments that generate the video (before the output path).</summary>
-    public static string[] Arguments(int width, int height)
+    public static string[] Arguments(int width, int height, string preset = "ultrafast")
     {
         var args = new List<string>();
         var chains = new List<string>();
@@ -62,7 +67,7 @@ public static class KnownCutsVideo
             chains.Add($"[{i}:v]fps={Rate},scale={width}:{height},setsar=1,format=yuv420p,trim=end_frame={frames},setpts=PTS-STARTPTS[s{i}]");
         }
         var graph = string.Join(';', chains) + ";" + string.Concat(Enumerable.Range(0, Shots.Length).Select(i => $"[s{i}]")) + $"concat=n={Shots.Length}:v=1:a=0[out]";
-        args.AddRange(["-filter_complex", graph, "-map", "[out]", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]);
+        args.AddRange(["-filter_complex", graph, "-map", "[out]", "-c:v", "libx264", "-preset", preset, "-pix_fmt", "yuv420p"]);
         return [.. args];
     }
 }
