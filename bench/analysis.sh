@@ -2,8 +2,9 @@
 # Benchmark of the analysis jobs, in one run:
 #  1. shot detection on a generated 1080p30 H.264 clip of 20 shots with known cuts: accuracy
 #     (recall/precision within ±2 frames), wall time and peak RSS of `cutroom shots`, against
-#     a plain decode (`ffmpeg -i X -f null -`) and ffmpeg's own `scdet` filter (and PySceneDetect's
-#     `scenedetect ... detect-content` when it is installed);
+#     a plain decode (`ffmpeg -i X -f null -`) and ffmpeg's own `scdet` filter, and PySceneDetect's
+#     `detect-content` when it is installed (or CUTROOM_BENCH_PSD names a command that prints its cuts),
+#     in interleaved rounds (CUTROOM_BENCH_ROUNDS, default 3) so each ratio is from the same minute;
 #  2. the 30-minute 720p30 H.264 + AAC goal: `cutroom highlights --count 5 --mode fast` from a cold
 #     cache (analysis + cutting), wall time (goal < 60 s) and peak RSS.
 # The clips are generated once into $CUTROOM_BENCH_DIR (default /tmp/cutroom-bench); the 30-minute
@@ -60,25 +61,45 @@ print(f"recall {hits}/{len(cuts)} = {hits/len(cuts):.3f}, precision {true}/{len(
 PY
 }
 
-read -r s m < <(measure ffmpeg -hide_banner -nostdin -v error -threads "$threads" -i "$clip" -f null -)
-t_decode=$s; echo "plain decode (ffmpeg -f null)         : ${s}s rss ${m} KB ($(python3 -c "print(round($frames_total/$s))") fps)"
+# PySceneDetect: the `scenedetect` command when installed, or a command given in CUTROOM_BENCH_PSD
+# that prints the cut frames on stdout (e.g. a driver over a source checkout: "python3 run.py").
+psd=()
+if [ -n "${CUTROOM_BENCH_PSD:-}" ]; then read -r -a psd <<< "$CUTROOM_BENCH_PSD"
+elif command -v scenedetect >/dev/null 2>&1; then psd=(scenedetect)
+fi
+# Three rounds of plain decode, cutroom shots and PySceneDetect back to back, so that each ratio
+# compares runs from the same minute (this machine's speed drifts 5-20 %).
+rounds=${CUTROOM_BENCH_ROUNDS:-3}
+for r in $(seq 1 "$rounds"); do
+  read -r s m < <(measure ffmpeg -hide_banner -nostdin -v error -threads "$threads" -i "$clip" -f null -)
+  t_decode=$s; echo "round $r: plain decode (ffmpeg -threads $threads -f null) : ${s}s rss ${m} KB ($(python3 -c "print(round($frames_total/$s))") fps)"
 
-/usr/bin/time -f '%e %M' -o "$work/shots.time" "${cutroom[@]}" shots "$clip" --no-cache --json > "$work/shots.json"
-read -r s m < "$work/shots.time"
-found=$(jq -r '[.shots[1:][].start_frame] | map(tostring) | join(" ")' "$work/shots.json")
-echo "cutroom shots (exact)                 : ${s}s rss ${m} KB, $(score "$found"), $(python3 -c "print(f'{$s/$t_decode:.2f}')")x the decode time"
+  /usr/bin/time -f '%e %M' -o "$work/shots.time" "${cutroom[@]}" shots "$clip" --no-cache --json > "$work/shots.json"
+  read -r s m < "$work/shots.time"; t_shots=$s
+  found=$(jq -r '[.shots[1:][].start_frame] | map(tostring) | join(" ")' "$work/shots.json")
+  echo "round $r: cutroom shots (exact)                    : ${s}s rss ${m} KB ($(python3 -c "print(round($frames_total/$s))") fps), $(score "$found"), $(python3 -c "print(f'{$s/$t_decode:.2f}')")x the decode time"
+
+  if [ ${#psd[@]} -gt 0 ]; then
+    if [ "${psd[0]}" = scenedetect ]; then
+      /usr/bin/time -f '%e %M' -o "$work/psd.time" scenedetect -i "$clip" -o "$work/psd" detect-content list-scenes -q > /dev/null 2>&1
+      # The CSV: a timecode line, a header, then one row per scene; column 4 is "Start Time (seconds)".
+      found=$(tail -n +4 "$work/psd/"*-Scenes.csv 2>/dev/null | cut -d, -f4 | awk '{printf "%d ", $1*30+0.5}')
+    else
+      /usr/bin/time -f '%e %M' -o "$work/psd.time" "${psd[@]}" "$clip" > "$work/psd.cuts" 2> /dev/null
+      found=$(tr '\n' ' ' < "$work/psd.cuts")
+    fi
+    read -r s m < "$work/psd.time"
+    echo "round $r: PySceneDetect detect-content            : ${s}s rss ${m} KB ($(python3 -c "print(round($frames_total/$s))") fps), $(score "$found"); cutroom is $(python3 -c "print(f'{$s/$t_shots:.2f}')")x its speed"
+  fi
+done
+if [ ${#psd[@]} -eq 0 ]; then
+  echo "PySceneDetect: not installed (scenedetect, or CUTROOM_BENCH_PSD=\"python3 driver.py\"); the issue quotes 176 fps on a 2009-frame 1080p clip"
+fi
 
 /usr/bin/time -f '%e %M' -o "$work/scdet.time" ffmpeg -hide_banner -nostdin -threads "$threads" -i "$clip" -vf "scdet=threshold=10" -f null - 2> "$work/scdet.log"
 read -r s m < "$work/scdet.time"
 found=$(grep -o 'lavfi.scd.time: [0-9.]*' "$work/scdet.log" | awk '{printf "%d ", $2*30+0.5}')
-echo "ffmpeg scdet (threshold 10, full size): ${s}s rss ${m} KB, $(score "$found")"
-
-if command -v scenedetect >/dev/null 2>&1; then
-  read -r s m < <(measure scenedetect -i "$clip" -o "$work/psd" detect-content list-scenes)
-  echo "PySceneDetect detect-content          : ${s}s rss ${m} KB"
-else
-  echo "PySceneDetect: not installed (pip install scenedetect[opencv]); the issue quotes 176 fps on a 2009-frame 1080p clip"
-fi
+echo "ffmpeg scdet (threshold 10, full size)            : ${s}s rss ${m} KB, $(score "$found")"
 
 # --- 2. 30-minute 720p30 highlights -------------------------------------------------------------
 long="$work/webinar-720p30-30min.mp4"

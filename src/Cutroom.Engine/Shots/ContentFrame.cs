@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cutroom.Engine.Shots;
 
 /// <summary>
@@ -36,6 +38,7 @@ internal sealed class ContentFrame
 
     /// <summary>Fills the planes from one 8-bit limited-range <c>yuv420p</c> frame (<see cref="Yuv420Bytes"/> bytes).</summary>
     /// <exception cref="ArgumentException">The buffer is shorter than a frame.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void LoadYuv420(ReadOnlySpan<byte> yuv)
     {
         if (yuv.Length < Yuv420Bytes) throw new ArgumentException("frame smaller than its size", nameof(yuv));
@@ -68,6 +71,7 @@ internal sealed class ContentFrame
         BlackShare = (double)black / n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetHsv(int i, int r, int g, int b)
     {
         var max = Math.Max(r, Math.Max(g, b));
@@ -75,14 +79,19 @@ internal sealed class ContentFrame
         var diff = max - min;
         Value[i] = (byte)max;
         if (diff == 0) { Saturation[i] = 0; Hue[i] = 0; return; }
-        Saturation[i] = (byte)(255 * diff / max);
+        // x / d as (x · ⌈2^16 / d⌉) >> 16, within one unit of the division (a distance measure does not mind).
+        var inv = Reciprocal[diff];
+        Saturation[i] = (byte)((255 * diff * Reciprocal[max]) >> 16);
         int hue;
-        if (max == r) hue = 60 * (g - b) / diff;
-        else if (max == g) hue = 120 + 60 * (b - r) / diff;
-        else hue = 240 + 60 * (r - g) / diff;
+        if (max == r) hue = (60 * (g - b) * inv) >> 16;
+        else if (max == g) hue = 120 + ((60 * (b - r) * inv) >> 16);
+        else hue = 240 + ((60 * (r - g) * inv) >> 16);
         if (hue < 0) hue += 360;
-        Hue[i] = (byte)(hue / 2);
+        Hue[i] = (byte)(hue >> 1);
     }
+
+    /// <summary>⌈65536 / d⌉ for d = 1..255 (index 0 unused).</summary>
+    private static readonly int[] Reciprocal = Enumerable.Range(0, 256).Select(d => d == 0 ? 0 : (65536 + d - 1) / d).ToArray();
 
     private static int Clamp(int v) => v < 0 ? 0 : v > 255 ? 255 : v;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -11,6 +12,7 @@ namespace Cutroom.Engine.Shots;
 internal static class PlaneMath
 {
     /// <summary>Σ |a[i] − b[i]| over the planes (equal lengths).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long SumAbsDiff(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         if (a.Length != b.Length) throw new ArgumentException("planes differ in size");
@@ -35,6 +37,7 @@ internal static class PlaneMath
     /// Σ of the hue distance on the colour circle, <c>min(|a − b|, 180 − |a − b|)</c>, for hue planes
     /// in OpenCV units (0-179): red at 0 and red at 179 are one step apart.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long SumHueDiff(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         if (a.Length != b.Length) throw new ArgumentException("planes differ in size");
