@@ -62,7 +62,8 @@ PY
 }
 
 # PySceneDetect: the `scenedetect` command when installed, or a command given in CUTROOM_BENCH_PSD
-# that prints the cut frames on stdout (e.g. a driver over a source checkout: "python3 run.py").
+# that prints the cut frames on stdout (e.g. a driver over a source checkout with Debian's OpenCV:
+# "/usr/bin/python3 run.py").
 psd=()
 if [ -n "${CUTROOM_BENCH_PSD:-}" ]; then read -r -a psd <<< "$CUTROOM_BENCH_PSD"
 elif command -v scenedetect >/dev/null 2>&1; then psd=(scenedetect)
@@ -81,11 +82,13 @@ for r in $(seq 1 "$rounds"); do
 
   if [ ${#psd[@]} -gt 0 ]; then
     if [ "${psd[0]}" = scenedetect ]; then
-      /usr/bin/time -f '%e %M' -o "$work/psd.time" scenedetect -i "$clip" -o "$work/psd" detect-content list-scenes -q > /dev/null 2>&1
+      /usr/bin/time -f '%e %M' -o "$work/psd.time" scenedetect -i "$clip" -o "$work/psd" detect-content list-scenes -q > /dev/null 2>&1 \
+        || { echo "PySceneDetect failed"; psd=(); continue; }
       # The CSV: a timecode line, a header, then one row per scene; column 4 is "Start Time (seconds)".
       found=$(tail -n +4 "$work/psd/"*-Scenes.csv 2>/dev/null | cut -d, -f4 | awk '{printf "%d ", $1*30+0.5}')
     else
-      /usr/bin/time -f '%e %M' -o "$work/psd.time" "${psd[@]}" "$clip" > "$work/psd.cuts" 2> /dev/null
+      /usr/bin/time -f '%e %M' -o "$work/psd.time" "${psd[@]}" "$clip" > "$work/psd.cuts" 2> "$work/psd.log" \
+        || { echo "PySceneDetect (${psd[*]}) failed: $(tail -3 "$work/psd.log")"; psd=(); continue; }
       found=$(tr '\n' ' ' < "$work/psd.cuts")
     fi
     read -r s m < "$work/psd.time"

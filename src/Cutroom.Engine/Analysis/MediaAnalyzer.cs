@@ -26,15 +26,17 @@ public sealed record AnalysisOptions
 }
 
 /// <summary>
-/// The analysis pass: ONE ffmpeg run decodes the video (every frame, or keyframes only in fast
-/// mode) and the audio, and yields shots, black and frozen ranges, loudness per second, silences,
-/// speech likelihood and motion per second (<see cref="AnalysisRecord"/>).
+/// The analysis pass: one decode of the video (every frame, or keyframes only in fast mode) and of
+/// the audio yields shots, black and frozen ranges, loudness per second, silences, speech
+/// likelihood and motion per second (<see cref="AnalysisRecord"/>).
 /// <para>
-/// The video is downscaled to <see cref="FrameWidth"/> pixels wide inside ffmpeg and streamed as
-/// RGB24 through a named pipe into <see cref="ShotDetector"/>; the audio goes through
-/// <c>ebur128</c> and <c>silencedetect</c> (read from the log) and, as 16 kHz mono PCM through a
-/// second pipe, into <see cref="SpeechFeatures"/>. Memory stays flat; nothing is written to disk
-/// but the record, which is cached beside the media (<see cref="AnalysisCache"/>).
+/// In exact mode the video is decoded in keyframe-aligned parts (<see cref="VideoSegmentPlan"/>),
+/// one single-threaded ffmpeg process per core, side by side, and the audio by one more process;
+/// in fast mode one process does both. Each process (<see cref="AnalysisPass"/>) downscales the
+/// video to <see cref="FrameWidth"/> pixels wide and streams it through a named pipe into a
+/// <see cref="FeatureExtractor"/>; the parts' per-frame features are joined and fed to
+/// <see cref="ShotDetector"/> and <see cref="StillRanges"/>. Memory stays flat; nothing is written
+/// to disk but the record, which is cached beside the media (<see cref="AnalysisCache"/>).
 /// </para>
 /// </summary>
 public sealed class MediaAnalyzer
@@ -67,9 +69,27 @@ public sealed class MediaAnalyzer
     /// <exception cref="ToolMissingException">mkfifo is missing.</exception>
     public async Task<AnalysisRecord> AnalyzeAsync(string input, AnalysisOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        options ??= new AnalysisOptions();
         var sw = Stopwatch.StartNew();
         var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
+        return await AnalyzeAsync(info, options, progress, sw, cancellationToken);
+    }
+
+    /// <summary>Analyses media the caller has already probed (or returns its cached record).</summary>
+    /// <param name="info">The probe of a media file with video and/or audio.</param>
+    /// <param name="options">Mode and cache use; defaults when null.</param>
+    /// <param name="progress">Progress 0..1.</param>
+    /// <param name="cancellationToken">Stops ffmpeg.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="MediaProbeException">The media is a still image, has neither video nor audio, or is too large.</exception>
+    /// <exception cref="FFmpegException">ffmpeg failed.</exception>
+    /// <exception cref="ToolMissingException">mkfifo is missing.</exception>
+    public Task<AnalysisRecord> AnalyzeAsync(MediaInfo info, AnalysisOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        AnalyzeAsync(info, options, progress, Stopwatch.StartNew(), cancellationToken);
+
+    private async Task<AnalysisRecord> AnalyzeAsync(MediaInfo info, AnalysisOptions? options, IProgress<double>? progress, Stopwatch sw, CancellationToken cancellationToken)
+    {
+        options ??= new AnalysisOptions();
+        var input = info.Path;
         if (info.IsStillImage) throw new MediaProbeException($"'{Path.GetFileName(input)}' is a still image; there is nothing to analyse over time");
         if (info.Video is null && info.Audio is null) throw new MediaProbeException($"'{Path.GetFileName(input)}' has neither video nor audio");
         if (info.Video is not null) MediaGuard.RequireVideo(info, _ctx.Limits);

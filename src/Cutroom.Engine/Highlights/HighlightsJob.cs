@@ -90,7 +90,7 @@ public sealed class HighlightsJob
             throw new JobInputException($"'{Path.GetFileName(input)}' is {MediaTime.ToClock(durationUs / 1000)} long, shorter than the shortest clip (--min {MediaTime.ToClock(options.MinUs / 1000)}); lower --min");
         using var staging = OutputStaging.ForDirectory(outputDirectory);
 
-        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(input, new AnalysisOptions { Mode = options.Analysis, UseCache = options.UseCache },
+        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = options.Analysis, UseCache = options.UseCache },
             Sub(progress, 0, 0.6), cancellationToken);
         var notes = new List<string>();
         var planned = HighlightPicker.Pick(record, options.Count, options.MinUs / 1000, options.MaxUs / 1000, notes);

@@ -40,7 +40,7 @@ public sealed class ShotsJob
     {
         var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
         MediaGuard.RequireVideo(info, _ctx.Limits);
-        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(input, new AnalysisOptions { Mode = mode, UseCache = useCache }, progress, cancellationToken);
+        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = mode, UseCache = useCache }, progress, cancellationToken);
         var warnings = new List<string>();
         if (record.DecodeErrors > 0) warnings.Add($"the video has damaged data: the decoder concealed {record.DecodeErrors} error(s)");
         if (record.Mode == AnalysisMode.Fast) warnings.Add("fast mode: only keyframes were looked at, so each shot starts at the first keyframe after its cut");

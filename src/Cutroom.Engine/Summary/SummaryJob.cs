@@ -43,7 +43,7 @@ public sealed class SummaryJob
     {
         var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
         using var staging = OutputStaging.ForDirectory(outputDirectory);
-        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(input, new AnalysisOptions { Mode = mode, UseCache = useCache },
+        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = mode, UseCache = useCache },
             progress is null ? null : new InlineProgress<double>(f => progress.Report(0.8 * f)), cancellationToken);
         var warnings = new List<string>();
         if (record.DecodeErrors > 0) warnings.Add($"the source has damaged data: the decoder concealed {record.DecodeErrors} error(s)");

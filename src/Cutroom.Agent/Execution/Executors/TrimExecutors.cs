@@ -30,7 +30,7 @@ internal sealed class TrimExecutor : IToolExecutor<TrimArgs>
         var auto = args.StartMs is null && args.EndMs is null;
         if (auto)
         {
-            var record = await new MediaAnalyzer(ctx.Engine).AnalyzeAsync(input, new AnalysisOptions { Mode = ctx.Options.AnalysisMode ?? AnalysisMode.Auto }, null, ctx.CancellationToken);
+            var record = await new MediaAnalyzer(ctx.Engine).AnalyzeAsync(info, new AnalysisOptions { Mode = ctx.Options.AnalysisMode ?? AnalysisMode.Auto }, null, ctx.CancellationToken);
             (start, end) = LiveRange(record, duration);
         }
         else
