@@ -110,6 +110,18 @@ internal static class VideoSegmentPlan
         return segments;
     }
 
+    /// <summary>
+    /// A window of frames [<paramref name="from"/>, <paramref name="to"/>) to decode exactly, from the
+    /// keyframe <paramref name="from"/> (decode it with an accurate seek: the seek goes to the keyframe's own time).
+    /// </summary>
+    public static VideoSegment Window(PacketIndex index, long startTimeUs, int from, int to) =>
+        new(from, to,
+            SeekUs: from == 0 ? null : Math.Max(0, index.PtsUs(from) - startTimeUs + SeekPastKeyframeUs),
+            DecodeFrames: to - from,
+            OwnFromPts: long.MinValue,
+            StartUs: index.PtsUs(from),
+            EndUs: index.PtsUs(Math.Min(to, index.Count - 1)));
+
     /// <summary>Keyframes (after frame 0) whose next keyframe is at least <see cref="MinKeyframeGapUs"/> later (or that are the last one).</summary>
     private static IEnumerable<int> UsableKeyframes(PacketIndex index)
     {

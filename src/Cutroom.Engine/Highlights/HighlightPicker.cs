@@ -28,7 +28,7 @@ public sealed record PlannedClip(long StartMs, long EndMs, double Score, IReadOn
 /// </summary>
 public static class HighlightPicker
 {
-    private const int SnapReachMs = 3000;
+    internal const int SnapReachMs = 3000;
 
     /// <summary>Chooses up to <paramref name="count"/> clips of <paramref name="minMs"/>-<paramref name="maxMs"/> ms.</summary>
     /// <param name="record">The analysis.</param>

@@ -69,6 +69,15 @@ public sealed class HighlightsJob
     /// <summary>Cross-fade length of the reel (s).</summary>
     internal const double ReelFadeSeconds = 0.5;
 
+    /// <summary>
+    /// After a fast analysis, keyframe-level shot changes this close to a clip end (ms) are placed
+    /// exactly: the snapping reach plus 2 s, since the exact change lies up to a GOP before the keyframe.
+    /// </summary>
+    internal const long RefineReachMs = HighlightPicker.SnapReachMs + 2000;
+
+    /// <summary>Refine-and-pick-again rounds at most (a new pick may end near other changes).</summary>
+    private const int RefineRounds = 3;
+
     private readonly EngineContext _ctx;
 
     /// <summary>Creates the job over an engine context.</summary>
@@ -94,6 +103,25 @@ public sealed class HighlightsJob
             Sub(progress, 0, 0.6), cancellationToken);
         var notes = new List<string>();
         var planned = HighlightPicker.Pick(record, options.Count, options.MinUs / 1000, options.MaxUs / 1000, notes);
+        if (record.Mode == AnalysisMode.Fast)
+        {
+            // The keyframe pass placed shot changes on the keyframe after them: decode the GOPs near
+            // the clips' ends, place those changes exactly, and pick again (the ends may move to them).
+            var refiner = new BoundaryRefiner(_ctx);
+            var refined = 0;
+            for (var round = 0; round < RefineRounds; round++)
+            {
+                var ends = planned.SelectMany(p => new[] { p.StartMs, p.EndMs }).ToList();
+                var (better, n) = await refiner.RefineAsync(info, record, ends, RefineReachMs, cancellationToken);
+                if (n == 0) break;
+                refined += n;
+                record = better;
+                notes.Clear();
+                planned = HighlightPicker.Pick(record, options.Count, options.MinUs / 1000, options.MaxUs / 1000, notes);
+            }
+            if (refined > 0)
+                notes.Add($"fast analysis: {refined} shot change(s) near the clip ends were placed on their exact frame (only the GOPs around them were decoded)");
+        }
         if (planned.Count == 0) throw new JobInputException($"no highlight of at least {MediaTime.ToClock(options.MinUs / 1000)} could be placed in '{Path.GetFileName(input)}'");
 
         var cutter = new ClipCutter(_ctx);
