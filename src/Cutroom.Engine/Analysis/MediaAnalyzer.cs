@@ -150,22 +150,37 @@ public sealed class MediaAnalyzer
                 YuvToRgb.For(video!.ColorSpace, video.Height), options, fast ? 1 : SharpnessEvery);
         }
 
+        // The processes run side by side; the first to fail stops the others and is the error reported.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Exception? firstFailure = null;
+        async Task<AnalysisPass> Guarded(Func<CancellationToken, Task<AnalysisPass>> run)
+        {
+            try { return await run(stop.Token); }
+            catch (Exception e) when (!ct.IsCancellationRequested && !(e is OperationCanceledException && stop.IsCancellationRequested))
+            {
+                Interlocked.CompareExchange(ref firstFailure, e, null);
+                await stop.CancelAsync();
+                throw;
+            }
+        }
+
         var tasks = new List<Task<AnalysisPass>>();
         var retried = new StrongBox<int>(0);
         for (var i = 0; i < segments.Count; i++)
         {
             var (segment, part) = (segments[i], i);
-            tasks.Add(fast
-                ? AnalysisPass.RunAsync(_ctx, info, Spec(segment, true), info.Audio is not null, Report(part), ct)
-                : RunSegmentAsync(info, index!, segment, Spec, options, Report(part), retried, ct));
+            tasks.Add(Guarded(token => fast
+                ? AnalysisPass.RunAsync(_ctx, info, Spec(segment, true), info.Audio is not null, Report(part), token)
+                : RunSegmentAsync(info, index!, segment, Spec, options, Report(part), retried, token)));
         }
-        if (separateAudio) tasks.Add(AnalysisPass.RunAsync(_ctx, info, null, audio: true, Report(weights.Count - 1), ct));
+        if (separateAudio) tasks.Add(Guarded(token => AnalysisPass.RunAsync(_ctx, info, null, audio: true, Report(weights.Count - 1), token)));
         AnalysisPass[] passes;
         try { passes = await Task.WhenAll(tasks); }
-        catch when (tasks.Any(t => t.IsFaulted))
+        catch when (firstFailure is not null)
         {
-            // One failed part fails the analysis; report the first failure, not an aggregate.
-            throw tasks.First(t => t.IsFaulted).Exception!.InnerException!;
+            // One failed part fails the analysis: report its error, not the others' cancellation or an aggregate.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstFailure);
+            throw;
         }
 
         var videoPasses = passes.Where(p => p.Spec is not null).ToList();
