@@ -92,7 +92,16 @@ internal sealed class AnalysisPass
                     .Then(Filters.ShowInfo());
                 graph.Output(v, "v");
                 var x = extractor;
-                videoPipe = RawPipe.Start(work, "video.yuv", x.FrameBytes, (buffer, length) => { if (length == x.FrameBytes) x.Add(buffer); });
+                // Progress of an exact part: frames received of the frames it decodes (ffmpeg's out_time
+                // cannot tell, as a part's output clock may not start at the part's start).
+                var expected = segment?.DecodeFrames ?? segment?.Frames ?? 0;
+                var byFrames = !video.KeyframesOnly && expected > 0 && progress is not null;
+                videoPipe = RawPipe.Start(work, "video.yuv", x.FrameBytes, (buffer, length) =>
+                {
+                    if (length != x.FrameBytes) return;
+                    x.Add(buffer);
+                    if (byFrames && x.Count % 10 == 0) progress!(Math.Min(1, (double)x.Count / expected));
+                });
                 var frames = segment?.DecodeFrames is { } n ? new[] { "-frames:v", n.ToString(System.Globalization.CultureInfo.InvariantCulture) } : [];
                 builder.Output(videoPipe.Path, ["-map", "[v]", "-fps_mode", "passthrough", .. frames, "-f", "rawvideo"]);
             }
@@ -109,7 +118,7 @@ internal sealed class AnalysisPass
             }
             var command = builder.FilterComplex(graph.Render()).Build();
 
-            // Progress: the output clock runs on the stream's clock (-copyts) from the part's start to its end.
+            // Progress of the audio and of the keyframe pass (which start at the file's start): the output clock.
             long fromUs = segment?.StartUs ?? info.StartTimeUs;
             long toUs = segment?.EndUs ?? info.StartTimeUs + (info.DurationMs ?? 0) * 1000;
             FFmpegRunResult result;
@@ -120,7 +129,7 @@ internal sealed class AnalysisPass
                     Timeout = ctx.Limits.FFmpegTimeout,
                     Purpose = "analysing the media",
                     OnStderrLine = line => { showInfo.Feed(line); log.Feed(line); },
-                    Progress = progress is null ? null : new InlineProgress<FFmpegProgress>(p =>
+                    Progress = progress is null || (extractor is not null && !video!.KeyframesOnly) ? null : new InlineProgress<FFmpegProgress>(p =>
                         progress(toUs > fromUs ? Math.Clamp((double)(p.OutTimeUs - fromUs) / (toUs - fromUs), 0, 1) : 0)),
                 }, ct);
             }
