@@ -29,11 +29,26 @@ public class PartedDecodeTests
     {
         var video = KnownCutsIn(extension);
         var one = await OneDecoder.AnalyzeAsync(video, new AnalysisOptions { UseCache = false, Mode = AnalysisMode.Exact });
-        var parted = await ThreeDecoders.AnalyzeAsync(video, new AnalysisOptions { UseCache = false, Mode = AnalysisMode.Exact });
+        var reports = new List<double>();
+        var parted = await ThreeDecoders.AnalyzeAsync(video, new AnalysisOptions { UseCache = false, Mode = AnalysisMode.Exact },
+            new Reports(reports));
 
         Assert.Equal(1, one.VideoDecoders);
         Assert.Equal(3, parted.VideoDecoders);   // three parts, no part decoded twice
         AssertSameMeasurements(one, parted);
+        // Progress climbs steadily through the parts to the end.
+        Assert.True(reports.Count > 20, $"{reports.Count} progress reports");
+        Assert.Equal(reports.Order(), reports);
+        var jump = reports.Zip(reports.Skip(1), (a, b) => b - a).Max();
+        Assert.True(jump < 0.2, $"progress jumped by {jump:0.00}: {string.Join(' ', reports.Select(r => r.ToString("0.00")))}");
+        Assert.InRange(reports[^2], 0.9, 0.98);
+        Assert.Equal(1, reports[^1]);
+    }
+
+    /// <summary>Collects progress values on the reporting thread, in order.</summary>
+    private sealed class Reports(List<double> values) : IProgress<double>
+    {
+        public void Report(double value) { lock (values) values.Add(value); }
     }
 
     [Fact]
