@@ -27,6 +27,15 @@ internal sealed class AnalysisRun
     internal sealed record Result(IReadOnlyList<FrameFeatures> Frames, IReadOnlyList<ShotBoundary> Boundaries,
         List<(long Start, long? End)> Black, List<(long Start, long? End)> Frozen, SpeechFeatures? Speech, AnalysisLogReader AudioLog, int DecodeErrors, int VideoProcesses);
 
+    /// <summary>Runs the analysis processes of <paramref name="info"/> and joins their measurements.</summary>
+    /// <param name="info">The probed media.</param>
+    /// <param name="index">Its video packets (null without video).</param>
+    /// <param name="mode">Exact or fast (not Auto).</param>
+    /// <param name="analysisOptions">Detector thresholds and test switches.</param>
+    /// <param name="progress">Progress 0..0.98 (the caller reports the end).</param>
+    /// <param name="ct">Stops every process.</param>
+    /// <exception cref="FFmpeg.Errors.FFmpegException">A process failed (the first failure; the others are stopped).</exception>
+    /// <exception cref="FFmpeg.Errors.ToolMissingException">mkfifo is missing.</exception>
     public async Task<Result> RunAsync(MediaInfo info, PacketIndex? index, AnalysisMode mode, AnalysisOptions analysisOptions, IProgress<double>? progress, CancellationToken ct)
     {
         var fast = mode == AnalysisMode.Fast;
