@@ -62,8 +62,8 @@ PY
 }
 
 # PySceneDetect: the `scenedetect` command when installed, or a command given in CUTROOM_BENCH_PSD
-# that prints the cut frames on stdout (e.g. a driver over a source checkout with Debian's OpenCV:
-# "/usr/bin/python3 run.py").
+# that prints the cut frames on stdout, e.g. bench/psd_detect.py over a source checkout with
+# Debian's OpenCV: CUTROOM_BENCH_PSD="env PYTHONPATH=/path/to/PySceneDetect /usr/bin/python3 bench/psd_detect.py".
 psd=()
 if [ -n "${CUTROOM_BENCH_PSD:-}" ]; then read -r -a psd <<< "$CUTROOM_BENCH_PSD"
 elif command -v scenedetect >/dev/null 2>&1; then psd=(scenedetect)
