@@ -50,6 +50,19 @@ public sealed class SummaryJob
         if (record.Mode == AnalysisMode.Fast) warnings.Add("long video: shots were found on keyframes only (fast analysis)");
 
         var chapters = ChapterBuilder.Build(record).ToList();
+        if (record.Mode == AnalysisMode.Fast && info.Video is not null)
+        {
+            // The keyframe pass placed shot changes on the keyframe after them: decode the GOPs of
+            // the chapter boundaries only and place those exactly (then group again).
+            var starts = chapters.Skip(1).Select(c => c.StartMs).ToList();
+            var (refined, placed) = await new BoundaryRefiner(_ctx).RefineAsync(info, record, starts, reachMs: 0, cancellationToken);
+            if (placed > 0)
+            {
+                record = refined;
+                chapters = ChapterBuilder.Build(record).ToList();
+                warnings.Add($"{placed} chapter boundar{(placed == 1 ? "y was" : "ies were")} placed on the exact frame of its shot change (only the GOPs around them were decoded)");
+            }
+        }
         string? storyboard = null;
         if (info.Video is not null)
         {

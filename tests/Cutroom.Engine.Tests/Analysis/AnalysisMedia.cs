@@ -42,4 +42,17 @@ public static class AnalysisMedia
         for (var i = Math.Max(0, centre - reach); i <= Math.Min(levels20Ms.Length - 1, centre + reach); i++) max = Math.Max(max, levels20Ms[i]);
         return max;
     }
+
+    /// <summary>Shot changes of <see cref="LongGop"/> (frames, 25 fps), one inside each 10 s GOP, none on a keyframe.</summary>
+    public static readonly int[] LongGopCuts = [185, 420, 610, 880];
+
+    /// <summary>
+    /// 45 s of testsrc2 at 320x240, 25 fps, whose hue turns by 90° at each of <see cref="LongGopCuts"/>;
+    /// H.264 with a keyframe every 250 frames only (no scene-cut keyframes), no audio. A keyframe
+    /// analysis sees the changes at 10, 20, 30 and 40 s.
+    /// </summary>
+    public static string LongGop => TestMedia.Generate("long-gop-cuts.mp4",
+        "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=45",
+        "-vf", $"hue=h='90*({string.Join("+", LongGopCuts.Select(c => $"gte(n,{c})"))})'",
+        "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-x264-params", "scenecut=0", "-pix_fmt", "yuv420p");
 }

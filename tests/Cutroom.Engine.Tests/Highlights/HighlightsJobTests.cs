@@ -96,28 +96,16 @@ public class FastHighlightBoundaryTests
 {
     private static readonly HighlightsJob Job = new(Engine.Context);
 
-    /// <summary>Shot changes of <see cref="LongGop"/> (frames, 25 fps), one inside each 10 s GOP, none on a keyframe.</summary>
-    private static readonly int[] Cuts = [185, 420, 610, 880];
-
-    /// <summary>
-    /// 45 s of testsrc2 at 320x240, 25 fps, whose hue turns by 90° at each of <see cref="Cuts"/>;
-    /// H.264 with a keyframe every 250 frames only (no scene-cut keyframes), no audio.
-    /// </summary>
-    private static string LongGop => TestMedia.Generate("long-gop-cuts.mp4",
-        "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=45",
-        "-vf", $"hue=h='90*({string.Join("+", Cuts.Select(c => $"gte(n,{c})"))})'",
-        "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-x264-params", "scenecut=0", "-pix_fmt", "yuv420p");
-
     [Fact]
     public async Task After_a_keyframe_analysis_clip_ends_at_shot_changes_are_on_the_exact_frame()
     {
         using var dir = new TempDir();
-        var result = await Job.RunAsync(LongGop, dir.File("hl"),
+        var result = await Job.RunAsync(AnalysisMedia.LongGop, dir.File("hl"),
             new HighlightOptions { Count = 2, MinUs = 5_000_000, MaxUs = 12_000_000, Analysis = AnalysisMode.Fast, Mode = ClipMode.Exact, UseCache = false });
 
         Assert.Equal(AnalysisMode.Fast, result.Analysis);
         Assert.Contains(result.Notes, n => n.Contains("exact frame", StringComparison.Ordinal));
-        var cutMs = Cuts.Select(c => c * 40L).ToList();
+        var cutMs = AnalysisMedia.LongGopCuts.Select(c => c * 40L).ToList();
         var atChanges = 0;
         foreach (var c in result.Clips)
         {

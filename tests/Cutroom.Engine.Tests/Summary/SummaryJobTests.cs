@@ -7,6 +7,19 @@ public class SummaryJobTests
 {
     private static readonly SummaryJob Job = new(Engine.Context);
 
+    [Fact]
+    public async Task After_a_keyframe_analysis_the_chapter_boundaries_are_on_the_exact_frames()
+    {
+        using var dir = new TempDir();
+        var doc = await Job.RunAsync(Analysis.AnalysisMedia.LongGop, dir.File("summary"), Cutroom.Engine.Analysis.AnalysisMode.Fast, useCache: false);
+        var cutMs = Analysis.AnalysisMedia.LongGopCuts.Select(c => c * 40L).ToList();   // 7.4, 16.8, 24.4 and 35.2 s
+        Assert.Equal(Cutroom.Engine.Analysis.AnalysisMode.Fast, doc.AnalysisMode);
+        Assert.True(doc.Chapters.Count >= 3, $"{doc.Chapters.Count} chapters");
+        Assert.All(doc.Chapters.Skip(1), c => Assert.Contains(c.StartMs, cutMs));   // not the keyframes at 10, 20, 30, 40 s
+        Assert.Contains(doc.Warnings, w => w.Contains("exact frame", StringComparison.Ordinal));
+        for (var i = 1; i < doc.Chapters.Count; i++) Assert.Equal(doc.Chapters[i - 1].EndMs, doc.Chapters[i].StartMs);
+    }
+
     [Theory]
     [InlineData("video/cockatoo.mp4")]
     [InlineData("video/blupi-history2.mkv")]
