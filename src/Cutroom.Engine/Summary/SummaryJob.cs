@@ -53,14 +53,19 @@ public sealed class SummaryJob
         if (record.Mode == AnalysisMode.Fast && info.Video is not null)
         {
             // The keyframe pass placed shot changes on the keyframe after them: decode the GOPs of
-            // the chapter boundaries only and place those exactly (then group again).
+            // the chapter boundaries only, place those changes exactly, and move the chapters' ends
+            // with them (the grouping, made on keyframe times, stays).
             var starts = chapters.Skip(1).Select(c => c.StartMs).ToList();
             var (refined, placed) = await new BoundaryRefiner(_ctx).RefineAsync(info, record, starts, reachMs: 0, cancellationToken);
             if (placed > 0)
             {
+                var moved = chapters.Select(c => c.FirstShot > 0 && c.FirstShot < record.Shots.Count && record.Shots[c.FirstShot].StartMs == c.StartMs
+                    ? refined.Shots[c.FirstShot].StartMs : c.StartMs).ToList();
+                chapters = chapters.Select((c, i) => c with { StartMs = moved[i], EndMs = i + 1 < chapters.Count ? moved[i + 1] : c.EndMs }).ToList();
                 record = refined;
-                chapters = ChapterBuilder.Build(record).ToList();
-                warnings.Add($"{placed} chapter boundar{(placed == 1 ? "y was" : "ies were")} placed on the exact frame of its shot change (only the GOPs around them were decoded)");
+                warnings.Add(placed == 1
+                    ? "1 chapter boundary was placed on the exact frame of its shot change (only the GOP around it was decoded)"
+                    : $"{placed} chapter boundaries were placed on the exact frames of their shot changes (only the GOPs around them were decoded)");
             }
         }
         string? storyboard = null;
