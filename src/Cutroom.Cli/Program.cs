@@ -24,9 +24,10 @@ public static class Program
         // `serve` stops on SIGTERM/Ctrl+C through the web host's own handler (graceful, within its shutdown timeout: running
         // jobs go back to the queue and their ffmpeg is stopped). System.CommandLine's handler would end the process after 2 s
         // without stopping the host, leaving jobs "running" and ffmpeg orphaned, so it is switched off for that command.
+        // `chat` handles Ctrl+C itself: during a request it stops waiting for that request and returns to the prompt.
         var invocation = new InvocationConfiguration
         {
-            ProcessTerminationTimeout = parsed.CommandResult.Command.Name == "serve" ? null : TimeSpan.FromSeconds(2),
+            ProcessTerminationTimeout = parsed.CommandResult.Command.Name is "serve" or "chat" ? null : TimeSpan.FromSeconds(2),
         };
         return await parsed.InvokeAsync(invocation);
     }

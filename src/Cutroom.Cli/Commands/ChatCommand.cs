@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.CommandLine;
 using Cutroom.Cli.Client;
 using Cutroom.Cli.Infrastructure;
@@ -6,7 +7,7 @@ namespace Cutroom.Cli.Commands;
 
 /// <summary>
 /// <c>cutroom chat [FILE...] [--server URL] [--upload FILE] [--say MESSAGE] [--export [PATH]] [--json]</c>: the terminal client of a Cutroom server, speaking only the
-/// HTTP contract. Without steps it is interactive (a prompt; <c>exit</c> or Ctrl+D leaves); with
+/// HTTP contract. Without steps it is interactive (a prompt; <c>exit</c> or Ctrl+D leaves, Ctrl+C during a request returns to the prompt); with
 /// <c>--upload</c>/<c>--say</c>/<c>--export</c> it runs them in that order, prints what the agent
 /// said, and exits 1 at the first failed step (2 on a wrong command line).
 /// </summary>
@@ -41,6 +42,19 @@ internal static class ChatCommand
             if (parse.GetValue(json) && steps == 0) return Usage("--json needs --upload, --say or --export (it is for non-interactive runs)");
 
             var console = ChatConsole.ForProcess(parse.GetValue(json));
+            // Ctrl+C: while a request runs at the prompt, stop waiting for it and go back to the prompt;
+            // at the prompt, leave at once (as a shell does); in a scripted run, stop and exit with 130.
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var steps0 = steps;
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+            {
+                if (steps0 == 0 && Volatile.Read(ref RunningStep) is null) return;   // at the prompt: the default, exit
+                signal.Cancel = true;
+                if (steps0 == 0) { try { Volatile.Read(ref RunningStep)?.Cancel(); } catch (ObjectDisposedException) { } }
+                else interrupt.Cancel();
+            });
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; interrupt.Cancel(); });
+            ct = interrupt.Token;
             var store = new TokenStore(parse.GetValue(configDir) ?? TokenStore.DefaultFolder());
             using var api = new ApiClient(baseUrl, store);
             var chat = new ChatSession(api, console, ChatOptions.FromEnvironment(parse.GetValue(language) ?? Language(says)));
@@ -76,11 +90,14 @@ internal static class ChatCommand
         return cmd;
     }
 
-    /// <summary>The prompt loop: reads lines until <c>exit</c> or end of input; errors are told and the loop goes on.</summary>
+    /// <summary>The request the prompt loop is running (Ctrl+C cancels it), null at the prompt.</summary>
+    private static CancellationTokenSource? RunningStep;
+
+    /// <summary>The prompt loop: reads lines until <c>exit</c> or end of input; errors are told and the loop goes on; Ctrl+C during a request returns to the prompt.</summary>
     private static async Task<int> InteractiveAsync(ChatSession chat, ChatConsole console, CancellationToken ct)
     {
         var terminal = !Console.IsInputRedirected;
-        if (terminal) console.Info("Type a request, or: upload PATH (or drop a file), status, credits, export, help; exit or Ctrl+D to leave.");
+        if (terminal) console.Info("Type a request, or: upload PATH (or drop a file), status, credits, export, help; exit or Ctrl+D to leave; Ctrl+C stops waiting for a request.");
         while (!ct.IsCancellationRequested)
         {
             if (terminal)
@@ -92,7 +109,21 @@ internal static class ChatCommand
             if (line is null) break;
             var input = InputRouter.Route(line);
             if (input.Kind == InputKind.Exit) break;
-            await chat.RunAsync(input, null, ct);
+            using var step = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            Volatile.Write(ref RunningStep, step);
+            try
+            {
+                await chat.RunAsync(input, null, step.Token);
+            }
+            catch (OperationCanceledException) when (step.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                console.EndLive();
+                console.Info("Stopped waiting (Ctrl+C). The server may still finish the request; 'status' shows where things are.");
+            }
+            finally
+            {
+                Volatile.Write(ref RunningStep, null);
+            }
         }
         if (terminal) Console.Out.WriteLine();
         return ExitCodes.Ok;

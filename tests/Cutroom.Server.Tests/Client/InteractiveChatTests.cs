@@ -62,4 +62,27 @@ public class InteractiveChatTests
         term.Key("C-d");
         Assert.Contains("EXITED:0", await term.WaitForAsync("EXITED:"));
     }
+
+    [Fact]
+    public async Task Ctrl_C_during_a_request_stops_waiting_for_it_and_the_prompt_comes_back_then_Ctrl_C_at_the_prompt_leaves()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        using var cli = new ChatCli(server.BaseUrl);
+        using var term = Tmux.Start($"dotnet '{ChatCli.Dll}' chat --server {server.BaseUrl}", cli.WorkDir,
+            new Dictionary<string, string> { ["CUTROOM_CONFIG_DIR"] = cli.ConfigDir, ["NO_COLOR"] = "1", ["DOTNET_NOLOGO"] = "1" });
+        await term.WaitForAsync("> ");
+
+        term.TypeLine("forever");
+        await server.ForeverStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        term.Key("C-c");
+        await term.WaitForAsync("Stopped waiting (Ctrl+C)");
+        await server.ForeverAbandoned.Task.WaitAsync(TimeSpan.FromSeconds(10));   // the stream was closed, not left open
+        term.TypeLine("status");
+        var screen = await term.WaitForAsync("Timeline (1 track)");
+        Assert.DoesNotContain("EXITED:", screen);
+
+        term.Key("C-c");
+        screen = await term.WaitForAsync("EXITED:");
+        Assert.Contains("EXITED:130", screen);
+    }
 }

@@ -25,6 +25,12 @@ internal sealed class ScriptedServer : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:PORT</c>.</summary>
     public string BaseUrl => _app.Urls.First().TrimEnd('/');
 
+    /// <summary>Completes when a "forever" stream has started.</summary>
+    public TaskCompletionSource ForeverStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the client of a "forever" stream went away.</summary>
+    public TaskCompletionSource ForeverAbandoned { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Starts the server.</summary>
     public static async Task<ScriptedServer> StartAsync()
     {
@@ -70,6 +76,19 @@ internal sealed class ScriptedServer : IAsyncDisposable
                     await Task.Delay(100);
                 }
                 await Event(http, new { content = Text("Done after a long think."), partial = false, turnComplete = true });
+                break;
+            case "forever":
+                // Heartbeats until the client goes away (at most a minute); records that it went.
+                ForeverStarted.TrySetResult();
+                try
+                {
+                    for (var wait = System.Diagnostics.Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromMinutes(1);)
+                    {
+                        await Write(http, ": heartbeat\n\n");
+                        await Task.Delay(100, http.RequestAborted);
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException) { ForeverAbandoned.TrySetResult(); }
                 break;
             case "silent":
                 // Progress, a tool call, then the end of the turn without any text (the seeds' 30%).

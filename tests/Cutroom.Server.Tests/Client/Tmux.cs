@@ -20,7 +20,9 @@ internal sealed class Tmux : IDisposable
         var tmux = new Tmux();
         List<string> args = ["-u", "-L", tmux._socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "160", "-y", "48", "-c", workDir];
         foreach (var (k, v) in env) args.AddRange(["-e", $"{k}={v}"]);
-        args.Add($"{command}; echo EXITED:$?; sleep 600");
+        // The pane's shell catches Ctrl+C (a handler, which the command does not inherit) so that it
+        // survives a Ctrl+C sent to the command and reports how the command ended, as a login shell would.
+        args.Add($"trap 'true' INT; {command}; echo EXITED:$?; sleep 600");
         tmux.Run(args);
         return tmux;
     }
