@@ -336,7 +336,8 @@ public sealed class ChatTurnTests
         await using var db = await ChatCalls.DbAsync(server);
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.SessionId == client.SessionId);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (DateTime.UtcNow < deadline && (await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id)).ResultJson is null) await Task.Delay(50);
+        // The reply is recorded on the job before the stream ends; the planner is in the final result, when the job completes.
+        while (DateTime.UtcNow < deadline && (await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id)).Status != JobStates.Completed) await Task.Delay(50);
         var result = (await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id)).ResultJson!;
         Assert.StartsWith("builtin (fallback:", JsonDocument.Parse(result).RootElement.GetProperty("planner").GetString(), StringComparison.Ordinal);
     }
