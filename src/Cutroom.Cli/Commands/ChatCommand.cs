@@ -45,12 +45,11 @@ internal static class ChatCommand
             // Ctrl+C: while a request runs at the prompt, stop waiting for it and go back to the prompt;
             // at the prompt, leave at once (as a shell does); in a scripted run, stop and exit with 130.
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var steps0 = steps;
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
             {
-                if (steps0 == 0 && Volatile.Read(ref RunningStep) is null) return;   // at the prompt: the default, exit
+                if (steps == 0 && Volatile.Read(ref RunningStep) is null) return;   // at the prompt: the default, exit
                 signal.Cancel = true;
-                if (steps0 == 0) { try { Volatile.Read(ref RunningStep)?.Cancel(); } catch (ObjectDisposedException) { } }
+                if (steps == 0) { try { Volatile.Read(ref RunningStep)?.Cancel(); } catch (ObjectDisposedException) { } }
                 else interrupt.Cancel();
             });
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; interrupt.Cancel(); });

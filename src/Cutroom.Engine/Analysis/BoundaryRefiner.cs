@@ -16,6 +16,10 @@ internal sealed class BoundaryRefiner
 {
     private readonly EngineContext _ctx;
 
+    /// <summary>The packet index of the media refined last: jobs refine in rounds, and a 30-minute file's scan is not free.</summary>
+    private PacketIndex? _index;
+    private string? _indexPath;
+
     /// <summary>Creates the refiner over an engine context.</summary>
     public BoundaryRefiner(EngineContext ctx) => _ctx = ctx;
 
@@ -38,7 +42,12 @@ internal sealed class BoundaryRefiner
             .Where(s => aroundMs.Any(t => Math.Abs(record.Shots[s].StartMs - t) <= reachMs)).ToList();
         if (near.Count == 0) return (record, 0);
 
-        var index = await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: ct);
+        if (_index is null || _indexPath != info.Path)
+        {
+            _index = await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: ct);
+            _indexPath = info.Path;
+        }
+        var index = _index;
         var shots = record.Shots.ToList();
         var refined = 0;
         foreach (var s in near)
