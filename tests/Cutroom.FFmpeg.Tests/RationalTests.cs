@@ -1,4 +1,4 @@
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.FFmpeg.Tests;
 

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Agent.Sessions;
 using Cutroom.Server.Credits;
 using Cutroom.Server.Data;

@@ -128,7 +128,7 @@ public class DraftJsonTests
     public void Text_that_is_not_JSON_is_one_error_at_the_root(string text)
     {
         var error = Assert.Single(DraftJson.Parse(text).Errors);
-        Assert.Equal(("invalid_json", "$"), (error.Code, error.JsonPath));
+        Assert.Equal(("invalid_json", "$"), (error.Code, error.Field));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Json;
@@ -15,7 +16,7 @@ public class EditTests
         return result.Value;
     }
 
-    private static EditError Fails(EditResult result, string code)
+    private static JobError Fails(EditResult result, string code)
     {
         Assert.False(result.Succeeded);
         Assert.Null(result.Draft);
@@ -46,15 +47,15 @@ public class EditTests
     [Fact]
     public void Inserting_inside_a_clip_is_refused_with_the_nearest_cuts()
     {
-        var e = Fails(Slideshow().AddClip(Photo1, atMs: 4000), ErrorCodes.Overlap);
+        var e = Fails(Slideshow().AddClip(Photo1, atMs: 4000), JobErrorCodes.Overlap);
         Assert.Equal("t[0]: 4000 ms falls inside \"seg_2\" (3000-6000 ms): use 3000 or 6000, or split it first", e.ToString());
     }
 
     [Fact]
     public void A_clip_longer_than_its_media_or_of_unknown_length_is_refused()
     {
-        Fails(Slideshow().AddClip(Clip, durationMs: 9000), ErrorCodes.OutOfRange);
-        Fails(Slideshow().AddClip(new MediaItem("med_x", MediaKind.Video)), ErrorCodes.Required);
+        Fails(Slideshow().AddClip(Clip, durationMs: 9000), JobErrorCodes.OutOfRange);
+        Fails(Slideshow().AddClip(new MediaItem("med_x", MediaKind.Video)), JobErrorCodes.Required);
     }
 
     [Fact]
@@ -72,9 +73,9 @@ public class EditTests
     {
         var d = Ok(Example().AddSegment("trk_3", new Segment { StartMs = 5000, DurationMs = 1000, Meta = new SegmentMeta { Text = "Later" } }));
         Assert.Equal([("seg_3", 0L, 3000L), ("seg_4", 5000L, 1000L)], d.Layout(2));
-        Fails(Example().AddSegment("trk_3", new Segment { StartMs = 2000, DurationMs = 1000, Meta = new SegmentMeta { Text = "x" } }), ErrorCodes.Overlap);
-        Fails(Example().AddSegment("trk_9", new Segment { DurationMs = 1 }), ErrorCodes.NotFound);
-        Fails(Example().AddSegment("trk_3", new Segment { Id = "seg_1", DurationMs = 1 }), ErrorCodes.DuplicateId);
+        Fails(Example().AddSegment("trk_3", new Segment { StartMs = 2000, DurationMs = 1000, Meta = new SegmentMeta { Text = "x" } }), JobErrorCodes.Overlap);
+        Fails(Example().AddSegment("trk_9", new Segment { DurationMs = 1 }), JobErrorCodes.NotFound);
+        Fails(Example().AddSegment("trk_3", new Segment { Id = "seg_1", DurationMs = 1 }), JobErrorCodes.DuplicateId);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public class EditTests
     [Fact]
     public void Removing_an_unknown_segment_says_so()
     {
-        Assert.Equal("$: no segment with id \"seg_9\" in the draft", Fails(Example().RemoveSegment("seg_9"), ErrorCodes.NotFound).ToString());
+        Assert.Equal("$: no segment with id \"seg_9\" in the draft", Fails(Example().RemoveSegment("seg_9"), JobErrorCodes.NotFound).ToString());
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public class EditTests
         var s = d.Seg("seg_1");
         Assert.Equal(("med_short", 0L, 2000L, 0L, MediaKinds.Video, "short.mp4"), (s.Src, s.StartMs, s.DurationMs, s.InPointMs, s.Meta.Kind, s.Meta.Label));
         Assert.Equal([("seg_1", 0L, 2000L), ("seg_2", 2000L, 3000L), ("seg_3", 5000L, 8000L)], d.Layout(0));
-        Fails(Slideshow().ReplaceSegment("seg_1", Song), ErrorCodes.NotApplicable);
+        Fails(Slideshow().ReplaceSegment("seg_1", Song), JobErrorCodes.NotApplicable);
     }
 
     [Fact]
@@ -113,8 +114,8 @@ public class EditTests
     {
         var d = Ok(Example().MoveSegment("seg_3", 4000));
         Assert.Equal(4000, d.Seg("seg_3").StartMs);
-        var e = Fails(Slideshow().MoveSegment("seg_1", 2000), ErrorCodes.Overlap);
-        Assert.Equal("t[0].sg[0]", e.JsonPath);
+        var e = Fails(Slideshow().MoveSegment("seg_1", 2000), JobErrorCodes.Overlap);
+        Assert.Equal("t[0].sg[0]", e.Field);
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public class EditTests
         Assert.Equal([("seg_3", 0L, 8000L), ("seg_1", 8000L, 3000L), ("seg_2", 11000L, 3000L)], d.Layout(0));
         Assert.Null(d.Seg("seg_3").Meta.Transition);
         Assert.NotNull(d.Seg("seg_2").Meta.Transition);
-        Fails(start.ReorderSegment("seg_3", 3), ErrorCodes.OutOfRange);
+        Fails(start.ReorderSegment("seg_3", 3), JobErrorCodes.OutOfRange);
     }
 
     [Fact]
@@ -147,9 +148,9 @@ public class EditTests
     [Fact]
     public void Trimming_refuses_an_empty_range_and_stills()
     {
-        var e = Fails(Slideshow().TrimSegment("seg_3", 5000, 5000), ErrorCodes.OutOfRange);
+        var e = Fails(Slideshow().TrimSegment("seg_3", 5000, 5000), JobErrorCodes.OutOfRange);
         Assert.Equal("t[0].sg[2].d: end_ms (5000) must be after start_ms (5000)", e.ToString());
-        Fails(Slideshow().TrimSegment("seg_1", 0, 1000), ErrorCodes.NotApplicable);
+        Fails(Slideshow().TrimSegment("seg_1", 0, 1000), JobErrorCodes.NotApplicable);
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public class EditTests
     {
         var s = Ok(Example().CutSegment("seg_2", 2000, 0)).Seg("seg_2");
         Assert.Equal((2000L, 8000L, 2000L), (s.StartMs, s.DurationMs, s.InPointMs));
-        Fails(Example().CutSegment("seg_2", 5000, 5000), ErrorCodes.OutOfRange);
+        Fails(Example().CutSegment("seg_2", 5000, 5000), JobErrorCodes.OutOfRange);
     }
 
     [Fact]
@@ -190,7 +191,7 @@ public class EditTests
     [InlineData(12000)]
     public void Splitting_outside_the_segment_is_refused(long at)
     {
-        Fails(Example().SplitSegment("seg_1", at), ErrorCodes.OutOfRange);
+        Fails(Example().SplitSegment("seg_1", at), JobErrorCodes.OutOfRange);
     }
 
     [Fact]
@@ -214,14 +215,14 @@ public class EditTests
     [InlineData(4.5)]
     public void Speed_outside_a_quarter_to_four_is_refused_at_sp(double speed)
     {
-        Assert.Equal("t[0].sg[2].sp", Fails(Slideshow().SetSpeed("seg_3", speed), ErrorCodes.OutOfRange).JsonPath);
+        Assert.Equal("t[0].sg[2].sp", Fails(Slideshow().SetSpeed("seg_3", speed), JobErrorCodes.OutOfRange).Field);
     }
 
     [Fact]
     public void A_still_or_a_text_has_no_speed()
     {
-        Fails(Slideshow().SetSpeed("seg_1", 2), ErrorCodes.NotApplicable);
-        Fails(Example().SetSpeed("seg_3", 2), ErrorCodes.NotApplicable);
+        Fails(Slideshow().SetSpeed("seg_1", 2), JobErrorCodes.NotApplicable);
+        Fails(Example().SetSpeed("seg_3", 2), JobErrorCodes.NotApplicable);
     }
 
     [Fact]
@@ -241,10 +242,10 @@ public class EditTests
     [Fact]
     public void Volume_refuses_bad_values_and_targets()
     {
-        Fails(Example().SetVolume("seg_1", 2.5), ErrorCodes.OutOfRange);
-        Fails(Example().SetVolume("seg_3", 0.5), ErrorCodes.NotApplicable);
-        Fails(Example().SetVolume("nothing", 0.5), ErrorCodes.NotFound);
-        Fails(Slideshow().SetVolume(DraftEdits.MusicTarget, 0.5), ErrorCodes.NotFound);
+        Fails(Example().SetVolume("seg_1", 2.5), JobErrorCodes.OutOfRange);
+        Fails(Example().SetVolume("seg_3", 0.5), JobErrorCodes.NotApplicable);
+        Fails(Example().SetVolume("nothing", 0.5), JobErrorCodes.NotFound);
+        Fails(Slideshow().SetVolume(DraftEdits.MusicTarget, 0.5), JobErrorCodes.NotFound);
     }
 
     [Fact]
@@ -254,7 +255,7 @@ public class EditTests
         Assert.Equal(((long?)1000, (long?)2000), (d.Seg("seg_1").Meta.FadeInMs, d.Seg("seg_1").Meta.FadeOutMs));
         d = Ok(d.SetFades("seg_1", 0, null));
         Assert.Equal(((long?)null, (long?)2000), (d.Seg("seg_1").Meta.FadeInMs, d.Seg("seg_1").Meta.FadeOutMs));
-        var e = Fails(Example().SetFades("seg_3", 2000, 1500), ErrorCodes.OutOfRange);
+        var e = Fails(Example().SetFades("seg_3", 2000, 1500), JobErrorCodes.OutOfRange);
         Assert.Equal("t[2].sg[0].m.fo: fade-in + fade-out (3500 ms) must not be longer than the segment (d = 3000 ms)", e.ToString());
     }
 
@@ -283,10 +284,10 @@ public class EditTests
     [Fact]
     public void A_transition_needs_an_adjacent_segment_a_known_type_and_must_fit()
     {
-        Assert.Equal("t[0].sg[0].m.tr", Fails(Slideshow().SetTransition("fade", 500, "seg_1"), ErrorCodes.NotAdjacent).JsonPath);
-        Fails(Slideshow().SetTransition("spin"), ErrorCodes.UnknownValue);
-        Assert.Equal("t[0].sg[1].m.tr.d", Fails(Slideshow().SetTransition("fade", 3500, "seg_2"), ErrorCodes.OutOfRange).JsonPath);
-        Fails(Example().SetTransition("fade"), ErrorCodes.NotAdjacent);
+        Assert.Equal("t[0].sg[0].m.tr", Fails(Slideshow().SetTransition("fade", 500, "seg_1"), JobErrorCodes.NotAdjacent).Field);
+        Fails(Slideshow().SetTransition("spin"), JobErrorCodes.UnknownValue);
+        Assert.Equal("t[0].sg[1].m.tr.d", Fails(Slideshow().SetTransition("fade", 3500, "seg_2"), JobErrorCodes.OutOfRange).Field);
+        Fails(Example().SetTransition("fade"), JobErrorCodes.NotAdjacent);
     }
 
     [Fact]
@@ -328,10 +329,10 @@ public class EditTests
     [Fact]
     public void Bad_texts_are_refused()
     {
-        Fails(Example().AddText(new TextSpec { Text = " " }), ErrorCodes.Required);
-        Fails(Example().AddText(new TextSpec { Text = "x", Color = "ultraviolet" }), ErrorCodes.UnknownValue);
-        Fails(Example().AddText(new TextSpec { Text = "x", Position = "left" }), ErrorCodes.UnknownValue);
-        Fails(Example().AddText(new TextSpec { Text = "x", Size = 5000 }), ErrorCodes.OutOfRange);
+        Fails(Example().AddText(new TextSpec { Text = " " }), JobErrorCodes.Required);
+        Fails(Example().AddText(new TextSpec { Text = "x", Color = "ultraviolet" }), JobErrorCodes.UnknownValue);
+        Fails(Example().AddText(new TextSpec { Text = "x", Position = "left" }), JobErrorCodes.UnknownValue);
+        Fails(Example().AddText(new TextSpec { Text = "x", Size = 5000 }), JobErrorCodes.OutOfRange);
     }
 
     [Fact]
@@ -340,7 +341,7 @@ public class EditTests
         var d = Ok(Example().EditText("seg_3", new TextChange { Size = 120, Color = "#ff0", Position = "top" }));
         var m = d.Seg("seg_3").Meta;
         Assert.Equal(("Urban Dreams", 120.0, "#FFFF00", "top"), (m.Text, m.Size, m.Color, m.Position));
-        Fails(Example().EditText("seg_1", new TextChange { Text = "x" }), ErrorCodes.NotApplicable);
+        Fails(Example().EditText("seg_1", new TextChange { Text = "x" }), JobErrorCodes.NotApplicable);
     }
 
     [Fact]
@@ -358,7 +359,7 @@ public class EditTests
     {
         var d = Ok(Example().RemoveText("seg_3"));
         Assert.Equal(2, d.Tracks.Length);
-        Fails(Example().RemoveText("seg_1"), ErrorCodes.NotApplicable);
+        Fails(Example().RemoveText("seg_1"), JobErrorCodes.NotApplicable);
     }
 
     [Fact]
@@ -388,9 +389,9 @@ public class EditTests
     {
         var d = Ok(Example().RemoveMusic());
         Assert.DoesNotContain(d.Tracks, t => t.Type == TrackType.Audio);
-        Fails(d.RemoveMusic(), ErrorCodes.NotFound);
-        Fails(Example().SetMusic(Photo1), ErrorCodes.NotApplicable);
-        Fails(Draft.Create().SetMusic(new MediaItem("m", MediaKind.Audio)), ErrorCodes.Required);
+        Fails(d.RemoveMusic(), JobErrorCodes.NotFound);
+        Fails(Example().SetMusic(Photo1), JobErrorCodes.NotApplicable);
+        Fails(Draft.Create().SetMusic(new MediaItem("m", MediaKind.Audio)), JobErrorCodes.Required);
     }
 
     [Theory]
@@ -412,8 +413,8 @@ public class EditTests
         d = Ok(d.AddSegment("trk_logo", logo).Then(x => x.SetAspect("9:16", "blur")));
         Assert.Equal("blur", d.Seg("seg_1").Meta.Fit);
         Assert.Null(d.Tracks[1].Segments[0].Meta.Fit);
-        Fails(Example().SetAspect("21:9"), ErrorCodes.UnknownValue);
-        Fails(Example().SetAspect("9:16", "stretch"), ErrorCodes.UnknownValue);
+        Fails(Example().SetAspect("21:9"), JobErrorCodes.UnknownValue);
+        Fails(Example().SetAspect("9:16", "stretch"), JobErrorCodes.UnknownValue);
     }
 
     [Fact]
@@ -421,8 +422,8 @@ public class EditTests
     {
         var d = Ok(Example().SetCanvas(1280, 720));
         Assert.Equal((1280, 720, "16:9"), (d.Width, d.Height, d.Meta.Aspect));
-        Assert.Equal("w: must be at most 1920 (the long side; got 2560)", Fails(Example().SetCanvas(2560, 1440), ErrorCodes.OutOfRange).ToString());
-        Fails(Example().SetCanvas(641, 360), ErrorCodes.NotEven);
+        Assert.Equal("w: must be at most 1920 (the long side; got 2560)", Fails(Example().SetCanvas(2560, 1440), JobErrorCodes.OutOfRange).ToString());
+        Fails(Example().SetCanvas(641, 360), JobErrorCodes.NotEven);
     }
 
     [Theory]
@@ -436,7 +437,7 @@ public class EditTests
         var d = Ok(Example().SetPlatform(platform));
         Assert.Equal((w, h), (d.Width, d.Height));
         Assert.NotNull(d.Meta.Platform);
-        Fails(Example().SetPlatform("myspace"), ErrorCodes.UnknownValue);
+        Fails(Example().SetPlatform("myspace"), JobErrorCodes.UnknownValue);
     }
 
     [Fact]
@@ -476,10 +477,10 @@ public class EditTests
     public void A_timeline_of_clips_cannot_be_lengthened()
     {
         var clips = Draft.Create().AddClip(Clip).Value;
-        var e = Fails(clips.SetDuration(9000), ErrorCodes.NotApplicable);
+        var e = Fails(clips.SetDuration(9000), JobErrorCodes.NotApplicable);
         Assert.Contains("no stills", e.Message, StringComparison.Ordinal);
-        Fails(Draft.Create().SetDuration(1000), ErrorCodes.NotApplicable);
-        Fails(clips.SetDuration(0), ErrorCodes.OutOfRange);
+        Fails(Draft.Create().SetDuration(1000), JobErrorCodes.NotApplicable);
+        Fails(clips.SetDuration(0), JobErrorCodes.OutOfRange);
     }
 
     [Fact]
@@ -513,7 +514,7 @@ public class EditTests
     public void A_failed_step_stops_a_chain_and_value_says_why()
     {
         var r = Example().SetSpeed("seg_1", 2).Then(x => x.SplitSegment("nope", 1)).Then(x => x.SetSpeed("seg_1", 1));
-        Assert.Equal(ErrorCodes.NotFound, r.Error!.Code);
+        Assert.Equal(JobErrorCodes.NotFound, r.Error!.Code);
         var ex = Assert.Throws<InvalidOperationException>(() => r.Value);
         Assert.Contains("nope", ex.Message, StringComparison.Ordinal);
     }

@@ -148,6 +148,6 @@ public class ValidationTests
     public void Errors_carry_a_machine_code()
     {
         var error = Assert.Single(DraftValidator.Validate(TestDrafts.ExampleWith("t[1].tt", "5")));
-        Assert.Equal(("unknown_track_type", "t[1].tt"), (error.Code, error.JsonPath));
+        Assert.Equal(("unknown_track_type", "t[1].tt"), (error.Code, error.Field));
     }
 }

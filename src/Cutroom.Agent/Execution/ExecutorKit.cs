@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using Cutroom.Agent.Sessions;
 using Cutroom.Engine.Common;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -54,7 +55,7 @@ internal static class ExecutorKit
         : string.Create(CultureInfo.InvariantCulture, $"{ms / 60_000}:{ms / 1000 % 60:D2}{(ms % 1000 == 0 ? "" : "." + (ms % 1000).ToString("D3", CultureInfo.InvariantCulture).TrimEnd('0'))}");
 
     /// <summary>An edit error in the user's language (the message is the timeline's English one).</summary>
-    public static ToolOutcome EditFailed(ToolContext ctx, EditError error) =>
+    public static ToolOutcome EditFailed(ToolContext ctx, JobError error) =>
         ToolOutcome.Failed(ctx.T($"That did not change anything: {error.Message}.", $"没有修改：{error.Message}。"));
 
     /// <summary>The segment with this id and its track, or null.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cutroom.Agent.Sessions;
 using Cutroom.Agent.Tools;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Agent.Execution;

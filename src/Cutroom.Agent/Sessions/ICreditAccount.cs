@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 namespace Cutroom.Agent.Sessions;
 
 /// <summary>A credit balance (contract §7): <c>total = available + frozen</c>.</summary>
@@ -14,19 +15,6 @@ public sealed record CreditBalance(int Available, int Frozen)
 /// <param name="Amount">Credits frozen.</param>
 /// <param name="Operation">The tool name.</param>
 public sealed record CreditHold(string Id, int Amount, string Operation);
-
-/// <summary>Thrown when an operation's estimate is more than the available credits.</summary>
-/// <param name="needed">The estimate.</param>
-/// <param name="available">What is available.</param>
-public sealed class InsufficientCreditsException(int needed, int available)
-    : Cutroom.FFmpeg.Errors.CutroomException($"this needs {needed} credits and {available} are available")
-{
-    /// <summary>The estimate.</summary>
-    public int Needed { get; } = needed;
-
-    /// <summary>What was available.</summary>
-    public int Available { get; } = available;
-}
 
 /// <summary>
 /// Credits: an operation's estimate is frozen when it starts, the actual cost charged when it

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 namespace Cutroom.Agent.Sessions;
 
 /// <summary>An in-process <see cref="ICreditAccount"/> (CLI and tests); thread-safe.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.Timeline.Json;
 using Cutroom.Timeline.Model;

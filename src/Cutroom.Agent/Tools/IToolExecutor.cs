@@ -10,6 +10,6 @@ public interface IToolExecutor<in TArgs> where TArgs : class
     /// <param name="args">Validated arguments.</param>
     /// <param name="context">The session, the engine, the language, cancellation.</param>
     /// <returns>What happened, in words, and what changed.</returns>
-    /// <exception cref="Cutroom.FFmpeg.Errors.CutroomException">A media job failed (bad input, ffmpeg).</exception>
+    /// <exception cref="Cutroom.Contract.Errors.CutroomException">A media job failed (bad input, ffmpeg).</exception>
     Task<ToolOutcome> ExecuteAsync(TArgs args, ToolContext context);
 }

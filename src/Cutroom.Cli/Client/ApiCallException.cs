@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cutroom.FFmpeg.Errors;
+using Cutroom.Contract.Errors;
 
 namespace Cutroom.Cli.Client;
 
@@ -17,16 +17,16 @@ public sealed class ApiCallException : CutroomException
     /// <param name="requestId">The request id (<c>X-Request-Id</c>), or null.</param>
     /// <param name="retryAfter">The <c>Retry-After</c> delay, or null.</param>
     public ApiCallException(int code, string message, JsonElement? data = null, string? requestId = null, TimeSpan? retryAfter = null)
-        : base(message)
+        : base([new JobError(JobCodeOf(code), JobFields.Request, message)])
     {
-        Code = code;
+        ApiCode = code;
         Payload = data;
         RequestId = requestId;
         RetryAfter = retryAfter;
     }
 
-    /// <summary>The contract's code.</summary>
-    public int Code { get; }
+    /// <summary>The contract's code (<c>4004</c>, <c>2001</c>...).</summary>
+    public int ApiCode { get; }
 
     /// <summary>The error's <c>data</c>, or null.</summary>
     public JsonElement? Payload { get; }
@@ -36,6 +36,17 @@ public sealed class ApiCallException : CutroomException
 
     /// <summary>How long the server asked to wait (429).</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>The job error code a contract code stands for (the inverse of the server's mapping).</summary>
+    private static string JobCodeOf(int apiCode) => apiCode switch
+    {
+        4000 => JobErrorCodes.NotApplicable,
+        4001 => JobErrorCodes.UnsupportedMedia,
+        4002 => JobErrorCodes.OverLimit,
+        4004 or 1002 => JobErrorCodes.NotFound,
+        2001 => JobErrorCodes.InsufficientCredits,
+        _ => JobErrorCodes.Internal,
+    };
 }
 
 /// <summary>The server could not be reached at all (refused, DNS, timeout, connection cut).</summary>
@@ -44,5 +55,6 @@ public sealed class ServerUnreachableException : CutroomException
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed and where.</param>
     /// <param name="inner">The transport error.</param>
-    public ServerUnreachableException(string message, Exception? inner = null) : base(message, inner) { }
+    public ServerUnreachableException(string message, Exception? inner = null)
+        : base([new JobError(JobErrorCodes.Internal, JobFields.Request, message)], inner) { }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Cli.Client;
@@ -59,7 +60,7 @@ public sealed class ChatSession(ApiClient api, ChatConsole console, ChatOptions 
                     await ReadStateAsync(resumeSession, cancellationToken);
                     SessionId = resumeSession;
                 }
-                catch (ApiCallException e) when (e.Code == 1002)
+                catch (ApiCallException e) when (e.ApiCode == 1002)
                 {
                     console.Info("That session was not found on the server; starting a new one.");
                 }
@@ -218,7 +219,7 @@ public sealed class ChatSession(ApiClient api, ChatConsole console, ChatOptions 
                 step["ok"] = true;
                 return true;
             }
-            catch (ApiCallException e) when (e.Code == 1002 && retryOnLostSession && attempt == 0)
+            catch (ApiCallException e) when (e.ApiCode == 1002 && retryOnLostSession && attempt == 0)
             {
                 console.Info("The session was not found on the server; starting a new session (earlier uploads and edits are not in it).");
                 try { await NewSessionAsync(CancellationToken.None); }

@@ -21,7 +21,7 @@ public static class ErrorAdvice
     {
         ArgumentNullException.ThrowIfNull(error);
         var data = error.Payload is { ValueKind: JsonValueKind.Object } d ? d : (JsonElement?)null;
-        return error.Code switch
+        return error.ApiCode switch
         {
             1001 => $"The server refused the access token even after renewing it ({error.Message}). Try again later.",
             1002 => "The session no longer exists on the server.",
@@ -35,7 +35,7 @@ public static class ErrorAdvice
             4004 => $"Not found: {error.Message}",
             4009 => "That export id was already used for a different export; run the export again (a new id is chosen each time).",
             5000 => $"The server hit an unexpected error. Try again later; if it keeps happening, report request id {error.RequestId ?? "(none given)"}.",
-            _ => error.RequestId is { } id && error.Code >= 500 ? $"{Sentence(error.Message)} (request id {id})" : Sentence(error.Message),
+            _ => error.RequestId is { } id && error.ApiCode >= 500 ? $"{Sentence(error.Message)} (request id {id})" : Sentence(error.Message),
         };
     }
 

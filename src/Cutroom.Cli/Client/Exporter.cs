@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Cli.Client;

@@ -8,6 +8,7 @@ using Cutroom.Agent.Tools;
 using Cutroom.Agent.Turns;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Cli.Commands;

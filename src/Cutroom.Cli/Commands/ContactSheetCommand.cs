@@ -2,7 +2,7 @@ using System.CommandLine;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.ContactSheets;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 using Spectre.Console;
 
 namespace Cutroom.Cli.Commands;

@@ -4,7 +4,7 @@ using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Convert;
 using Cutroom.Engine.Encoding;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 using Spectre.Console;
 
 namespace Cutroom.Cli.Commands;

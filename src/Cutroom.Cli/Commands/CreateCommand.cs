@@ -5,6 +5,7 @@ using Cutroom.Engine.Common;
 using Cutroom.Engine.Create;
 using Cutroom.Engine.Encoding;
 using Cutroom.Engine.Render;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.Timeline.Json;
 

@@ -2,8 +2,9 @@ using System.CommandLine;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Frames;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 using Spectre.Console;
 
 namespace Cutroom.Cli.Commands;

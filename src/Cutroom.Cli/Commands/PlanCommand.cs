@@ -3,6 +3,7 @@ using Cutroom.Agent.Planning.BuiltIn;
 using Cutroom.Agent.Sessions;
 using Cutroom.Agent.Tools;
 using Cutroom.Cli.Infrastructure;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Cli.Commands;

@@ -3,7 +3,7 @@ using System.Globalization;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
 using Cutroom.FFmpeg.Probe;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 using Spectre.Console;
 
 namespace Cutroom.Cli.Commands;

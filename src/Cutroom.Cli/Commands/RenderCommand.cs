@@ -3,8 +3,9 @@ using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
 using Cutroom.Engine.Render;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 using Cutroom.Timeline.Json;
 using Spectre.Console;
 
@@ -28,7 +29,7 @@ internal static class RenderCommand
             var path = parse.GetValue(draftFile)!;
             if (!File.Exists(path)) throw new JobInputException($"draft not found: {path}", isUsage: true);
             var parsed = DraftJson.Parse(await File.ReadAllTextAsync(path, token));
-            if (!parsed.Succeeded) throw new RenderInputException([.. parsed.Errors.Select(e => (e.JsonPath, e.Message))]);
+            if (!parsed.Succeeded) throw new RenderInputException(parsed.Errors);
             var lufs = parse.GetValue(loudness);
             var options = new RenderOptions
             {

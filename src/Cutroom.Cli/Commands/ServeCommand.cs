@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cutroom.Cli.Infrastructure;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.Server.Hosting;
 using Microsoft.AspNetCore.Builder;

@@ -4,8 +4,9 @@ using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Analysis;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Shots;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 using Spectre.Console;
 
 namespace Cutroom.Cli.Commands;

@@ -3,8 +3,9 @@ using System.Globalization;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Trim;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 using Spectre.Console;
 
 namespace Cutroom.Cli.Commands;

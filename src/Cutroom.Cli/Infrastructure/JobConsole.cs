@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Cli.Infrastructure;
 

@@ -57,7 +57,7 @@ public static class AnalysisCache
                 staging.Commit();
                 return;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Cutroom.FFmpeg.Errors.JobInputException) { }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Cutroom.Contract.Errors.JobInputException) { }
         }
     }
 }

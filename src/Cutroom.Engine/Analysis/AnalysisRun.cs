@@ -3,7 +3,7 @@ using Cutroom.Engine.Common;
 using Cutroom.Engine.Shots;
 using Cutroom.Engine.Thumbnails;
 using Cutroom.FFmpeg.Probe;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Analysis;
 

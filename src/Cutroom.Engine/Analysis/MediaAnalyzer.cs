@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Shots;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Analysis;
 
@@ -82,8 +83,8 @@ public sealed class MediaAnalyzer
     {
         options ??= new AnalysisOptions();
         var input = info.Path;
-        if (info.IsStillImage) throw new MediaProbeException($"'{Path.GetFileName(input)}' is a still image; there is nothing to analyse over time");
-        if (info.Video is null && info.Audio is null) throw new MediaProbeException($"'{Path.GetFileName(input)}' has neither video nor audio");
+        if (info.IsStillImage) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(input)}' is a still image; there is nothing to analyse over time");
+        if (info.Video is null && info.Audio is null) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(input)}' has neither video nor audio");
         if (info.Video is not null) MediaGuard.RequireVideo(info, _ctx.Limits);
         var durationUs = MediaGuard.RequireDurationUs(info);
         var mode = options.Mode != AnalysisMode.Auto ? options.Mode
@@ -98,7 +99,7 @@ public sealed class MediaAnalyzer
         }
 
         var index = info.Video is null ? null : await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: cancellationToken);
-        if (index is { Count: 0 }) throw new MediaProbeException($"'{Path.GetFileName(input)}' has a video stream without frames");
+        if (index is { Count: 0 }) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(input)}' has a video stream without frames");
         var run = await new AnalysisRun(_ctx).RunAsync(info, index, mode, options, progress, cancellationToken);
         var record = Build(info, index, mode, hash, run, sw.ElapsedMilliseconds);
         if (options.UseCache) AnalysisCache.Save(info.Path, record);

@@ -1,7 +1,7 @@
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Stills;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Animate;
 
@@ -21,7 +21,7 @@ public sealed class AnimateJob
     /// <param name="progress">Receives 0..1 while encoding.</param>
     /// <param name="cancellationToken">Stops ffmpeg; nothing is left behind.</param>
     /// <returns>What was written.</returns>
-    /// <exception cref="Cutroom.FFmpeg.Errors.JobInputException">When the request is out of range or the input is not a still picture.</exception>
+    /// <exception cref="Cutroom.Contract.Errors.JobInputException">When the request is out of range or the input is not a still picture.</exception>
     /// <exception cref="Cutroom.FFmpeg.Errors.MediaProbeException">When the image is missing, unreadable or beyond the size limits.</exception>
     /// <exception cref="Cutroom.FFmpeg.Errors.FFmpegException">When ffmpeg fails.</exception>
     /// <exception cref="OperationCanceledException">When cancelled.</exception>

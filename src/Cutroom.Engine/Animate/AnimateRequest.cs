@@ -1,7 +1,8 @@
 using System.Globalization;
 using Cutroom.Engine.Stills;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Animate;
 

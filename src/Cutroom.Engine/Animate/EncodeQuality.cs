@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Engine.Animate;

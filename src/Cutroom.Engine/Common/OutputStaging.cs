@@ -24,12 +24,12 @@ public sealed class OutputStaging : IDisposable
     /// <summary>Stages a file output: <c>dir/.name.tmp-XXXX.ext</c>.</summary>
     /// <param name="finalPath">Where the file goes when complete; its folder is created.</param>
     /// <param name="overwrite">Allow replacing an existing file.</param>
-    /// <exception cref="Cutroom.FFmpeg.Errors.JobInputException">When the file exists and <paramref name="overwrite"/> is false, or the path is a folder.</exception>
+    /// <exception cref="Cutroom.Contract.Errors.JobInputException">When the file exists and <paramref name="overwrite"/> is false, or the path is a folder.</exception>
     public static OutputStaging ForFile(string finalPath, bool overwrite = true)
     {
         var full = Path.GetFullPath(finalPath);
-        if (Directory.Exists(full)) throw new Cutroom.FFmpeg.Errors.JobInputException($"output '{finalPath}' is a folder; give a file name", isUsage: true);
-        if (File.Exists(full) && !overwrite) throw new Cutroom.FFmpeg.Errors.JobInputException($"output '{finalPath}' already exists", isUsage: true);
+        if (Directory.Exists(full)) throw new Cutroom.Contract.Errors.JobInputException($"output '{finalPath}' is a folder; give a file name", isUsage: true);
+        if (File.Exists(full) && !overwrite) throw new Cutroom.Contract.Errors.JobInputException($"output '{finalPath}' already exists", isUsage: true);
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
         var stem = Path.GetFileNameWithoutExtension(full);
@@ -40,13 +40,13 @@ public sealed class OutputStaging : IDisposable
 
     /// <summary>Stages a folder output: a sibling <c>.name.tmp-XXXX</c> folder, created empty.</summary>
     /// <param name="finalPath">The folder that will hold the results. If it exists it must be empty.</param>
-    /// <exception cref="Cutroom.FFmpeg.Errors.JobInputException">When the folder exists and is not empty, or is a file.</exception>
+    /// <exception cref="Cutroom.Contract.Errors.JobInputException">When the folder exists and is not empty, or is a file.</exception>
     public static OutputStaging ForDirectory(string finalPath)
     {
         var full = Path.GetFullPath(finalPath.TrimEnd('/', '\\'));
-        if (File.Exists(full)) throw new Cutroom.FFmpeg.Errors.JobInputException($"output folder '{finalPath}' is a file", isUsage: true);
+        if (File.Exists(full)) throw new Cutroom.Contract.Errors.JobInputException($"output folder '{finalPath}' is a file", isUsage: true);
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
-            throw new Cutroom.FFmpeg.Errors.JobInputException($"output folder '{finalPath}' is not empty; choose a new or empty folder", isUsage: true);
+            throw new Cutroom.Contract.Errors.JobInputException($"output folder '{finalPath}' is not empty; choose a new or empty folder", isUsage: true);
         var parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Guid.NewGuid():N}");

@@ -1,11 +1,12 @@
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Frames;
 using Cutroom.Engine.Thumbnails;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.ContactSheets;
 

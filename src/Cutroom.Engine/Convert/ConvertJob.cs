@@ -1,10 +1,11 @@
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Convert;
 
@@ -53,7 +54,7 @@ public sealed class ConvertJob
         }, cancellationToken).ConfigureAwait(false);
 
         var output = await _ctx.Prober.ProbeAsync(staging.TempPath, measureFrames: true, cancellationToken).ConfigureAwait(false);
-        var outVideo = output.Video ?? throw new FFmpegException("converting wrote no video stream", 0, [], []);
+        var outVideo = output.Video ?? throw FFmpegException.InvalidOutput("converting wrote no video stream");
         var warnings = new List<string>();
         if (size.UpscaleRefused)
             warnings.Add($"the source is only {video.DisplayHeight} px high; kept that height instead of upscaling to {request.Height} (use --upscale to enlarge)");

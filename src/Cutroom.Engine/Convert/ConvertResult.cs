@@ -1,5 +1,5 @@
 using Cutroom.Engine.Encoding;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Convert;
 

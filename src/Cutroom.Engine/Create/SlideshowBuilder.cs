@@ -1,4 +1,5 @@
 using Cutroom.Engine.Common;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.Timeline.Edits;
@@ -46,7 +47,7 @@ public sealed class SlideshowBuilder
         foreach (var item in request.Items)
         {
             var info = await _ctx.Prober.ProbeAsync(resolve(item), measureFrames: false, cancellationToken);
-            if (info.Video is null) throw new MediaProbeException($"'{NameOf(request, item, info)}' has no picture; give photos or clips (music goes to --music)");
+            if (info.Video is null) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{NameOf(request, item, info)}' has no picture; give photos or clips (music goes to --music)");
             items.Add((item, info));
         }
 
@@ -87,7 +88,7 @@ public sealed class SlideshowBuilder
         if (request.Logo is { } logo)
         {
             var info = await _ctx.Prober.ProbeAsync(resolve(logo), measureFrames: false, cancellationToken);
-            if (info.Video is null) throw new MediaProbeException($"the logo '{NameOf(request, logo, info)}' has no picture");
+            if (info.Video is null) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"the logo '{NameOf(request, logo, info)}' has no picture");
             var track = new Track { Id = "trk_logo", Type = TrackType.Video, Meta = new TrackMeta { Name = "Logo" } };
             draft = draft with { Tracks = draft.Tracks.Add(track) };
             var seg = new Segment
@@ -101,7 +102,7 @@ public sealed class SlideshowBuilder
         if (request.Music is { } music)
         {
             var info = await _ctx.Prober.ProbeAsync(resolve(music), measureFrames: false, cancellationToken);
-            if (info.Audio is null) throw new MediaProbeException($"the music '{NameOf(request, music, info)}' has no sound");
+            if (info.Audio is null) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"the music '{NameOf(request, music, info)}' has no sound");
             draft = Check(draft.SetMusic(new MediaItem(music, MediaKind.Audio, info.DurationMs, NameOf(request, music, info)),
                 request.MusicVolume, fadeInMs: 500, fadeOutMs: Math.Min(2000, cursor / 4))).Draft!;
         }
@@ -134,7 +135,7 @@ public sealed class SlideshowBuilder
     };
 
     private static EditResult Check(EditResult result) =>
-        result.Error is { } e ? throw new JobInputException($"cannot build the slideshow: {e.Message} ({e.JsonPath})") : result;
+        result.Error is { } e ? throw new JobInputException($"cannot build the slideshow: {e.Message} ({e.Field})") : result;
 
     private static string NameOf(SlideshowRequest request, string id, MediaInfo info) =>
         request.DisplayName?.Invoke(id) ?? Path.GetFileName(info.Path);

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Cutroom.Engine.Common;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Frames;
 
@@ -46,7 +47,7 @@ public sealed class FrameExtractor
         var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
         MediaGuard.RequireVideo(info, _ctx.Limits);
         var index = await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: cancellationToken);
-        if (index.Count == 0) throw new MediaProbeException($"'{Path.GetFileName(input)}' has no video frames");
+        if (index.Count == 0) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(input)}' has no video frames");
 
         var range = FrameRange.Resolve(info, index, options.StartUs, options.EndUs);
         using var staging = OutputStaging.ForDirectory(outputDirectory);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Cutroom.Engine.Analysis;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Highlights;
 

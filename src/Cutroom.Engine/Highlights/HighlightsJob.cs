@@ -5,11 +5,12 @@ using System.Text.Json.Serialization;
 using Cutroom.Engine.Analysis;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Frames;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Highlights;
 
@@ -93,7 +94,7 @@ public sealed class HighlightsJob
         var sw = Stopwatch.StartNew();
         Validate(options);
         var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
-        if (info.IsStillImage) throw new MediaProbeException($"'{Path.GetFileName(input)}' is a still image; it has no highlights");
+        if (info.IsStillImage) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(input)}' is a still image; it has no highlights");
         var durationUs = MediaGuard.RequireDurationUs(info);
         if (durationUs < options.MinUs)
             throw new JobInputException($"'{Path.GetFileName(input)}' is {MediaTime.ToClock(durationUs / 1000)} long, shorter than the shortest clip (--min {MediaTime.ToClock(options.MinUs / 1000)}); lower --min");

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Cutroom.FFmpeg.Graph;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 using Cutroom.Timeline.Model;
 
 namespace Cutroom.Engine.Render;

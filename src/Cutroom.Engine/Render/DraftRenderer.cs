@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Process;
@@ -39,8 +40,8 @@ public sealed class DraftRenderer
         var sw = Stopwatch.StartNew();
         draft = draft.WithDerivedDuration();
         var errors = DraftValidator.Validate(draft);
-        if (errors.Count > 0) throw new RenderInputException([.. errors.Select(e => (e.JsonPath, e.Message))]);
-        if (draft.DurationMs <= 0) throw new RenderInputException("t", "the draft is empty: add a clip, an image or a text first");
+        if (errors.Count > 0) throw new RenderInputException(errors);
+        if (draft.DurationMs <= 0) throw new RenderInputException("t", "the draft is empty: add a clip, an image or a text first", JobErrorCodes.NothingSelected);
         var sources = await SourceCatalog.LoadAsync(draft, options, _ctx, cancellationToken);
 
         var clock = new TimelineClock(draft.Fps);
@@ -63,7 +64,7 @@ public sealed class DraftRenderer
             if (run.DecodeErrors > 0) warnings.Add($"a source has damaged data: the decoder concealed {run.DecodeErrors} error(s)");
 
             var probe = await _ctx.Prober.ProbeAsync(staging.TempPath, measureFrames: options.Format != RenderFormat.Gif, cancellationToken);
-            var video = probe.Video ?? throw new FFmpegException("the render produced no video stream", 0, [], []);
+            var video = probe.Video ?? throw FFmpegException.InvalidOutput("the render produced no video stream");
             staging.Commit();
             progress?.Report(1);
             return new RenderResult(staging.FinalPath, video.Width, video.Height, probe.DurationMs ?? 0, video.FrameCount ?? totalFrames,
@@ -85,7 +86,7 @@ public sealed class DraftRenderer
         if (options.Format == RenderFormat.Gif)
         {
             var gifRate = Math.Min(draft.Fps, 15);
-            var small = video.Then(Filters.Fps(new FFmpeg.Time.Rational(gifRate, 1)))
+            var small = video.Then(Filters.Fps(new Cutroom.Contract.Time.Rational(gifRate, 1)))
                 .Then(Filters.Scale($"min(640,iw)", "-2", "lanczos"));
             var parts = g.Graph.Apply(Filter.Raw("split", [PadKind.Video], [PadKind.Video, PadKind.Video], ("outputs", 2)), small);
             var palette = parts[0].Then(Filter.Video("palettegen", ("stats_mode", "diff")));

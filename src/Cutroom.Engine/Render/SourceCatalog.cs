@@ -1,5 +1,6 @@
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Stills;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.Timeline.Model;
@@ -34,9 +35,9 @@ internal sealed class SourceCatalog
                 var path = $"t[{t}].sg[{s}].src";
                 if (!catalog._bySrc.TryGetValue(seg.Src, out var info))
                 {
-                    var file = options.ResolveMedia(seg.Src) ?? throw new RenderInputException(path, $"unknown media '{seg.Src}'");
+                    var file = options.ResolveMedia(seg.Src) ?? throw new RenderInputException(path, $"unknown media '{seg.Src}'", JobErrorCodes.NotFound);
                     try { info = await ctx.Prober.ProbeAsync(file, measureFrames: false, ct); }
-                    catch (MediaProbeException e) { throw new RenderInputException(path, e.Message); }
+                    catch (MediaProbeException e) { throw new RenderInputException(path, e.Error.Message, e.Code); }
                     catalog._bySrc[seg.Src] = info;
                     if (info.IsStillImage && info.Video is { } v)
                         catalog._stills[seg.Src] = new StillImage
@@ -47,27 +48,30 @@ internal sealed class SourceCatalog
                 }
                 if (track.Type == TrackType.Video)
                 {
-                    if (info.Video is null) throw new RenderInputException(path, $"'{Path.GetFileName(info.Path)}' has no picture and cannot be on a video track");
+                    if (info.Video is null) throw new RenderInputException(path, $"'{Path.GetFileName(info.Path)}' has no picture and cannot be on a video track", JobErrorCodes.UnsupportedMedia);
                     MediaGuard.RequireVideo(info, ctx.Limits);
                 }
                 if (track.Type == TrackType.Audio && info.Audio is null)
-                    throw new RenderInputException(path, $"'{Path.GetFileName(info.Path)}' has no sound and cannot be on an audio track");
+                    throw new RenderInputException(path, $"'{Path.GetFileName(info.Path)}' has no sound and cannot be on an audio track", JobErrorCodes.UnsupportedMedia);
             }
         }
         return catalog;
     }
 }
 
-/// <summary>A draft cannot be rendered: it is invalid or refers to media that is missing or unusable. Carries the JSON path of each problem.</summary>
+/// <summary>
+/// A draft cannot be rendered: it is invalid or refers to media that is missing or unusable. The
+/// <see cref="JobError.Field"/> of each error is a JSON path into the draft (<c>t[1].sg[0].src</c>).
+/// </summary>
 public sealed class RenderInputException : CutroomException
 {
     /// <summary>Creates the exception for one problem.</summary>
-    public RenderInputException(string jsonPath, string message) : this([(jsonPath, message)]) { }
+    /// <param name="jsonPath">Where in the draft.</param>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="code">One of <see cref="JobErrorCodes"/> (<c>not_applicable</c> when left out).</param>
+    public RenderInputException(string jsonPath, string message, string code = JobErrorCodes.NotApplicable)
+        : base([new JobError(code, jsonPath, message)]) { }
 
     /// <summary>Creates the exception for several problems.</summary>
-    public RenderInputException(IReadOnlyList<(string JsonPath, string Message)> errors)
-        : base(string.Join("; ", errors.Select(e => $"{e.JsonPath}: {e.Message}"))) => Errors = errors;
-
-    /// <summary>Every problem with its JSON path into the draft.</summary>
-    public IReadOnlyList<(string JsonPath, string Message)> Errors { get; }
+    public RenderInputException(IReadOnlyList<JobError> errors) : base(errors) { }
 }

@@ -54,8 +54,8 @@ internal static class TextLayer
     /// <summary>Opacity over time: fades in over <c>m.fi</c> and out over <c>m.fo</c>, times <c>m.opacity</c>.</summary>
     private static string AlphaExpression(RenderGraph g, Segment seg, string s0, string s1)
     {
-        var fi = seg.Meta.FadeInMs is > 0 and var a ? FFmpeg.Time.MediaTime.ToFFmpeg(a * 1000) : null;
-        var fo = seg.Meta.FadeOutMs is > 0 and var b ? FFmpeg.Time.MediaTime.ToFFmpeg(b * 1000) : null;
+        var fi = seg.Meta.FadeInMs is > 0 and var a ? Cutroom.Contract.Time.MediaTime.ToFFmpeg(a * 1000) : null;
+        var fo = seg.Meta.FadeOutMs is > 0 and var b ? Cutroom.Contract.Time.MediaTime.ToFFmpeg(b * 1000) : null;
         var opacity = (seg.Meta.Opacity ?? 1).ToString("0.###", CultureInfo.InvariantCulture);
         var rise = fi is null ? "1" : $"(t-{s0})/{fi}";
         var fall = fo is null ? "1" : $"({s1}-t)/{fo}";

@@ -2,7 +2,7 @@ using Cutroom.Engine.Animate;
 using Cutroom.Engine.Stills;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 using Cutroom.Timeline.Model;
 
 namespace Cutroom.Engine.Render;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cutroom.Engine.Analysis;
 using Cutroom.Engine.Common;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Shots;
 
@@ -104,7 +104,7 @@ public static class ShotExport
     }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temporary file.</summary>
-    /// <exception cref="Cutroom.FFmpeg.Errors.JobInputException">The path is a folder.</exception>
+    /// <exception cref="Cutroom.Contract.Errors.JobInputException">The path is a folder.</exception>
     public static void Write(string path, string text)
     {
         using var staging = OutputStaging.ForFile(path);

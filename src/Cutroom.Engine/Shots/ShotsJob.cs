@@ -1,5 +1,6 @@
 using Cutroom.Engine.Analysis;
 using Cutroom.Engine.Common;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Engine.Shots;

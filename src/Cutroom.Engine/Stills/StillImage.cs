@@ -1,4 +1,5 @@
 using Cutroom.Engine.Common;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;

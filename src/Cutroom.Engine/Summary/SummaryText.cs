@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Summary;
 
@@ -21,7 +21,7 @@ public static class SummaryText
         if (m.VideoCodec is null) sb.Append(CultureInfo.InvariantCulture, $"A {length} audio recording");
         else
         {
-            var rate = Cutroom.FFmpeg.Time.Rational.ParseOrUnknown(m.FrameRate);
+            var rate = Cutroom.Contract.Time.Rational.ParseOrUnknown(m.FrameRate);
             sb.Append(CultureInfo.InvariantCulture, $"A {length} {(m.AudioCodec is null ? "silent " : "")}video ({m.Width}x{m.Height}{(rate.IsPositive ? string.Create(CultureInfo.InvariantCulture, $", {rate.ToDouble():0.##} fps") : "")})");
             sb.Append(CultureInfo.InvariantCulture, $" of {Count(d.Shots.Count, "shot")}");
         }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Frames;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Thumbnails;
 
@@ -41,7 +42,7 @@ public sealed class ThumbnailPicker
         var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
         var video = MediaGuard.RequireVideo(info, _ctx.Limits);
         var index = await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: cancellationToken);
-        if (index.Count == 0) throw new MediaProbeException($"'{Path.GetFileName(input)}' has no video frames");
+        if (index.Count == 0) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(input)}' has no video frames");
 
         var keyframesOnly = index.Count > FullDecodeFrameLimit;
         var pool = keyframesOnly ? index.Keyframes.Count() : index.Count;
@@ -77,7 +78,7 @@ public sealed class ThumbnailPicker
             var planeSize = ScoreWidth * height;
             var pts = reader.Pts;
             var count = Math.Min(pts.Count, planes.Length / planeSize);
-            if (count == 0) throw new MediaProbeException($"no frame of '{Path.GetFileName(input)}' could be decoded");
+            if (count == 0) throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"no frame of '{Path.GetFileName(input)}' could be decoded");
             var best = -1;
             FrameQuality? bestQuality = null;
             for (var i = 0; i < count; i++)
@@ -95,7 +96,7 @@ public sealed class ThumbnailPicker
             var outcome = await run.RunAsync(key == 0 ? null : index.PtsUs(key), index.PtsUs(frameIndex) + 1,
                 [Filters.Select($"eq(pts,{winnerPts.ToString(CultureInfo.InvariantCulture)})")], false, options, work, 0, null, cancellationToken);
             var produced = Path.Combine(work, "000000." + FrameFileNames.Extension(format));
-            if (outcome.Pts.Count == 0 || !File.Exists(produced)) throw new MediaProbeException($"the chosen frame of '{Path.GetFileName(input)}' could not be decoded again");
+            if (outcome.Pts.Count == 0 || !File.Exists(produced)) throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"the chosen frame of '{Path.GetFileName(input)}' could not be decoded again");
 
             using var staging = OutputStaging.ForFile(outputFile);
             File.Move(produced, staging.TempPath, overwrite: true);

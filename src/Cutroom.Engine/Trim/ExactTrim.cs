@@ -3,7 +3,7 @@ using Cutroom.Engine.Encoding;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Trim;
 

@@ -1,9 +1,10 @@
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Trim;
 

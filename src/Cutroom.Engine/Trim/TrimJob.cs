@@ -1,9 +1,10 @@
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Trim;
 
@@ -60,7 +61,7 @@ public sealed class TrimJob
         if (run.Count > 0) warnings.Add(DamageWarning(run));
 
         var output = await _ctx.Prober.ProbeAsync(staging.TempPath, measureFrames: true, cancellationToken).ConfigureAwait(false);
-        var outVideo = output.Video ?? throw new FFmpegException("trimming wrote no video stream", 0, [], []);
+        var outVideo = output.Video ?? throw FFmpegException.InvalidOutput("trimming wrote no video stream");
         int? hidden = null;
         if (request.Mode == TrimMode.Fast)
         {

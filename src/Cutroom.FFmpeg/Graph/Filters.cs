@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.FFmpeg.Graph;
 

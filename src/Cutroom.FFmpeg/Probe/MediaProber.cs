@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.FFmpeg.Probe;
 
@@ -39,12 +40,12 @@ public sealed class MediaProber
         var json = await RunProbeAsync(args, path, cancellationToken).ConfigureAwait(false);
         FFprobeOutput? raw;
         try { raw = JsonSerializer.Deserialize(json, FFprobeJsonContext.Default.FFprobeOutput); }
-        catch (JsonException e) { throw new MediaProbeException($"'{Path.GetFileName(path)}' could not be read as media (unexpected ffprobe output)", e); }
+        catch (JsonException e) { throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(path)}' could not be read as media (unexpected ffprobe output)", e); }
         if (raw?.Format is null || raw.Error is not null)
-            throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {raw?.Error?.Text ?? "no format found"}");
+            throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(path)}' is not readable media: {raw?.Error?.Text ?? "no format found"}");
         var info = Parse(raw, path, container);
         if (info.Video is null && info.Audio is null)
-            throw new MediaProbeException($"'{Path.GetFileName(path)}' has no audio or video stream (only {Describe(info.Streams)})");
+            throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(path)}' has no audio or video stream (only {Describe(info.Streams)})");
         if (measureFrames && info.Video is { } v && !info.IsStillImage)
         {
             var index = await ScanPacketsAsync(info, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -65,7 +66,7 @@ public sealed class MediaProber
     /// <exception cref="MediaProbeException">When the file has no video stream or cannot be read.</exception>
     public async Task<PacketIndex> ScanPacketsAsync(MediaInfo info, int maxPackets = 200_000, CancellationToken cancellationToken = default)
     {
-        var video = info.Video ?? throw new MediaProbeException($"'{Path.GetFileName(info.Path)}' has no video stream");
+        var video = info.Video ?? throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(info.Path)}' has no video stream");
         var args = BaseArgs(info.Container).Concat([
             "-select_streams", video.Index.ToString(CultureInfo.InvariantCulture),
             "-show_entries", "packet=pts,dts,duration,size,flags", "-print_format", "csv=p=0",
@@ -85,8 +86,8 @@ public sealed class MediaProber
             var discard = parts[4].Contains('D', StringComparison.Ordinal);
             if (!discard && (pts ?? dts) is { } t) packets.Add(new PacketInfo(t, dur ?? 0, key, size));
         }, null, _timeout, cancellationToken).ConfigureAwait(false);
-        if (result.TimedOut) throw new MediaProbeException($"scanning '{Path.GetFileName(info.Path)}' took longer than {_timeout.TotalSeconds:0} s");
-        if (result.ExitCode != 0) throw new MediaProbeException($"'{Path.GetFileName(info.Path)}' could not be read: {FFmpegRunner.Summarise(result.StderrTail, args)}");
+        if (result.TimedOut) throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"scanning '{Path.GetFileName(info.Path)}' took longer than {_timeout.TotalSeconds:0} s");
+        if (result.ExitCode != 0) throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(info.Path)}' could not be read: {FFmpegRunner.Summarise(result.StderrTail, args)}");
         packets.Sort((a, b) => a.Pts.CompareTo(b.Pts));
         return new PacketIndex(video.TimeBase, packets, packets.Count < maxPackets);
     }
@@ -101,7 +102,7 @@ public sealed class MediaProber
     {
         var sb = new StringBuilder();
         var result = await ProcessRunner.RunAsync(_tools.FFprobePath, args, l => sb.AppendLine(l), null, _timeout, ct).ConfigureAwait(false);
-        if (result.TimedOut) throw new MediaProbeException($"probing '{Path.GetFileName(path)}' took longer than {_timeout.TotalSeconds:0} s");
+        if (result.TimedOut) throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"probing '{Path.GetFileName(path)}' took longer than {_timeout.TotalSeconds:0} s");
         if (result.ExitCode != 0)
         {
             // ffprobe -show_error reports the failure in JSON as well; prefer it.
@@ -109,10 +110,10 @@ public sealed class MediaProber
             try
             {
                 var raw = JsonSerializer.Deserialize(text, FFprobeJsonContext.Default.FFprobeOutput);
-                if (raw?.Error?.Text is { } e) throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {e}{Detail(result.StderrTail, e, args)}");
+                if (raw?.Error?.Text is { } e) throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(path)}' is not readable media: {e}{Detail(result.StderrTail, e, args)}");
             }
             catch (JsonException) { }
-            throw new MediaProbeException($"'{Path.GetFileName(path)}' is not readable media: {FFmpegRunner.Summarise(result.StderrTail, args)}");
+            throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(path)}' is not readable media: {FFmpegRunner.Summarise(result.StderrTail, args)}");
         }
         return sb.ToString();
     }

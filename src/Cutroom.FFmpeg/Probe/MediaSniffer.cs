@@ -1,4 +1,5 @@
 using System.Text;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.FFmpeg.Probe;
@@ -19,8 +20,8 @@ public static class MediaSniffer
     /// <exception cref="MediaProbeException">When the file is missing, empty, a playlist/indirection, or of no accepted format.</exception>
     public static ContainerFormat Sniff(string path)
     {
-        if (Directory.Exists(path)) throw new MediaProbeException($"'{Path.GetFileName(path)}' is a folder, not a media file");
-        if (!File.Exists(path)) throw new MediaProbeException($"'{Path.GetFileName(path)}' was not found (no such file)");
+        if (Directory.Exists(path)) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(path)}' is a folder, not a media file");
+        if (!File.Exists(path)) throw new MediaProbeException(JobErrorCodes.NotFound, $"'{Path.GetFileName(path)}' was not found (no such file)");
         byte[] head;
         try
         {
@@ -28,9 +29,9 @@ public static class MediaSniffer
             head = new byte[Math.Min(HeaderBytes, fs.Length)];
             fs.ReadExactly(head);
         }
-        catch (IOException e) { throw new MediaProbeException($"cannot read '{Path.GetFileName(path)}': {PathRedaction.Redact(e.Message, [path, Path.GetFullPath(path)])}", e); }
-        catch (UnauthorizedAccessException e) { throw new MediaProbeException($"cannot read '{Path.GetFileName(path)}': permission denied", e); }
-        if (head.Length == 0) throw new MediaProbeException($"'{Path.GetFileName(path)}' is empty (0 bytes)");
+        catch (IOException e) { throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"cannot read '{Path.GetFileName(path)}': {PathRedaction.Redact(e.Message, [path, Path.GetFullPath(path)])}", e); }
+        catch (UnauthorizedAccessException e) { throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"cannot read '{Path.GetFileName(path)}': permission denied", e); }
+        if (head.Length == 0) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(path)}' is empty (0 bytes)");
         return Sniff(head, Path.GetFileName(path));
     }
 
@@ -41,7 +42,7 @@ public static class MediaSniffer
     public static ContainerFormat Sniff(ReadOnlySpan<byte> head, string name)
     {
         if (FindIndirection(head) is { } kind)
-            throw new MediaProbeException($"'{name}' is {kind}, not a media file; refused because it could make ffmpeg open other files");
+            throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{name}' is {kind}, not a media file; refused because it could make ffmpeg open other files");
 
         if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8)) return ContainerFormat.Mp4;
         if (head.Length >= 8 && (head[4..8].SequenceEqual("moov"u8) || head[4..8].SequenceEqual("mdat"u8) ||
@@ -63,7 +64,7 @@ public static class MediaSniffer
         if (head.Length >= 2 && head[0] == 0xFF && (head[1] & 0xF6) == 0xF0) return ContainerFormat.Aac;   // ADTS: 12-bit sync, layer 00
         if (head.Length >= 2 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0) return ContainerFormat.Mp3;   // MPEG audio frame sync
         if (head.Length >= 377 && head[0] == 0x47 && head[188] == 0x47 && head[376] == 0x47) return ContainerFormat.MpegTs;
-        throw new MediaProbeException($"'{name}' is not a supported media file (accepted: mp4, mov, m4a, mkv, webm, avi, wav, mp3, aac, ogg, flac, ts, jpg, png, webp, gif)");
+        throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{name}' is not a supported media file (accepted: mp4, mov, m4a, mkv, webm, avi, wav, mp3, aac, ogg, flac, ts, jpg, png, webp, gif)");
     }
 
     private static string? FindIndirection(ReadOnlySpan<byte> head)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.FFmpeg.Process;

@@ -1,4 +1,3 @@
-using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Server.Contract;
 
@@ -6,7 +5,7 @@ namespace Cutroom.Server.Contract;
 /// A refusal with one of the contract's codes, thrown anywhere below an endpoint and turned into
 /// the envelope (with the code's HTTP status) by <see cref="Hosting.ErrorEnvelopeMiddleware"/>.
 /// </summary>
-public sealed class ApiException : CutroomException
+public sealed class ApiException : Exception
 {
     /// <summary>Creates the refusal.</summary>
     /// <param name="code">A code of <see cref="ApiCodes"/>.</param>

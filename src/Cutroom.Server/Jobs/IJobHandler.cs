@@ -4,7 +4,7 @@ namespace Cutroom.Server.Jobs;
 
 /// <summary>
 /// Runs jobs of one kind for the <see cref="WorkerPool"/>. Return the result (JSON) to complete
-/// the job; throw <see cref="Contract.ApiException"/> or any <see cref="Cutroom.FFmpeg.Errors.CutroomException"/>
+/// the job; throw <see cref="Contract.ApiException"/> or any <see cref="Cutroom.Contract.Errors.CutroomException"/>
 /// to fail it with that message (anything else fails it with code 5000 and is logged);
 /// <see cref="OperationCanceledException"/> when the server stops puts it back in the queue.
 /// </summary>

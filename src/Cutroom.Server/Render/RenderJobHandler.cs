@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Render;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.Server.Contract;
@@ -83,7 +84,7 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
         catch (RenderInputException e)
         {
             Delete(temp);
-            var text = string.Join("; ", e.Errors.Select(x => $"{RenderRequest.InBody(x.JsonPath)}: {x.Message}"));
+            var text = string.Join("; ", e.Errors.Select(x => $"{RenderRequest.InBody(x.Field)}: {x.Message}"));
             throw new ApiException(ApiCodes.BadRequest, "the draft cannot be rendered: " + Redact(text, media, temp));
         }
         catch (CutroomException e)

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cutroom.Engine.Encoding;
@@ -81,7 +82,7 @@ public sealed partial record RenderRequest(string Id, string SessionId, Draft Dr
         else
         {
             var parsed = DraftJson.ParseAndValidate(d.GetRawText());
-            errors.AddRange(parsed.Errors.Select(e => new PathError(InBody(e.JsonPath), e.Message)));
+            errors.AddRange(parsed.Errors.Select(e => new PathError(InBody(e.Field), e.Message)));
             if (parsed.Draft is { } ok)
             {
                 draft = ok.WithDerivedDuration();
@@ -105,7 +106,7 @@ public sealed partial record RenderRequest(string Id, string SessionId, Draft Dr
     }
 
     /// <summary>A draft path (<c>t[1].sg[0].d</c>, or <c>$</c> for the draft itself) as a path into the body (<c>draft.t[1].sg[0].d</c>).</summary>
-    /// <param name="draftPath">A path of <see cref="Timeline.Errors.EditError.JsonPath"/>.</param>
+    /// <param name="draftPath">A path of <see cref="Cutroom.Contract.Errors.JobError.Field"/>.</param>
     public static string InBody(string draftPath) =>
         draftPath is "$" or "" ? "draft" : "draft." + (draftPath.StartsWith("$.", StringComparison.Ordinal) ? draftPath[2..] : draftPath);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cutroom.Agent.Sessions;
 using Cutroom.Engine.Common;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.Server.Storage;

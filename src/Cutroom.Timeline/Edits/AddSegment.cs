@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -25,15 +26,15 @@ public static partial class DraftEdits
         ArgumentNullException.ThrowIfNull(segment);
         var t = Locate.Track(draft, trackId);
         if (t < 0) return Locate.NoTrack(trackId);
-        if (segment.DurationMs <= 0) return EditResult.Fail(ErrorCodes.OutOfRange, "the segment's duration must be > 0 ms");
-        if (segment.StartMs < 0) return EditResult.Fail(ErrorCodes.OutOfRange, "the segment's start must be >= 0 ms");
+        if (segment.DurationMs <= 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "the segment's duration must be > 0 ms");
+        if (segment.StartMs < 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "the segment's start must be >= 0 ms");
         if (segment.Id.Length == 0) segment = segment with { Id = new IdAllocator(draft).Next("seg") };
         else if (Locate.Segment(draft, segment.Id) is not null || Locate.Track(draft, segment.Id) >= 0)
-            return EditResult.Fail(ErrorCodes.DuplicateId, $"the id \"{segment.Id}\" is already used");
+            return EditResult.Fail(JobErrorCodes.DuplicateId, $"the id \"{segment.Id}\" is already used");
         var track = draft.Tracks[t];
         var clash = TrackLayout.Clash(track, segment, -1);
         if (clash is { } c)
-            return EditResult.Fail(ErrorCodes.Overlap, $"would overlap \"{track.Segments[c].Id}\" ({track.Segments[c].StartMs}-{track.Segments[c].EndMs} ms)", JsonPaths.Track(t));
+            return EditResult.Fail(JobErrorCodes.Overlap, $"would overlap \"{track.Segments[c].Id}\" ({track.Segments[c].StartMs}-{track.Segments[c].EndMs} ms)", JsonPaths.Track(t));
         return EditResult.Ok(draft.WithTrack(t, track with { Segments = track.Segments.Add(segment) }), segment.Id);
     }
 
@@ -53,14 +54,14 @@ public static partial class DraftEdits
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(media);
         if (string.IsNullOrWhiteSpace(media.Id))
-            return EditResult.Fail(ErrorCodes.Required, "media id required");
+            return EditResult.Fail(JobErrorCodes.Required, "media id required");
         var wantType = media.Kind == MediaKind.Audio ? TrackType.Audio : TrackType.Video;
         var d = durationMs ?? (media.Kind == MediaKind.Image ? DefaultStillMs : media.DurationMs);
-        if (d is null) return EditResult.Fail(ErrorCodes.Required, $"the duration of \"{media.Name ?? media.Id}\" is unknown: give duration_ms");
-        if (d <= 0) return EditResult.Fail(ErrorCodes.OutOfRange, "duration_ms must be > 0");
+        if (d is null) return EditResult.Fail(JobErrorCodes.Required, $"the duration of \"{media.Name ?? media.Id}\" is unknown: give duration_ms");
+        if (d <= 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "duration_ms must be > 0");
         if (media.Kind != MediaKind.Image && media.DurationMs is { } available && d > available)
-            return EditResult.Fail(ErrorCodes.OutOfRange, $"\"{media.Name ?? media.Id}\" is only {available} ms long");
-        if (atMs < 0) return EditResult.Fail(ErrorCodes.OutOfRange, "at_ms must be >= 0");
+            return EditResult.Fail(JobErrorCodes.OutOfRange, $"\"{media.Name ?? media.Id}\" is only {available} ms long");
+        if (atMs < 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "at_ms must be >= 0");
 
         var ids = new IdAllocator(draft);
         int t;
@@ -69,7 +70,7 @@ public static partial class DraftEdits
             t = Locate.Track(draft, trackId);
             if (t < 0) return Locate.NoTrack(trackId);
             if (draft.Tracks[t].Type != wantType)
-                return EditResult.Fail(ErrorCodes.NotApplicable, $"track \"{trackId}\" is not a{(wantType == TrackType.Audio ? "n audio" : " video")} track", JsonPaths.Key(JsonPaths.Track(t), "tt"));
+                return EditResult.Fail(JobErrorCodes.NotApplicable, $"track \"{trackId}\" is not a{(wantType == TrackType.Audio ? "n audio" : " video")} track", JsonPaths.Key(JsonPaths.Track(t), "tt"));
         }
         else
         {

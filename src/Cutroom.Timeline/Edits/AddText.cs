@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -17,10 +18,10 @@ public static partial class DraftEdits
         ArgumentNullException.ThrowIfNull(spec);
         if (TextPlacement.CheckText(spec.Text) is { } bad) return EditResult.Fail(bad);
         if (TextPlacement.CheckStyle(spec.Position, spec.X, spec.Y, spec.Size, spec.Color) is { } badStyle) return EditResult.Fail(badStyle);
-        if (spec.StartMs < 0) return EditResult.Fail(ErrorCodes.OutOfRange, "start_ms must be >= 0");
+        if (spec.StartMs < 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "start_ms must be >= 0");
         var end = DraftDuration.Compute(draft);
         var d = spec.DurationMs ?? (end > spec.StartMs ? Math.Min(DefaultStillMs, end - spec.StartMs) : DefaultStillMs);
-        if (d <= 0) return EditResult.Fail(ErrorCodes.OutOfRange, "duration_ms must be > 0");
+        if (d <= 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "duration_ms must be > 0");
         var ids = new IdAllocator(draft);
         var segment = new Segment
         {

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -5,11 +6,11 @@ namespace Cutroom.Timeline.Edits;
 
 /// <summary>
 /// The outcome of an edit: a new draft (and the id of the segment the edit created or changed),
-/// or one <see cref="EditError"/>. The input draft is never modified.
+/// or one <see cref="JobError"/>. The input draft is never modified.
 /// </summary>
 public sealed record EditResult
 {
-    private EditResult(Draft? draft, EditError? error, string? segmentId)
+    private EditResult(Draft? draft, JobError? error, string? segmentId)
     {
         Draft = draft;
         Error = error;
@@ -20,7 +21,7 @@ public sealed record EditResult
     public Draft? Draft { get; }
 
     /// <summary>Why the edit failed; null on success.</summary>
-    public EditError? Error { get; }
+    public JobError? Error { get; }
 
     /// <summary>The segment the edit created or changed (the new right half for a split), when there is one.</summary>
     public string? SegmentId { get; }
@@ -39,10 +40,10 @@ public sealed record EditResult
     public static EditResult Ok(Draft draft, string? segmentId = null) => new(DraftNormalizer.Normalize(draft), null, segmentId);
 
     /// <summary>A failed edit.</summary>
-    public static EditResult Fail(EditError error) => new(null, error ?? throw new ArgumentNullException(nameof(error)), null);
+    public static EditResult Fail(JobError error) => new(null, error ?? throw new ArgumentNullException(nameof(error)), null);
 
     /// <summary>A failed edit with the given code, message and path (<c>$</c> when the error is about an argument).</summary>
-    public static EditResult Fail(string code, string message, string jsonPath = JsonPaths.Root) => Fail(new EditError(code, message, jsonPath));
+    public static EditResult Fail(string code, string message, string jsonPath = JsonPaths.Root) => Fail(new JobError(code, jsonPath, message));
 
     /// <summary>Applies <paramref name="next"/> to the edited draft, or passes the failure on.</summary>
     public EditResult Then(Func<Draft, EditResult> next)

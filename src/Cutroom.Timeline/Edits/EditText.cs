@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -15,11 +16,11 @@ public static partial class DraftEdits
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(change);
         if (Locate.Segment(draft, segmentId) is not { } at) return Locate.NoSegment(segmentId);
-        if (at.Track.Type != TrackType.Text) return EditResult.Fail(ErrorCodes.NotApplicable, $"\"{segmentId}\" is not a text", at.Path);
+        if (at.Track.Type != TrackType.Text) return EditResult.Fail(JobErrorCodes.NotApplicable, $"\"{segmentId}\" is not a text", at.Path);
         if (change.Text is not null && TextPlacement.CheckText(change.Text) is { } bad) return EditResult.Fail(bad);
         if (TextPlacement.CheckStyle(change.Position, change.X, change.Y, change.Size, change.Color) is { } badStyle) return EditResult.Fail(badStyle);
-        if (change.StartMs < 0) return EditResult.Fail(ErrorCodes.OutOfRange, "start_ms must be >= 0", at.PathOf("st"));
-        if (change.DurationMs <= 0) return EditResult.Fail(ErrorCodes.OutOfRange, "duration_ms must be > 0", at.PathOf("d"));
+        if (change.StartMs < 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "start_ms must be >= 0", at.PathOf("st"));
+        if (change.DurationMs <= 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "duration_ms must be > 0", at.PathOf("d"));
 
         var s = at.Segment;
         var m = s.Meta;
@@ -43,7 +44,7 @@ public static partial class DraftEdits
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (Locate.Segment(draft, segmentId) is not { } at) return Locate.NoSegment(segmentId);
-        if (at.Track.Type != TrackType.Text) return EditResult.Fail(ErrorCodes.NotApplicable, $"\"{segmentId}\" is not a text; use remove_segment", at.Path);
+        if (at.Track.Type != TrackType.Text) return EditResult.Fail(JobErrorCodes.NotApplicable, $"\"{segmentId}\" is not a text; use remove_segment", at.Path);
         var track = at.Track with { Segments = at.Track.Segments.RemoveAt(at.Index) };
         return EditResult.Ok(track.Segments.IsEmpty ? draft.WithoutTrack(at.TrackIndex) : draft.WithTrack(at.TrackIndex, track));
     }

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -14,12 +15,12 @@ public static partial class DraftEdits
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (Locate.Segment(draft, segmentId) is not { } at) return Locate.NoSegment(segmentId);
-        if (atMs < 0) return EditResult.Fail(ErrorCodes.OutOfRange, "at_ms must be >= 0");
+        if (atMs < 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "at_ms must be >= 0");
         var moved = at.Segment with { StartMs = atMs };
         if (TrackLayout.Clash(at.Track, moved, at.Index) is { } c)
         {
             var other = at.Track.Segments[c];
-            return EditResult.Fail(ErrorCodes.Overlap, $"at {atMs} ms it would overlap \"{other.Id}\" ({other.StartMs}-{other.EndMs} ms); reorder with an index instead", at.Path);
+            return EditResult.Fail(JobErrorCodes.Overlap, $"at {atMs} ms it would overlap \"{other.Id}\" ({other.StartMs}-{other.EndMs} ms); reorder with an index instead", at.Path);
         }
         return EditResult.Ok(draft.WithSegment(at, moved), segmentId);
     }
@@ -36,7 +37,7 @@ public static partial class DraftEdits
         if (Locate.Segment(draft, segmentId) is not { } at) return Locate.NoSegment(segmentId);
         var order = at.Track.Segments.OrderBy(s => s.StartMs).ToList();
         if (index < 0 || index >= order.Count)
-            return EditResult.Fail(ErrorCodes.OutOfRange, $"index must be between 0 and {order.Count - 1}");
+            return EditResult.Fail(JobErrorCodes.OutOfRange, $"index must be between 0 and {order.Count - 1}");
         var start = order[0].StartMs;
         order.Remove(at.Segment);
         order.Insert(index, at.Segment);

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -18,9 +19,9 @@ public static partial class DraftEdits
         if (Locate.Segment(draft, segmentId) is not { } at) return Locate.NoSegment(segmentId);
         var audioTrack = at.Track.Type == TrackType.Audio;
         if (at.Track.Type == TrackType.Text)
-            return EditResult.Fail(ErrorCodes.NotApplicable, "a text segment has no media; use edit_text", at.Path);
+            return EditResult.Fail(JobErrorCodes.NotApplicable, "a text segment has no media; use edit_text", at.Path);
         if (audioTrack != (media.Kind == MediaKind.Audio))
-            return EditResult.Fail(ErrorCodes.NotApplicable, $"a{(media.Kind == MediaKind.Audio ? "n audio item" : " picture")} cannot go on a{(audioTrack ? "n audio" : " video")} track", at.Path);
+            return EditResult.Fail(JobErrorCodes.NotApplicable, $"a{(media.Kind == MediaKind.Audio ? "n audio item" : " picture")} cannot go on a{(audioTrack ? "n audio" : " video")} track", at.Path);
 
         var s = at.Segment;
         var updated = s with

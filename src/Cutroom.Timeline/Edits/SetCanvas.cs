@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -28,9 +29,9 @@ public static partial class DraftEdits
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (Canvas.ForAspect(aspect) is not { } canvas)
-            return EditResult.Fail(ErrorCodes.UnknownValue, $"unknown aspect \"{aspect}\" (use {string.Join(", ", Canvas.Presets.Select(c => c.Aspect))})");
+            return EditResult.Fail(JobErrorCodes.UnknownValue, $"unknown aspect \"{aspect}\" (use {string.Join(", ", Canvas.Presets.Select(c => c.Aspect))})");
         if (fit is not null && !Fits.All.Contains(fit))
-            return EditResult.Fail(ErrorCodes.UnknownValue, $"fit must be one of {string.Join(", ", Fits.All)}");
+            return EditResult.Fail(JobErrorCodes.UnknownValue, $"fit must be one of {string.Join(", ", Fits.All)}");
         return EditResult.Ok(WithCanvas(draft, canvas, null, fit));
     }
 
@@ -39,7 +40,7 @@ public static partial class DraftEdits
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (Platforms.Find(platform) is not { } preset)
-            return EditResult.Fail(ErrorCodes.UnknownValue, $"unknown platform \"{platform}\" (use {string.Join(", ", Platforms.All.Select(p => p.Name))})");
+            return EditResult.Fail(JobErrorCodes.UnknownValue, $"unknown platform \"{platform}\" (use {string.Join(", ", Platforms.All.Select(p => p.Name))})");
         return EditResult.Ok(WithCanvas(draft, preset.Canvas, preset.Name, null));
     }
 

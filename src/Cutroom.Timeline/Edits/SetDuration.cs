@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -26,15 +27,15 @@ public static partial class DraftEdits
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (totalMs <= 0 || totalMs > DraftLimits.MaxTimeMs)
-            return EditResult.Fail(ErrorCodes.OutOfRange, $"duration_ms must be > 0 and at most {DraftLimits.MaxTimeMs}");
+            return EditResult.Fail(JobErrorCodes.OutOfRange, $"duration_ms must be > 0 and at most {DraftLimits.MaxTimeMs}");
         var main = Locate.FirstTrack(draft, TrackType.Video);
-        if (main < 0 || draft.Tracks[main].Segments.IsEmpty) return EditResult.Fail(ErrorCodes.NotApplicable, "the timeline has no pictures yet");
+        if (main < 0 || draft.Tracks[main].Segments.IsEmpty) return EditResult.Fail(JobErrorCodes.NotApplicable, "the timeline has no pictures yet");
         var oldEnd = DraftDuration.Compute(draft);
 
         var track = ScaleStills(draft.Tracks[main], totalMs);
         track = CutAt(track, totalMs);
         if (track.EndMs < totalMs)
-            return EditResult.Fail(ErrorCodes.NotApplicable,
+            return EditResult.Fail(JobErrorCodes.NotApplicable,
                 $"cannot lengthen to {totalMs} ms: the main video track has no stills to stretch and its clips end at {track.EndMs} ms (slow them down with set_speed or add clips)");
 
         var tracks = draft.Tracks.Select((t, i) => i == main ? track : FitOther(t, oldEnd, totalMs));

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -21,17 +22,17 @@ public static partial class DraftEdits
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(media);
-        if (media.Kind == MediaKind.Image) return EditResult.Fail(ErrorCodes.NotApplicable, "an image cannot be music");
+        if (media.Kind == MediaKind.Image) return EditResult.Fail(JobErrorCodes.NotApplicable, "an image cannot be music");
         if (double.IsNaN(volume) || volume < 0 || volume > DraftLimits.MaxVolume)
-            return EditResult.Fail(ErrorCodes.OutOfRange, $"volume must be between 0 and {DraftLimits.MaxVolume}");
-        if (fadeInMs < 0 || fadeOutMs < 0) return EditResult.Fail(ErrorCodes.OutOfRange, "fades must be >= 0 ms");
+            return EditResult.Fail(JobErrorCodes.OutOfRange, $"volume must be between 0 and {DraftLimits.MaxVolume}");
+        if (fadeInMs < 0 || fadeOutMs < 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "fades must be >= 0 ms");
 
         var music = MusicTrack.Find(draft);
         var others = draft.Tracks.Where((_, i) => i != music).Select(t => t.EndMs).DefaultIfEmpty(0).Max();
         var d = others > 0 ? others : media.DurationMs ?? 0;
-        if (d <= 0) return EditResult.Fail(ErrorCodes.Required, "the timeline is empty and the music's duration is unknown: add clips first");
+        if (d <= 0) return EditResult.Fail(JobErrorCodes.Required, "the timeline is empty and the music's duration is unknown: add clips first");
         if (fadeInMs + fadeOutMs > d)
-            return EditResult.Fail(ErrorCodes.OutOfRange, $"fade-in + fade-out ({fadeInMs + fadeOutMs} ms) must not be longer than the music ({d} ms)");
+            return EditResult.Fail(JobErrorCodes.OutOfRange, $"fade-in + fade-out ({fadeInMs + fadeOutMs} ms) must not be longer than the music ({d} ms)");
 
         var ids = new IdAllocator(draft);
         var segment = new Segment
@@ -65,6 +66,6 @@ public static partial class DraftEdits
     {
         ArgumentNullException.ThrowIfNull(draft);
         var music = MusicTrack.Find(draft);
-        return music < 0 ? EditResult.Fail(ErrorCodes.NotFound, "the draft has no music") : EditResult.Ok(draft.WithoutTrack(music));
+        return music < 0 ? EditResult.Fail(JobErrorCodes.NotFound, "the draft has no music") : EditResult.Ok(draft.WithoutTrack(music));
     }
 }

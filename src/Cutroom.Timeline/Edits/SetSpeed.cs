@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -18,17 +19,17 @@ public static partial class DraftEdits
         if (double.IsNaN(speed) || speed < DraftLimits.MinSpeed || speed > DraftLimits.MaxSpeed)
         {
             var path = segmentId is null ? JsonPaths.Root : Locate.Segment(draft, segmentId)?.PathOf("sp") ?? JsonPaths.Root;
-            return EditResult.Fail(ErrorCodes.OutOfRange, $"speed must be between {DraftLimits.MinSpeed} and {DraftLimits.MaxSpeed}", path);
+            return EditResult.Fail(JobErrorCodes.OutOfRange, $"speed must be between {DraftLimits.MinSpeed} and {DraftLimits.MaxSpeed}", path);
         }
         if (segmentId is not null)
         {
             if (Locate.Segment(draft, segmentId) is not { } at) return Locate.NoSegment(segmentId);
             if (at.Track.Type == TrackType.Text || at.Segment.IsStill)
-                return EditResult.Fail(ErrorCodes.NotApplicable, "only clips have a speed (this is a still or a text; change its duration instead)", at.Path);
+                return EditResult.Fail(JobErrorCodes.NotApplicable, "only clips have a speed (this is a still or a text; change its duration instead)", at.Path);
             return Resize(draft, at, WithSpeed(at.Segment, speed));
         }
         var clipIds = draft.Tracks.Where(t => t.Type == TrackType.Video).SelectMany(t => t.Segments).Where(s => !s.IsStill).Select(s => s.Id).ToList();
-        if (clipIds.Count == 0) return EditResult.Fail(ErrorCodes.NotApplicable, "the video tracks have no clips (stills have no speed)");
+        if (clipIds.Count == 0) return EditResult.Fail(JobErrorCodes.NotApplicable, "the video tracks have no clips (stills have no speed)");
         var result = EditResult.Ok(draft);
         foreach (var id in clipIds)
         {

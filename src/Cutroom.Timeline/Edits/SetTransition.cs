@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -22,8 +23,8 @@ public static partial class DraftEdits
         var remove = type?.Trim().ToLowerInvariant() is "none" or "cut";
         var name = remove ? null : TransitionTypes.Normalize(type);
         if (!remove && name is null)
-            return EditResult.Fail(ErrorCodes.UnknownValue, $"unknown transition \"{type}\" (use crossfade, fade-black, wipe-left, slide-left, ... or none)");
-        if (!remove && durationMs <= 0) return EditResult.Fail(ErrorCodes.OutOfRange, "the transition's duration must be > 0 ms");
+            return EditResult.Fail(JobErrorCodes.UnknownValue, $"unknown transition \"{type}\" (use crossfade, fade-black, wipe-left, slide-left, ... or none)");
+        if (!remove && durationMs <= 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "the transition's duration must be > 0 ms");
 
         if (segmentId is not null)
         {
@@ -31,9 +32,9 @@ public static partial class DraftEdits
             var s = at.Segment;
             if (remove) return EditResult.Ok(draft.WithSegment(at, s.WithMeta(m => m with { Transition = null })), s.Id);
             if (!at.Track.Segments.Any(o => o.EndMs == s.StartMs && o.Id != s.Id))
-                return EditResult.Fail(ErrorCodes.NotAdjacent, $"no segment on its track ends where \"{s.Id}\" starts ({s.StartMs} ms)", at.PathOf("m.tr"));
+                return EditResult.Fail(JobErrorCodes.NotAdjacent, $"no segment on its track ends where \"{s.Id}\" starts ({s.StartMs} ms)", at.PathOf("m.tr"));
             if (durationMs > s.DurationMs)
-                return EditResult.Fail(ErrorCodes.OutOfRange, $"the transition ({durationMs} ms) must not be longer than the segment (d = {s.DurationMs} ms)", at.PathOf("m.tr.d"));
+                return EditResult.Fail(JobErrorCodes.OutOfRange, $"the transition ({durationMs} ms) must not be longer than the segment (d = {s.DurationMs} ms)", at.PathOf("m.tr.d"));
             return EditResult.Ok(draft.WithSegment(at, s.WithMeta(m => m with { Transition = new Transition { Type = name!, DurationMs = durationMs } })), s.Id);
         }
 
@@ -53,7 +54,7 @@ public static partial class DraftEdits
                 })],
             };
         }).ToList();
-        if (count == 0 && !remove) return EditResult.Fail(ErrorCodes.NotAdjacent, "no two segments of a video track are adjacent, so there is nothing to transition between");
+        if (count == 0 && !remove) return EditResult.Fail(JobErrorCodes.NotAdjacent, "no two segments of a video track are adjacent, so there is nothing to transition between");
         return EditResult.Ok(draft with { Tracks = [.. tracks] });
     }
 }

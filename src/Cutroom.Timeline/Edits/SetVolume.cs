@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -21,10 +22,10 @@ public static partial class DraftEdits
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (double.IsNaN(volume) || volume < 0 || volume > DraftLimits.MaxVolume)
-            return EditResult.Fail(ErrorCodes.OutOfRange, $"volume must be between 0 and {DraftLimits.MaxVolume} (1 = unchanged, 0 mutes)");
+            return EditResult.Fail(JobErrorCodes.OutOfRange, $"volume must be between 0 and {DraftLimits.MaxVolume} (1 = unchanged, 0 mutes)");
         if (Locate.Segment(draft, target) is { } at)
         {
-            if (at.Track.Type == TrackType.Text) return EditResult.Fail(ErrorCodes.NotApplicable, "a text segment has no sound", at.Path);
+            if (at.Track.Type == TrackType.Text) return EditResult.Fail(JobErrorCodes.NotApplicable, "a text segment has no sound", at.Path);
             return EditResult.Ok(draft.WithSegment(at, at.Segment with { Volume = volume }), at.Segment.Id);
         }
         Func<Track, bool>? pick = target switch
@@ -33,7 +34,7 @@ public static partial class DraftEdits
             VideoTarget => t => t.Type == TrackType.Video,
             _ => Locate.Track(draft, target) is var i && i >= 0 && draft.Tracks[i].Type != TrackType.Text ? t => ReferenceEquals(t, draft.Tracks[i]) : null,
         };
-        if (pick is null) return EditResult.Fail(ErrorCodes.NotFound, $"no segment or sound track \"{target}\" (use music, video, a track id or a segment id)");
+        if (pick is null) return EditResult.Fail(JobErrorCodes.NotFound, $"no segment or sound track \"{target}\" (use music, video, a track id or a segment id)");
         var touched = false;
         var tracks = draft.Tracks.Select(t =>
         {
@@ -41,7 +42,7 @@ public static partial class DraftEdits
             touched = true;
             return t with { Segments = [.. t.Segments.Select(s => s with { Volume = volume })] };
         }).ToList();
-        if (!touched) return EditResult.Fail(ErrorCodes.NotFound, target == MusicTarget ? "the draft has no music" : $"\"{target}\" has no segments");
+        if (!touched) return EditResult.Fail(JobErrorCodes.NotFound, target == MusicTarget ? "the draft has no music" : $"\"{target}\" has no segments");
         return EditResult.Ok(draft with { Tracks = [.. tracks] });
     }
 

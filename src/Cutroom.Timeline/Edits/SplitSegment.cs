@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -19,7 +20,7 @@ public static partial class DraftEdits
         if (Locate.Segment(draft, segmentId) is not { } at) return Locate.NoSegment(segmentId);
         var s = at.Segment;
         if (atMs <= s.StartMs || atMs >= s.EndMs)
-            return EditResult.Fail(ErrorCodes.OutOfRange, $"at_ms must be inside the segment, between {s.StartMs} and {s.EndMs} ms (exclusive)", at.Path);
+            return EditResult.Fail(JobErrorCodes.OutOfRange, $"at_ms must be inside the segment, between {s.StartMs} and {s.EndMs} ms (exclusive)", at.Path);
         var leftMs = atMs - s.StartMs;
         var hasSource = at.Track.Type != TrackType.Text && !s.IsStill;
         var left = s with { DurationMs = leftMs, Meta = s.Meta with { FadeOutMs = null } };

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Edits.Internal;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -17,11 +18,11 @@ public static partial class DraftEdits
         if (Locate.Segment(draft, segmentId) is not { } at) return Locate.NoSegment(segmentId);
         var s = at.Segment;
         if (at.Track.Type == TrackType.Text || s.IsStill)
-            return EditResult.Fail(ErrorCodes.NotApplicable, "only clips have a source range; shorten this segment with cut_start_ms/cut_end_ms", at.Path);
+            return EditResult.Fail(JobErrorCodes.NotApplicable, "only clips have a source range; shorten this segment with cut_start_ms/cut_end_ms", at.Path);
         var inPoint = inPointMs ?? s.InPointMs;
         var outPoint = outPointMs ?? s.OutPointMs;
-        if (inPoint < 0) return EditResult.Fail(ErrorCodes.OutOfRange, "start_ms must be >= 0", at.PathOf("so"));
-        if (outPoint <= inPoint) return EditResult.Fail(ErrorCodes.OutOfRange, $"end_ms ({outPoint}) must be after start_ms ({inPoint})", at.PathOf("d"));
+        if (inPoint < 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "start_ms must be >= 0", at.PathOf("so"));
+        if (outPoint <= inPoint) return EditResult.Fail(JobErrorCodes.OutOfRange, $"end_ms ({outPoint}) must be after start_ms ({inPoint})", at.PathOf("d"));
         var d = Math.Max(1, (long)Math.Round((outPoint - inPoint) / s.SpeedFactor, MidpointRounding.AwayFromZero));
         return Resize(draft, at, s with { SourceInMs = inPoint, DurationMs = d });
     }
@@ -37,9 +38,9 @@ public static partial class DraftEdits
         ArgumentNullException.ThrowIfNull(draft);
         if (Locate.Segment(draft, segmentId) is not { } at) return Locate.NoSegment(segmentId);
         var s = at.Segment;
-        if (cutStartMs < 0 || cutEndMs < 0) return EditResult.Fail(ErrorCodes.OutOfRange, "cut_start_ms and cut_end_ms must be >= 0");
+        if (cutStartMs < 0 || cutEndMs < 0) return EditResult.Fail(JobErrorCodes.OutOfRange, "cut_start_ms and cut_end_ms must be >= 0");
         if (cutStartMs + cutEndMs >= s.DurationMs)
-            return EditResult.Fail(ErrorCodes.OutOfRange, $"cutting {cutStartMs + cutEndMs} ms leaves nothing of a {s.DurationMs} ms segment; remove it instead", at.PathOf("d"));
+            return EditResult.Fail(JobErrorCodes.OutOfRange, $"cutting {cutStartMs + cutEndMs} ms leaves nothing of a {s.DurationMs} ms segment; remove it instead", at.PathOf("d"));
         var hasSource = at.Track.Type != TrackType.Text && !s.IsStill;
         var updated = s with
         {

@@ -1,6 +1,6 @@
 namespace Cutroom.Timeline.Errors;
 
-/// <summary>Builds the JSON paths of <see cref="EditError.JsonPath"/>: <c>t[1].sg[0].m.fi</c>.</summary>
+/// <summary>Builds the JSON paths of <see cref="Cutroom.Contract.Errors.JobError.Field"/>: <c>t[1].sg[0].m.fi</c>.</summary>
 public static class JsonPaths
 {
     /// <summary>The path of the draft itself.</summary>

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using System.Text;
 using System.Text.Json;
 using Cutroom.Timeline.Errors;
@@ -40,14 +41,14 @@ public static class DraftJson
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-            return new DraftParseResult(null, [new EditError(ErrorCodes.InvalidJson, $"not valid JSON{where}", JsonPaths.Root)]);
+            return new DraftParseResult(null, [new JobError(JobErrorCodes.InvalidJson, JsonPaths.Root, $"not valid JSON{where}")]);
         }
     }
 
     /// <summary>Reads a draft from an already parsed element (values are copied, so the document may be disposed).</summary>
     public static DraftParseResult Parse(JsonElement element)
     {
-        var errors = new List<EditError>();
+        var errors = new List<JobError>();
         var reader = ObjectReader.Open(element, JsonPaths.Root, errors);
         var draft = reader is null ? null : DraftReader.ReadDraft(reader);
         return errors.Count == 0 ? new DraftParseResult(draft, []) : new DraftParseResult(null, errors);

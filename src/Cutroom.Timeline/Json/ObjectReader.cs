@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using System.Text.Json;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
@@ -12,10 +13,10 @@ namespace Cutroom.Timeline.Json;
 internal sealed class ObjectReader
 {
     private readonly JsonElement _obj;
-    private readonly List<EditError> _errors;
+    private readonly List<JobError> _errors;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
-    private ObjectReader(JsonElement obj, string path, List<EditError> errors)
+    private ObjectReader(JsonElement obj, string path, List<JobError> errors)
     {
         _obj = obj;
         Path = path;
@@ -23,7 +24,7 @@ internal sealed class ObjectReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in obj.EnumerateObject())
         {
-            if (!seen.Add(p.Name)) Error(ErrorCodes.DuplicateKey, p.Name, "appears twice in this object");
+            if (!seen.Add(p.Name)) Error(JobErrorCodes.DuplicateKey, p.Name, "appears twice in this object");
         }
     }
 
@@ -31,10 +32,10 @@ internal sealed class ObjectReader
     public string Path { get; }
 
     /// <summary>Opens an object, or records "must be an object" and returns null.</summary>
-    public static ObjectReader? Open(JsonElement element, string path, List<EditError> errors)
+    public static ObjectReader? Open(JsonElement element, string path, List<JobError> errors)
     {
         if (element.ValueKind == JsonValueKind.Object) return new ObjectReader(element, path, errors);
-        errors.Add(new EditError(ErrorCodes.WrongType, "must be an object", path));
+        errors.Add(new JobError(JobErrorCodes.WrongType, path, "must be an object"));
         return null;
     }
 
@@ -54,7 +55,7 @@ internal sealed class ObjectReader
             if (v.TryGetInt64(out var l)) return l;
             if (v.TryGetDouble(out var d) && Math.Abs(d) < 9.0e15 && d == Math.Floor(d)) return (long)d;
         }
-        Error(ErrorCodes.WrongType, key, "must be an integer");
+        Error(JobErrorCodes.WrongType, key, "must be an integer");
         return null;
     }
 
@@ -64,7 +65,7 @@ internal sealed class ObjectReader
         var l = Long(key);
         if (l is null) return null;
         if (l is >= int.MinValue and <= int.MaxValue) return (int)l;
-        Error(ErrorCodes.OutOfRange, key, "is far too large");
+        Error(JobErrorCodes.OutOfRange, key, "is far too large");
         return null;
     }
 
@@ -73,7 +74,7 @@ internal sealed class ObjectReader
     {
         if (Raw(key) is not { } v) return null;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d)) return d;
-        Error(ErrorCodes.WrongType, key, "must be a number");
+        Error(JobErrorCodes.WrongType, key, "must be a number");
         return null;
     }
 
@@ -82,7 +83,7 @@ internal sealed class ObjectReader
     {
         if (Raw(key) is not { } v) return null;
         if (v.ValueKind == JsonValueKind.String) return v.GetString();
-        Error(ErrorCodes.WrongType, key, "must be a string");
+        Error(JobErrorCodes.WrongType, key, "must be a string");
         return null;
     }
 
@@ -91,7 +92,7 @@ internal sealed class ObjectReader
     {
         if (Raw(key) is not { } v) return null;
         if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
-        Error(ErrorCodes.WrongType, key, "must be true or false");
+        Error(JobErrorCodes.WrongType, key, "must be true or false");
         return null;
     }
 
@@ -110,7 +111,7 @@ internal sealed class ObjectReader
         var path = JsonPaths.Key(Path, key);
         if (v.ValueKind != JsonValueKind.Array)
         {
-            _errors.Add(new EditError(ErrorCodes.WrongType, "must be an array", path));
+            _errors.Add(new JobError(JobErrorCodes.WrongType, path, "must be an array"));
             return null;
         }
         var list = new List<T>();
@@ -129,7 +130,7 @@ internal sealed class ObjectReader
     {
         foreach (var key in keys)
         {
-            if (!_obj.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null) Error(ErrorCodes.Required, key, "required");
+            if (!_obj.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null) Error(JobErrorCodes.Required, key, "required");
         }
     }
 
@@ -140,5 +141,5 @@ internal sealed class ObjectReader
         return rest.Count == 0 ? UnknownKeys.None : new UnknownKeys(rest);
     }
 
-    private void Error(string code, string key, string message) => _errors.Add(new EditError(code, message, JsonPaths.Key(Path, key)));
+    private void Error(string code, string key, string message) => _errors.Add(new JobError(code, JsonPaths.Key(Path, key), message));
 }

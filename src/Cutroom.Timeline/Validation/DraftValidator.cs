@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -11,10 +12,10 @@ namespace Cutroom.Timeline.Validation;
 public static class DraftValidator
 {
     /// <summary>Every error of the draft, in document order within each rule group.</summary>
-    public static IReadOnlyList<EditError> Validate(Draft draft)
+    public static IReadOnlyList<JobError> Validate(Draft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = new List<EditError>();
+        var errors = new List<JobError>();
         CanvasRules.Check(draft, errors);
         IdRules.Check(draft, errors);
         for (var t = 0; t < draft.Tracks.Length; t++)

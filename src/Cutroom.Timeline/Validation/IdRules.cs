@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -6,7 +7,7 @@ namespace Cutroom.Timeline.Validation;
 /// <summary>Every track and segment has an id of 1-64 of <c>A-Z a-z 0-9 _ -</c>, unique across the whole draft.</summary>
 internal static class IdRules
 {
-    public static void Check(Draft d, List<EditError> errors)
+    public static void Check(Draft d, List<JobError> errors)
     {
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var t = 0; t < d.Tracks.Length; t++)
@@ -17,20 +18,20 @@ internal static class IdRules
         }
     }
 
-    private static void One(string id, string path, Dictionary<string, string> first, List<EditError> errors)
+    private static void One(string id, string path, Dictionary<string, string> first, List<JobError> errors)
     {
         if (id.Length == 0)
         {
-            Rule.Add(errors, ErrorCodes.Required, path, "required");
+            Rule.Add(errors, JobErrorCodes.Required, path, "required");
             return;
         }
         if (!DraftLimits.IsValidId(id))
         {
-            Rule.Add(errors, ErrorCodes.BadId, path, "must be 1-64 of A-Z a-z 0-9 _ -");
+            Rule.Add(errors, JobErrorCodes.BadId, path, "must be 1-64 of A-Z a-z 0-9 _ -");
             return;
         }
         if (first.TryGetValue(id, out var at))
-            Rule.Add(errors, ErrorCodes.DuplicateId, path, $"duplicate id \"{id}\" (first used at {at})");
+            Rule.Add(errors, JobErrorCodes.DuplicateId, path, $"duplicate id \"{id}\" (first used at {at})");
         else
             first[id] = path;
     }

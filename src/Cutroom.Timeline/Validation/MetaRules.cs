@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -6,7 +7,7 @@ namespace Cutroom.Timeline.Validation;
 /// <summary>The value lists and ranges of a segment's <c>m</c> keys (fit, kind, motion, pos, x, y, size, colours, outline, opacity, scale, margin).</summary>
 internal static class MetaRules
 {
-    public static void Check(SegmentMeta m, string path, List<EditError> errors)
+    public static void Check(SegmentMeta m, string path, List<JobError> errors)
     {
         string P(string key) => JsonPaths.Key(path, key);
         Rule.OneOf(errors, P("fit"), m.Fit, Fits.All);
@@ -16,13 +17,13 @@ internal static class MetaRules
         Rule.Range(errors, P("x"), m.X, 0, 1);
         Rule.Range(errors, P("y"), m.Y, 0, 1);
         if (m.Size is { } size && (size <= 0 || size > DraftLimits.MaxTextSize))
-            Rule.Add(errors, ErrorCodes.OutOfRange, P("size"), $"must be > 0 and at most {DraftLimits.MaxTextSize} px");
+            Rule.Add(errors, JobErrorCodes.OutOfRange, P("size"), $"must be > 0 and at most {DraftLimits.MaxTextSize} px");
         Rule.Color(errors, P("color"), m.Color);
         Rule.Color(errors, P("box"), m.Box);
         Rule.Range(errors, P("outline"), m.Outline, 0, DraftLimits.MaxOutline);
         Rule.Range(errors, P("opacity"), m.Opacity, 0, 1);
         if (m.Scale is { } scale && (scale <= 0 || scale > 1))
-            Rule.Add(errors, ErrorCodes.OutOfRange, P("scale"), "must be > 0 and at most 1 (a fraction of the canvas width)");
+            Rule.Add(errors, JobErrorCodes.OutOfRange, P("scale"), "must be > 0 and at most 1 (a fraction of the canvas width)");
         Rule.Range(errors, P("margin"), m.Margin, 0, DraftLimits.MaxTextSize);
     }
 }

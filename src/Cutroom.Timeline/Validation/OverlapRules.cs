@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -9,7 +10,7 @@ namespace Cutroom.Timeline.Validation;
 /// </summary>
 internal static class OverlapRules
 {
-    public static void Check(Track track, int t, List<EditError> errors)
+    public static void Check(Track track, int t, List<JobError> errors)
     {
         var order = Enumerable.Range(0, track.Segments.Length)
             .Where(i => track.Segments[i].DurationMs > 0)
@@ -21,7 +22,7 @@ internal static class OverlapRules
             if (latest >= 0 && s.StartMs < track.Segments[latest].EndMs)
             {
                 var other = track.Segments[latest];
-                Rule.Add(errors, ErrorCodes.Overlap, JsonPaths.Key(JsonPaths.Segment(t, i), "st"),
+                Rule.Add(errors, JobErrorCodes.Overlap, JsonPaths.Key(JsonPaths.Segment(t, i), "st"),
                     $"overlaps {JsonPaths.Segment(t, latest)} ({other.StartMs}-{other.EndMs} ms) on the same track");
             }
             if (latest < 0 || s.EndMs > track.Segments[latest].EndMs) latest = i;

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -10,15 +11,15 @@ namespace Cutroom.Timeline.Validation;
 /// </summary>
 internal static class SegmentRules
 {
-    public static void Check(Track track, Segment s, string path, List<EditError> errors)
+    public static void Check(Track track, Segment s, string path, List<JobError> errors)
     {
         string P(string key) => JsonPaths.Key(path, key);
         Rule.AtLeastZero(errors, P("st"), s.StartMs);
-        if (s.DurationMs <= 0) Rule.Add(errors, ErrorCodes.OutOfRange, P("d"), "must be > 0");
+        if (s.DurationMs <= 0) Rule.Add(errors, JobErrorCodes.OutOfRange, P("d"), "must be > 0");
         else if (s.StartMs >= 0 && s.EndMs > DraftLimits.MaxTimeMs)
-            Rule.Add(errors, ErrorCodes.OutOfRange, P("d"), $"the segment must end by {DraftLimits.MaxTimeMs} ms (6 h)");
+            Rule.Add(errors, JobErrorCodes.OutOfRange, P("d"), $"the segment must end by {DraftLimits.MaxTimeMs} ms (6 h)");
         if (track.Type is TrackType.Video or TrackType.Audio && string.IsNullOrWhiteSpace(s.Src))
-            Rule.Add(errors, ErrorCodes.Required, P("src"), "required on video and audio segments (a media id)");
+            Rule.Add(errors, JobErrorCodes.Required, P("src"), "required on video and audio segments (a media id)");
         Rule.AtLeastZero(errors, P("so"), s.SourceInMs);
         Rule.Range(errors, P("sp"), s.Speed, DraftLimits.MinSpeed, DraftLimits.MaxSpeed);
         Rule.Range(errors, P("vol"), s.Volume, 0, DraftLimits.MaxVolume);
@@ -26,7 +27,7 @@ internal static class SegmentRules
         if (track.Type == TrackType.Text) Text(s, path, errors);
     }
 
-    private static void Fades(Segment s, string path, List<EditError> errors)
+    private static void Fades(Segment s, string path, List<JobError> errors)
     {
         var fi = s.Meta.FadeInMs;
         var fo = s.Meta.FadeOutMs;
@@ -36,19 +37,19 @@ internal static class SegmentRules
         Rule.AtLeastZero(errors, foPath, fo);
         if (s.DurationMs <= 0) return;
         if (fi > s.DurationMs)
-            Rule.Add(errors, ErrorCodes.OutOfRange, fiPath, $"fade-in ({fi} ms) must not be longer than the segment (d = {s.DurationMs} ms)");
+            Rule.Add(errors, JobErrorCodes.OutOfRange, fiPath, $"fade-in ({fi} ms) must not be longer than the segment (d = {s.DurationMs} ms)");
         if (fo > s.DurationMs)
-            Rule.Add(errors, ErrorCodes.OutOfRange, foPath, $"fade-out ({fo} ms) must not be longer than the segment (d = {s.DurationMs} ms)");
+            Rule.Add(errors, JobErrorCodes.OutOfRange, foPath, $"fade-out ({fo} ms) must not be longer than the segment (d = {s.DurationMs} ms)");
         else if (fi is >= 0 && fi <= s.DurationMs && fo >= 0 && fi + fo > s.DurationMs)
-            Rule.Add(errors, ErrorCodes.OutOfRange, foPath, $"fade-in + fade-out ({fi + fo} ms) must not be longer than the segment (d = {s.DurationMs} ms)");
+            Rule.Add(errors, JobErrorCodes.OutOfRange, foPath, $"fade-in + fade-out ({fi + fo} ms) must not be longer than the segment (d = {s.DurationMs} ms)");
     }
 
-    private static void Text(Segment s, string path, List<EditError> errors)
+    private static void Text(Segment s, string path, List<JobError> errors)
     {
         var textPath = JsonPaths.Key(path, "m.text");
         if (string.IsNullOrWhiteSpace(s.Meta.Text))
-            Rule.Add(errors, ErrorCodes.Required, textPath, "required on text segments");
+            Rule.Add(errors, JobErrorCodes.Required, textPath, "required on text segments");
         else if (s.Meta.Text.Length > DraftLimits.MaxTextLength)
-            Rule.Add(errors, ErrorCodes.OutOfRange, textPath, $"must be at most {DraftLimits.MaxTextLength} characters");
+            Rule.Add(errors, JobErrorCodes.OutOfRange, textPath, $"must be at most {DraftLimits.MaxTextLength} characters");
     }
 }

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -9,7 +10,7 @@ namespace Cutroom.Timeline.Validation;
 /// </summary>
 internal static class TransitionRules
 {
-    public static void Check(Track track, int t, List<EditError> errors)
+    public static void Check(Track track, int t, List<JobError> errors)
     {
         for (var i = 0; i < track.Segments.Length; i++)
         {
@@ -17,13 +18,13 @@ internal static class TransitionRules
             if (s.Meta.Transition is not { } tr) continue;
             var path = JsonPaths.Key(JsonPaths.Segment(t, i), "m.tr");
             if (!TransitionTypes.All.Contains(tr.Type))
-                Rule.Add(errors, ErrorCodes.UnknownValue, JsonPaths.Key(path, "type"), $"must be one of {string.Join(", ", TransitionTypes.All)} (got \"{tr.Type}\")");
+                Rule.Add(errors, JobErrorCodes.UnknownValue, JsonPaths.Key(path, "type"), $"must be one of {string.Join(", ", TransitionTypes.All)} (got \"{tr.Type}\")");
             if (tr.DurationMs <= 0)
-                Rule.Add(errors, ErrorCodes.OutOfRange, JsonPaths.Key(path, "d"), "must be > 0");
+                Rule.Add(errors, JobErrorCodes.OutOfRange, JsonPaths.Key(path, "d"), "must be > 0");
             else if (s.DurationMs > 0 && tr.DurationMs > s.DurationMs)
-                Rule.Add(errors, ErrorCodes.OutOfRange, JsonPaths.Key(path, "d"), $"must not be longer than the segment (d = {s.DurationMs} ms)");
+                Rule.Add(errors, JobErrorCodes.OutOfRange, JsonPaths.Key(path, "d"), $"must not be longer than the segment (d = {s.DurationMs} ms)");
             if (!track.Segments.Any(o => !ReferenceEquals(o, s) && o.DurationMs > 0 && o.EndMs == s.StartMs))
-                Rule.Add(errors, ErrorCodes.NotAdjacent, path, $"needs a segment on the same track that ends where this one starts ({s.StartMs} ms)");
+                Rule.Add(errors, JobErrorCodes.NotAdjacent, path, $"needs a segment on the same track that ends where this one starts ({s.StartMs} ms)");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using System.Text.Json.Nodes;
 using Cutroom.Agent.Credits;
 using Cutroom.Agent.Execution;

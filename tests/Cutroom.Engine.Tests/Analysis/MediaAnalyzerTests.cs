@@ -1,4 +1,5 @@
 using Cutroom.Engine.Analysis;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Engine.Tests.Analysis;

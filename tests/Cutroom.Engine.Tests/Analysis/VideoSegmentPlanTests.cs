@@ -1,6 +1,6 @@
 using Cutroom.Engine.Analysis;
 using Cutroom.FFmpeg.Probe;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Analysis;
 

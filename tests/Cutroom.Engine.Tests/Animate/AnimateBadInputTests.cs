@@ -1,4 +1,5 @@
 using Cutroom.Engine.Animate;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Engine.Tests.Animate;

@@ -1,6 +1,6 @@
 using Cutroom.Engine.Animate;
 using Cutroom.Engine.Stills;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Animate;
 

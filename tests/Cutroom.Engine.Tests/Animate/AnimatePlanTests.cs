@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Cutroom.Engine.Animate;
 using Cutroom.Engine.Stills;
 using Cutroom.FFmpeg.Probe;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Animate;
 

@@ -1,5 +1,6 @@
 using Cutroom.Engine.Convert;
 using Cutroom.Engine.Encoding;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using static Cutroom.Engine.Tests.MediaCheck;
 

@@ -1,7 +1,8 @@
 using Cutroom.Engine.Convert;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Convert;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Cutroom.Engine.Frames;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Frames;
 

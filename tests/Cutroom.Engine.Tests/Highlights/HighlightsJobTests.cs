@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cutroom.Engine.Analysis;
 using Cutroom.Engine.Highlights;
 using Cutroom.Engine.Tests.Analysis;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Engine.Tests.Highlights;

@@ -24,8 +24,8 @@ public class RenderErrorTests
     public async Task A_zero_length_segment_and_an_oversized_canvas_are_refused_with_every_path()
     {
         var ex = await Refused($$$$"""{"v":1,"w":2560,"h":1440,"fps":25,"t":[{"id":"v","tt":0,"sg":[{"id":"a","src":"{{{{Solid("red")}}}}","st":0,"d":0}]}]}""");
-        Assert.Contains(ex.Errors, e => e.JsonPath == "t[0].sg[0].d");
-        Assert.Contains(ex.Errors, e => e.JsonPath == "w");
+        Assert.Contains(ex.Errors, e => e.Field == "t[0].sg[0].d");
+        Assert.Contains(ex.Errors, e => e.Field == "w");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Cutroom.Engine.Trim;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using static Cutroom.Engine.Tests.MediaCheck;
 

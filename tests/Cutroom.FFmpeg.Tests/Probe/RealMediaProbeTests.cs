@@ -1,6 +1,6 @@
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.FFmpeg.Tests.Probe;
 

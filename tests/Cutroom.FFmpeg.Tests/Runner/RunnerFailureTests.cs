@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Process;
 

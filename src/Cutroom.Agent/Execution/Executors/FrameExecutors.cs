@@ -4,7 +4,7 @@ using Cutroom.Agent.Tools.Args;
 using Cutroom.Engine.ContactSheets;
 using Cutroom.Engine.Frames;
 using Cutroom.Engine.Thumbnails;
-using Cutroom.FFmpeg.Time;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Agent.Execution.Executors;
 

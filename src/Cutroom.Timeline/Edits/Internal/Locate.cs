@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -47,8 +48,8 @@ internal static class Locate
     }
 
     public static EditResult NoSegment(string? id) =>
-        EditResult.Fail(ErrorCodes.NotFound, $"no segment with id \"{id}\" in the draft");
+        EditResult.Fail(JobErrorCodes.NotFound, $"no segment with id \"{id}\" in the draft");
 
     public static EditResult NoTrack(string? id) =>
-        EditResult.Fail(ErrorCodes.NotFound, $"no track with id \"{id}\" in the draft");
+        EditResult.Fail(JobErrorCodes.NotFound, $"no track with id \"{id}\" in the draft");
 }

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -23,21 +24,21 @@ internal static class TextPlacement
         return draft with { Tracks = draft.Tracks.Add(created) };
     }
 
-    public static EditError? CheckStyle(string? position, double? x, double? y, double? size, string? color)
+    public static JobError? CheckStyle(string? position, double? x, double? y, double? size, string? color)
     {
         if (position is not null && !Positions.All.Contains(position))
-            return new EditError(ErrorCodes.UnknownValue, $"position must be one of {string.Join(", ", Positions.All)}", JsonPaths.Root);
+            return new JobError(JobErrorCodes.UnknownValue, JsonPaths.Root, $"position must be one of {string.Join(", ", Positions.All)}");
         if (x is < 0 or > 1 || y is < 0 or > 1)
-            return new EditError(ErrorCodes.OutOfRange, "x and y must be between 0 and 1 (fractions of the canvas)", JsonPaths.Root);
+            return new JobError(JobErrorCodes.OutOfRange, JsonPaths.Root, "x and y must be between 0 and 1 (fractions of the canvas)");
         if (size is { } s && (s <= 0 || s > DraftLimits.MaxTextSize))
-            return new EditError(ErrorCodes.OutOfRange, $"size must be > 0 and at most {DraftLimits.MaxTextSize} px", JsonPaths.Root);
+            return new JobError(JobErrorCodes.OutOfRange, JsonPaths.Root, $"size must be > 0 and at most {DraftLimits.MaxTextSize} px");
         if (color is not null && ColorNames.ToHex(color) is null)
-            return new EditError(ErrorCodes.UnknownValue, $"\"{color}\" is not a colour (use a name such as red or #RRGGBB)", JsonPaths.Root);
+            return new JobError(JobErrorCodes.UnknownValue, JsonPaths.Root, $"\"{color}\" is not a colour (use a name such as red or #RRGGBB)");
         return null;
     }
 
-    public static EditError? CheckText(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? new EditError(ErrorCodes.Required, "the text is empty", JsonPaths.Root)
-        : text.Length > DraftLimits.MaxTextLength ? new EditError(ErrorCodes.OutOfRange, $"the text is longer than {DraftLimits.MaxTextLength} characters", JsonPaths.Root)
+    public static JobError? CheckText(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? new JobError(JobErrorCodes.Required, JsonPaths.Root, "the text is empty")
+        : text.Length > DraftLimits.MaxTextLength ? new JobError(JobErrorCodes.OutOfRange, JsonPaths.Root, $"the text is longer than {DraftLimits.MaxTextLength} characters")
         : null;
 }

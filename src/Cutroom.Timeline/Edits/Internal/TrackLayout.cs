@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Timeline.Errors;
 using Cutroom.Timeline.Model;
 
@@ -13,7 +14,7 @@ internal static class TrackLayout
     public static bool Ripples(Track track) => track.Type == TrackType.Video;
 
     /// <summary>Replaces segment <paramref name="index"/> by <paramref name="updated"/> (new start and/or duration).</summary>
-    public static (Track? Track, EditError? Error) Resize(Track track, int trackIndex, int index, Segment updated)
+    public static (Track? Track, JobError? Error) Resize(Track track, int trackIndex, int index, Segment updated)
     {
         var old = track.Segments[index];
         if (Ripples(track))
@@ -25,26 +26,25 @@ internal static class TrackLayout
         }
         var clash = Clash(track, updated, index);
         if (clash is { } c)
-            return (null, new EditError(ErrorCodes.Overlap, OverlapMessage(track.Segments[c]), JsonPaths.Segment(trackIndex, index)));
+            return (null, new JobError(JobErrorCodes.Overlap, JsonPaths.Segment(trackIndex, index), OverlapMessage(track.Segments[c])));
         return (track with { Segments = track.Segments.SetItem(index, updated) }, null);
     }
 
     /// <summary>Inserts a segment at its start; on a video track the segments from that time on move right by its duration.</summary>
-    public static (Track? Track, EditError? Error) Insert(Track track, int trackIndex, Segment segment)
+    public static (Track? Track, JobError? Error) Insert(Track track, int trackIndex, Segment segment)
     {
         if (Ripples(track))
         {
             var inside = track.Segments.FirstOrDefault(s => s.StartMs < segment.StartMs && segment.StartMs < s.EndMs);
             if (inside is not null)
-                return (null, new EditError(ErrorCodes.Overlap,
-                    $"{segment.StartMs} ms falls inside \"{inside.Id}\" ({inside.StartMs}-{inside.EndMs} ms): use {inside.StartMs} or {inside.EndMs}, or split it first",
-                    JsonPaths.Track(trackIndex)));
+                return (null, new JobError(JobErrorCodes.Overlap, JsonPaths.Track(trackIndex),
+                    $"{segment.StartMs} ms falls inside \"{inside.Id}\" ({inside.StartMs}-{inside.EndMs} ms): use {inside.StartMs} or {inside.EndMs}, or split it first"));
             var shifted = track.Segments.Select(s => s.StartMs >= segment.StartMs ? s with { StartMs = s.StartMs + segment.DurationMs } : s);
             return (track with { Segments = [.. shifted, segment] }, null);
         }
         var clash = Clash(track, segment, -1);
         if (clash is { } c)
-            return (null, new EditError(ErrorCodes.Overlap, OverlapMessage(track.Segments[c]), JsonPaths.Track(trackIndex)));
+            return (null, new JobError(JobErrorCodes.Overlap, JsonPaths.Track(trackIndex), OverlapMessage(track.Segments[c])));
         return (track with { Segments = track.Segments.Add(segment) }, null);
     }
 

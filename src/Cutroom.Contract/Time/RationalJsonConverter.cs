@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Cutroom.FFmpeg.Time;
+namespace Cutroom.Contract.Time;
 
 /// <summary>Writes a <see cref="Rational"/> as ffprobe does, <c>"30000/1001"</c>, and reads that form back.</summary>
 public sealed class RationalJsonConverter : JsonConverter<Rational>

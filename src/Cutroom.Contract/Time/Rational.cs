@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cutroom.FFmpeg.Time;
+namespace Cutroom.Contract.Time;
 
 /// <summary>
 /// An exact rational number of two 64-bit integers, used for frame rates and time bases

@@ -1,14 +1,11 @@
 using System.Globalization;
 
-namespace Cutroom.FFmpeg.Time;
+namespace Cutroom.Contract.Time;
 
-/// <summary>
-/// Conversions between the units Cutroom uses for time: integer milliseconds (the draft and
-/// manifests), microseconds (ffmpeg's <c>AV_TIME_BASE</c>), and the strings ffmpeg reads.
-/// Every time handed to ffmpeg goes through <see cref="ToFFmpeg(long)"/> so that the
-/// culture never leaks a decimal comma into an argument.
-/// </summary>
-public static class MediaTime
+// The text side of MediaTime: the strings ffmpeg reads, clocks for people, and parsing of user
+// times. Every time handed to ffmpeg goes through ToFFmpeg so that the culture never leaks a
+// decimal comma into an argument.
+public readonly partial struct MediaTime
 {
     /// <summary>Formats microseconds as seconds with microsecond precision, invariant culture (<c>12.345678</c>).</summary>
     public static string ToFFmpeg(long microseconds)

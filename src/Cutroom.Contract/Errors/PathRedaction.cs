@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Cutroom.FFmpeg.Errors;
+namespace Cutroom.Contract.Errors;
 
 /// <summary>
 /// Removes local paths from user-facing error text, leaving only file names: error messages

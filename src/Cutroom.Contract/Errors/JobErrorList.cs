@@ -1,0 +1,41 @@
+namespace Cutroom.Contract.Errors;
+
+/// <summary>
+/// Collects the problems a request's <c>Validate()</c> finds, in order, so that a request with
+/// three bad fields reports all three.
+/// </summary>
+public sealed class JobErrorList
+{
+    private readonly List<JobError> _errors = [];
+
+    /// <summary>The problems found so far.</summary>
+    public IReadOnlyList<JobError> Errors => _errors;
+
+    /// <summary>Adds a problem.</summary>
+    public JobErrorList Add(string code, string field, string message)
+    {
+        _errors.Add(new JobError(code, field, message));
+        return this;
+    }
+
+    /// <summary>Adds a problem when <paramref name="condition"/> is false.</summary>
+    public JobErrorList Require(bool condition, string code, string field, string message) =>
+        condition ? this : Add(code, field, message);
+
+    /// <summary>Adds <see cref="JobErrorCodes.OutOfRange"/> unless <paramref name="min"/> ≤ <paramref name="value"/> ≤ <paramref name="max"/>.</summary>
+    /// <param name="field">The field.</param>
+    /// <param name="value">The value; null passes (an optional field left out).</param>
+    /// <param name="min">Smallest allowed value.</param>
+    /// <param name="max">Largest allowed value.</param>
+    /// <param name="unit">Unit words after the numbers (" pixels"), or empty.</param>
+    public JobErrorList InRange(string field, long? value, long min, long max, string unit = "") =>
+        value is not { } v || (v >= min && v <= max) ? this
+            : Add(JobErrorCodes.OutOfRange, field, max == long.MaxValue ? $"must be {min}{unit} or more" : $"must be between {min} and {max}{unit}");
+
+    /// <summary>Throws <see cref="JobInputException"/> when any problem was found.</summary>
+    /// <exception cref="JobInputException">With every problem found.</exception>
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0) throw new JobInputException([.. _errors]);
+    }
+}
