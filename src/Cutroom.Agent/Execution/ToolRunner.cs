@@ -51,7 +51,13 @@ public sealed class ToolRunner(ToolRegistry registry)
         ITool tool;
         object args;
         try { (tool, args) = Registry.Bind(call); }
-        catch (ToolArgumentException e) { return ToolOutcome.Failed(context.T($"I could not run {call.Name}: {e.Message}.", $"无法执行 {call.Name}：{e.Message}。")); }
+        catch (ToolArgumentException e)
+        {
+            return ToolOutcome.Failed(context.T($"I could not run {call.Name}: {e.Message}.", $"无法执行 {call.Name}：{e.Message}。")) with
+            {
+                Data = new JsonObject { ["ok"] = false, ["error"] = e.Code, ["kind"] = "bad_input", ["message"] = e.Error.Message },
+            };
+        }
 
         CreditHold? hold = null;
         var estimate = Estimate(call, context.Session);
@@ -87,8 +93,10 @@ public sealed class ToolRunner(ToolRegistry registry)
         catch (Exception e) when (e is CutroomException or OperationCanceledException)
         {
             if (hold is not null) await context.Session.Credits.ReleaseAsync(hold, CancellationToken.None);
-            if (e is OperationCanceledException) throw;
-            return ToolOutcome.Failed(context.T($"{tool.Name} failed: {e.Message}", $"{tool.Name} 失败：{e.Message}"));
+            if (e is not CutroomException failure) throw;
+            var data = ToolErrors.Data(tool, failure);
+            if (tool.Kind == ToolKind.Job) data["credits"] = 0;
+            return ToolOutcome.Failed(ToolErrors.Sentence(tool, failure, context.Chinese)) with { Data = data };
         }
     }
 }

@@ -37,9 +37,10 @@ public static class JobConsole
     /// <param name="job">The job; reports progress 0..1.</param>
     /// <param name="printTable">Prints the result for people.</param>
     /// <param name="cancellationToken">Fires on Ctrl+C.</param>
+    /// <param name="flags">Field → flag for the command's fields whose flag is not <c>--field-name</c> (<see cref="CliErrors.FlagOf"/>).</param>
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync<T>(string title, bool json, Func<IProgress<double>, CancellationToken, Task<T>> job,
-        Action<T, IAnsiConsole> printTable, CancellationToken cancellationToken)
+        Action<T, IAnsiConsole> printTable, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? flags = null)
     {
         try
         {
@@ -73,10 +74,11 @@ public static class JobConsole
         }
         catch (CutroomException e)
         {
-            Console.Error.WriteLine($"cutroom: {e.Message}");
+            Console.Error.WriteLine($"cutroom: {CliErrors.Describe(e, flags)}");
+            if (json) Console.Out.WriteLine(CliErrors.ToJson(e, flags));
             if (Environment.GetEnvironmentVariable("CUTROOM_DEBUG") == "1" && e is FFmpegException f)
                 Console.Error.WriteLine($"ffmpeg {string.Join(' ', f.Arguments)}\n{string.Join('\n', f.StderrTail)}");
-            return e is JobInputException { IsUsage: true } ? ExitCodes.Usage : ExitCodes.Failure;
+            return CliErrors.ExitCodeOf(e.Kind);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

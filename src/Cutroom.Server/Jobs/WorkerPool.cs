@@ -111,7 +111,11 @@ public sealed class WorkerPool : BackgroundService
         {
             await _jobs.FailAsync(job.Id, e.Code, e.Message, CancellationToken.None);
         }
-        catch (Exception e) when (e is CutroomException or OperationCanceledException)
+        catch (CutroomException e)
+        {
+            await _jobs.FailAsync(job.Id, JobErrorMapping.ApiCodeOf(e), e.Message, CancellationToken.None);
+        }
+        catch (OperationCanceledException e)
         {
             await _jobs.FailAsync(job.Id, ApiCodes.ServerError, e.Message, CancellationToken.None);
         }

@@ -85,13 +85,13 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
         {
             Delete(temp);
             var text = string.Join("; ", e.Errors.Select(x => $"{RenderRequest.InBody(x.Field)}: {x.Message}"));
-            throw new ApiException(ApiCodes.BadRequest, "the draft cannot be rendered: " + Redact(text, media, temp));
+            throw new ApiException(JobErrorMapping.ApiCodeOf(e), "the draft cannot be rendered: " + Redact(text, media, temp));
         }
         catch (CutroomException e)
         {
             Delete(temp);
-            logger.LogWarning("render job {Job} failed: {Message}", job.Id, Redact(e.Message, media, temp));
-            throw new ApiException(ApiCodes.ServerError, "the render failed: " + Redact(e.Message, media, temp));
+            logger.LogWarning("render job {Job} failed ({Code}): {Message}", job.Id, e.Code, Redact(e.Message, media, temp));
+            throw new ApiException(JobErrorMapping.ApiCodeOf(e), "the render failed: " + Redact(e.Message, media, temp));
         }
         catch
         {
