@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using System.CommandLine;
 using System.Globalization;
 using Cutroom.Cli.Infrastructure;

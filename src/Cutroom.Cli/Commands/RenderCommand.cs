@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using System.CommandLine;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using System.Globalization;
 using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
 using Cutroom.Contract.Errors;
@@ -10,7 +11,7 @@ using Cutroom.Contract.Time;
 namespace Cutroom.Engine.Convert;
 
 /// <summary>
-/// <c>cutroom convert</c>: re-encodes a whole video with an <see cref="EncodingPreset"/> (MP4/MOV:
+/// <c>cutroom convert</c>: re-encodes a whole video with an <see cref="OutputSpec"/> (MP4/MOV:
 /// H.264 High 4:2:0 + AAC 48 kHz with <c>+faststart</c>; WebM: VP9 + Opus), scaled to a height
 /// with the aspect ratio kept (<see cref="OutputSize"/>), rotation applied by ffmpeg's autorotate
 /// (so the output has no display matrix and is stored upright), and every source frame kept with
@@ -41,7 +42,7 @@ public sealed class ConvertJob
         if (info.IsStillImage) throw new JobInputException($"'{Path.GetFileName(info.Path)}' is a still image, not a video");
         var durationUs = MediaGuard.RequireDurationUs(info);
         var size = OutputSize.Compute(video, request.Height, request.Upscale, _ctx.Limits.MaxDimension);
-        var preset = EncodingPresets.For(format, request.Quality);
+        var preset = OutputSpecs.For(format, request.Quality);
 
         using var staging = OutputStaging.ForFile(request.OutputPath);
         var errors = new DecodeErrorTally();
@@ -83,14 +84,14 @@ public sealed class ConvertJob
     }
 
     /// <summary>Builds the ffmpeg command: scale, square pixels, the preset's pixel format; audio mapped as is and encoded by the preset.</summary>
-    internal static FFmpegCommand BuildCommand(MediaInfo info, OutputSize size, EncodingPreset preset, string outputPath, long durationUs, int threads)
+    internal static FFmpegCommand BuildCommand(MediaInfo info, OutputSize size, OutputSpec preset, string outputPath, long durationUs, int threads)
     {
         var graph = new FilterGraph();
         var videoOrdinal = info.Streams.OfType<VideoStreamInfo>().ToList().IndexOf(info.Video!);
         var v = graph.InputVideo(0, videoOrdinal)
             .Then(Filters.Scale(size.Width, size.Height))
             .Then(Filters.SetSar())
-            .Then(preset.PixelFormatFilter());
+            .Then(Filters.Format(preset.Video.PixelFormat));
         graph.Output(v, "v");
         var hasAudio = info.Audio is not null;
         List<string> options =

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Encoding;
 
 namespace Cutroom.Engine.Convert;

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using System.Diagnostics;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
@@ -112,7 +113,7 @@ public sealed class DraftRenderer
         {
             RenderFormat.Gif => ["-map", "[vout]", "-loop", "0", "-f", "gif"],
             _ => ["-map", "[vout]", "-map", "[aout]",
-                  .. EncodingPresets.For(ToOutputFormat(options.Format), options.Quality).OutputArguments(null),
+                  .. OutputSpecs.For(ToOutputFormat(options.Format), options.Quality).OutputArguments(null),
                   "-r", g.Clock.Fps.ToString(System.Globalization.CultureInfo.InvariantCulture)],
         };
         g.Command.Output(output, outputArgs).ExpectDuration(g.Clock.FrameToUs(totalFrames));

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
 using Cutroom.FFmpeg.Graph;
@@ -26,7 +27,7 @@ internal static class ExactTrim
     public sealed record Outcome(DecodeErrorTally Errors, long? DecodedFromUs, IReadOnlyList<string> Notes);
 
     public static async Task<Outcome> RunAsync(EngineContext ctx, MediaInfo info, PacketIndex index, TrimWindow window,
-        EncodingPreset preset, string outputPath, IProgress<double>? progress, CancellationToken ct)
+        OutputSpec preset, string outputPath, IProgress<double>? progress, CancellationToken ct)
     {
         var notes = new List<string>();
         if (window.Keyframe > 0)
@@ -49,7 +50,7 @@ internal static class ExactTrim
     }
 
     /// <summary>Builds the encode command; <paramref name="seekUs"/> is an absolute keyframe time to seek to, or null to decode from the start.</summary>
-    internal static FFmpegCommand BuildCommand(MediaInfo info, TrimWindow window, EncodingPreset preset, string outputPath, long? seekUs, int threads)
+    internal static FFmpegCommand BuildCommand(MediaInfo info, TrimWindow window, OutputSpec preset, string outputPath, long? seekUs, int threads)
     {
         var video = info.Video!;
         var hasAudio = info.Audio is not null;
@@ -60,7 +61,7 @@ internal static class ExactTrim
             .Then(Filters.SetPts(shift));
         if (video.DisplayWidth % 2 != 0 || video.DisplayHeight % 2 != 0)
             v = v.Then(Filters.Scale("trunc(iw/2)*2", "trunc(ih/2)*2"));   // 4:2:0 needs even sizes
-        graph.Output(v.Then(preset.PixelFormatFilter()), "v");
+        graph.Output(v.Then(Filters.Format(preset.Video.PixelFormat)), "v");
         if (hasAudio)
             graph.Output(graph.InputAudio(0).Then(Filters.ATrim(window.StartUs, window.EndUs)).Then(Filters.ASetPts(shift)), "a");
 
@@ -81,7 +82,7 @@ internal static class ExactTrim
         return builder.Output(outputPath, [.. outputOptions]).Build();
     }
 
-    private static async Task<DecodeErrorTally> EncodeAsync(EngineContext ctx, MediaInfo info, TrimWindow window, EncodingPreset preset,
+    private static async Task<DecodeErrorTally> EncodeAsync(EngineContext ctx, MediaInfo info, TrimWindow window, OutputSpec preset,
         string outputPath, long? seekUs, IProgress<double>? progress, CancellationToken ct)
     {
         var errors = new DecodeErrorTally();

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
 using Cutroom.Contract.Errors;
@@ -31,7 +32,7 @@ internal static class FastTrim
             throw new JobInputException($"fast mode copies the video as it is, and '{Path.GetFileName(info.Path)}' has {codec} video, which is not H.264; use --mode exact");
     }
 
-    internal static FFmpegCommand BuildCommand(MediaInfo info, TrimWindow window, EncodingPreset preset, string outputPath, int threads)
+    internal static FFmpegCommand BuildCommand(MediaInfo info, TrimWindow window, OutputSpec preset, string outputPath, int threads)
     {
         var hasAudio = info.Audio is not null;
         List<string> options =
@@ -55,7 +56,7 @@ internal static class FastTrim
             .Build();
     }
 
-    public static async Task<DecodeErrorTally> RunAsync(EngineContext ctx, MediaInfo info, TrimWindow window, EncodingPreset preset,
+    public static async Task<DecodeErrorTally> RunAsync(EngineContext ctx, MediaInfo info, TrimWindow window, OutputSpec preset,
         string outputPath, IProgress<double>? progress, CancellationToken ct)
     {
         var errors = new DecodeErrorTally();

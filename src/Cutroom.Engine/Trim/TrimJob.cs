@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
 using Cutroom.Contract.Errors;
@@ -39,7 +40,7 @@ public sealed class TrimJob
         if (request.Mode == TrimMode.Fast) FastTrim.RequireCopyable(info);
         var index = await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: cancellationToken).ConfigureAwait(false);
         var window = TrimWindow.Plan(info, index, request.FromUs, request.ToUs);
-        var preset = EncodingPresets.For(OutputFormat.Mp4, request.Quality);
+        var preset = OutputSpecs.For(OutputFormat.Mp4, request.Quality);
 
         using var staging = OutputStaging.ForFile(request.OutputPath);
         var warnings = new List<string>();

@@ -7,7 +7,7 @@ namespace Cutroom.FFmpeg.Graph;
 /// Typed factories for the ffmpeg filters Cutroom uses. Each names its options as the ffmpeg
 /// filter documentation (ffmpeg-filters(1)) does and takes values in the units given.
 /// </summary>
-public static class Filters
+public static partial class Filters
 {
     /// <summary><c>select</c>: passes the frames for which <paramref name="expression"/> is non-zero (variables <c>n</c>, <c>t</c>, <c>key</c>...).</summary>
     public static Filter Select(string expression) => Filter.Video("select", ("expr", expression));

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using System.Text;
 using System.Text.Json;
 using Cutroom.Engine.Encoding;

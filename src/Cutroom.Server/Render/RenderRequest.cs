@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Contract.Errors;
 using System.Text.Json;
 using System.Text.RegularExpressions;

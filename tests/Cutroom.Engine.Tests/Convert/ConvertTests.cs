@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Convert;
 using Cutroom.Engine.Encoding;
 using Cutroom.Contract.Errors;

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Encoding;
 
 namespace Cutroom.Engine.Tests.Convert;
@@ -7,7 +8,7 @@ public class EncodingPresetTests
     [Fact]
     public void The_medium_mp4_preset_is_H264_High_420_with_AAC_48k_and_faststart()
     {
-        var args = EncodingPresets.For(OutputFormat.Mp4, OutputQuality.Medium).OutputArguments(threads: 2);
+        var args = OutputSpecs.For(OutputFormat.Mp4, OutputQuality.Medium).OutputArguments(threads: 2);
         Assert.Equal(
             ["-c:v", "libx264", "-preset", "fast", "-crf", "23", "-profile:v", "high", "-pix_fmt", "yuv420p", "-threads", "2",
              "-c:a", "aac", "-b:a", "128k", "-ar", "48000",
@@ -18,11 +19,11 @@ public class EncodingPresetTests
     [Fact]
     public void The_webm_preset_is_constant_quality_VP9_with_Opus()
     {
-        var args = EncodingPresets.For(OutputFormat.Webm, OutputQuality.High).OutputArguments(threads: null, withAudio: false);
+        var args = OutputSpecs.For(OutputFormat.Webm, OutputQuality.High).OutputArguments(threads: null, withAudio: false);
         Assert.Equal(
             ["-c:v", "libvpx-vp9", "-crf", "28", "-b:v", "0", "-deadline", "good", "-cpu-used", "2", "-row-mt", "1", "-pix_fmt", "yuv420p", "-f", "webm"],
             args);
-        Assert.Equal("opus", EncodingPresets.For(OutputFormat.Webm).Audio.Codec);
+        Assert.Equal("opus", OutputSpecs.For(OutputFormat.Webm).Audio.Codec);
     }
 
     [Theory]
@@ -31,7 +32,7 @@ public class EncodingPresetTests
     [InlineData(OutputQuality.High, 18, "medium")]
     public void Quality_maps_to_x264_crf_and_speed(OutputQuality quality, int crf, string speed)
     {
-        var video = EncodingPresets.H264(quality);
+        var video = OutputSpecs.H264(quality);
         Assert.Equal((crf, speed), (video.Crf, video.Speed));
         Assert.Equal("High", video.ProbedProfile);
     }

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Create;
 using Cutroom.Engine.Encoding;
 using Cutroom.Engine.Render;

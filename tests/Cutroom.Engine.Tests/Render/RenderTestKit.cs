@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using System.Globalization;
 using Cutroom.Engine.Render;
 using Cutroom.Timeline.Json;
@@ -12,7 +13,7 @@ internal static class RenderTestKit
 
     /// <summary>Renders with media ids resolved as file paths, at low quality for speed.</summary>
     public static Task<RenderResult> RenderAsync(Draft draft, string output, RenderFormat format = RenderFormat.Mp4, double? lufs = -14) =>
-        Renderer.RenderAsync(draft, output, new RenderOptions { ResolveMedia = s => File.Exists(s) ? s : null, Format = format, Quality = Encoding.OutputQuality.Low, TargetLufs = lufs });
+        Renderer.RenderAsync(draft, output, new RenderOptions { ResolveMedia = s => File.Exists(s) ? s : null, Format = format, Quality = Cutroom.Contract.Output.OutputQuality.Low, TargetLufs = lufs });
 
     public static Draft Parse(string json)
     {

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;

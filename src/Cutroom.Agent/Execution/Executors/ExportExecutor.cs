@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Cutroom.Agent.Tools;

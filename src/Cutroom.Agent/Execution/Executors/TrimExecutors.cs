@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using System.Text.Json.Nodes;
 using Cutroom.Agent.Tools;
 using Cutroom.Agent.Tools.Args;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cutroom.Engine.Encoding;
+namespace Cutroom.Contract.Output;
 
 /// <summary>
 /// How the audio of an output is encoded: an encoder at a fixed bitrate, resampled to

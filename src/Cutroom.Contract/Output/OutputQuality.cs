@@ -1,8 +1,8 @@
-namespace Cutroom.Engine.Encoding;
+namespace Cutroom.Contract.Output;
 
 /// <summary>
 /// How much quality (and file size, and encoding time) an output gets. Each level maps to a
-/// constant-quality setting and an encoder speed per codec in <see cref="EncodingPresets"/>.
+/// constant-quality setting and an encoder speed per codec in <see cref="OutputSpecs"/>.
 /// </summary>
 public enum OutputQuality
 {

@@ -1,6 +1,6 @@
-namespace Cutroom.Engine.Encoding;
+namespace Cutroom.Contract.Output;
 
-/// <summary>The containers Cutroom writes video to, each with one fixed pair of codecs (see <see cref="EncodingPresets"/>).</summary>
+/// <summary>The containers Cutroom writes video to, each with one fixed pair of codecs (see <see cref="OutputSpecs"/>).</summary>
 public enum OutputFormat
 {
     /// <summary>MP4 (ISO BMFF): H.264 High + AAC, <c>+faststart</c>. The default: plays everywhere.</summary>

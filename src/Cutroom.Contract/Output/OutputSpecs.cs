@@ -1,4 +1,4 @@
-namespace Cutroom.Engine.Encoding;
+namespace Cutroom.Contract.Output;
 
 /// <summary>
 /// The table of output presets: for each <see cref="OutputFormat"/> and <see cref="OutputQuality"/>,
@@ -7,14 +7,14 @@ namespace Cutroom.Engine.Encoding;
 /// (2 cores): x264 <c>veryfast</c>/<c>fast</c>/<c>medium</c>; the sources of the CRF values are
 /// named on <see cref="X264Preset"/> and <see cref="Vp9Preset"/>.
 /// </summary>
-public static class EncodingPresets
+public static class OutputSpecs
 {
     /// <summary>The preset for <paramref name="format"/> at <paramref name="quality"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For an undefined enum value.</exception>
-    public static EncodingPreset For(OutputFormat format, OutputQuality quality = OutputQuality.Medium) => format switch
+    public static OutputSpec For(OutputFormat format, OutputQuality quality = OutputQuality.Medium) => format switch
     {
-        OutputFormat.Mp4 or OutputFormat.Mov => new EncodingPreset(format, quality, H264(quality), AudioCodecPreset.Aac(AacKbps(quality))),
-        OutputFormat.Webm => new EncodingPreset(format, quality, Vp9(quality), AudioCodecPreset.Opus(OpusKbps(quality))),
+        OutputFormat.Mp4 or OutputFormat.Mov => new OutputSpec(format, quality, H264(quality), AudioCodecPreset.Aac(AacKbps(quality))),
+        OutputFormat.Webm => new OutputSpec(format, quality, Vp9(quality), AudioCodecPreset.Opus(OpusKbps(quality))),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cutroom.Engine.Encoding;
+namespace Cutroom.Contract.Output;
 
 /// <summary>
 /// How the video of an output is encoded: the encoder, its constant-quality setting and speed,
