@@ -35,7 +35,7 @@ public abstract class CutroomException : Exception
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (errors.Count == 0) throw new ArgumentException("at least one error is needed", nameof(errors));
-        return string.Join("; ", errors.Select(e => e.ToString()));
+        return string.Join("; ", errors.Select(e => e.ToSentence()));
     }
 }
 

@@ -14,6 +14,9 @@ public sealed record JobError(string Code, string Field, string Message)
     /// <summary>The kind of failure this error is (bad input, not found, over a limit...).</summary>
     public ErrorKind Kind => JobErrorCodes.KindOf(Code);
 
-    /// <summary>The error as one line: <c>every: must be 1 or more</c> (just the message for the request as a whole).</summary>
-    public override string ToString() => Field is JobFields.Request or "" ? Message : $"{Field}: {Message}";
+    /// <summary>The error as one line: <c>every: must be 1 or more</c>, <c>$: must be an object</c>.</summary>
+    public override string ToString() => $"{Field}: {Message}";
+
+    /// <summary>The error as people read it when no interface names the field: the message alone for the request as a whole and for the input file (its messages name the file), else <see cref="ToString"/>.</summary>
+    public string ToSentence() => Field is JobFields.Request or JobFields.Input or "" ? Message : ToString();
 }
