@@ -233,5 +233,5 @@ public sealed class MediaProber
         decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? (long)Math.Round(v * 1000m) : null;
 
     private static long TicksToMs(long ticks, Rational timeBase) =>
-        timeBase.IsPositive ? timeBase.MultiplyRound(ticks * 1000) : 0;
+        timeBase.IsPositive ? new MediaTime(ticks, timeBase).ToMilliseconds() : 0;
 }

@@ -22,8 +22,14 @@ public sealed record PacketIndex(Rational TimeBase, IReadOnlyList<PacketInfo> Pa
     /// <summary>Number of packets (frames) listed.</summary>
     public int Count => Packets.Count;
 
-    /// <summary>Presentation time of packet <paramref name="n"/> in µs, relative to the file's time zero.</summary>
-    public long PtsUs(int n) => TimeBase.MultiplyRound(Packets[n].Pts * 1_000_000);
+    /// <summary>Presentation time of packet <paramref name="n"/>, exact, relative to the file's time zero (zero when the time base is unknown).</summary>
+    public MediaTime PtsTime(int n) => TimeOf(Packets[n].Pts);
+
+    /// <summary>Presentation time of packet <paramref name="n"/> in µs (rounded half away from zero), relative to the file's time zero.</summary>
+    public long PtsUs(int n) => PtsTime(n).ToMicroseconds();
+
+    /// <summary>The time of <paramref name="pts"/> ticks of this stream's time base (zero when the time base is unknown).</summary>
+    public MediaTime TimeOf(long pts) => TimeBase.IsPositive ? new MediaTime(pts, TimeBase) : MediaTime.Zero;
 
     /// <summary>The frame shown at <paramref name="timeUs"/>: the last frame whose pts is at or before it (frame 0 before the first).</summary>
     public int FrameAt(long timeUs)
@@ -42,7 +48,7 @@ public sealed record PacketIndex(Rational TimeBase, IReadOnlyList<PacketInfo> Pa
     public int FrameOfPts(long pts)
     {
         for (var i = 0; i < Packets.Count; i++) if (Packets[i].Pts == pts) return i;
-        return FrameAt(TimeBase.MultiplyRound(pts * 1_000_000));
+        return FrameAt(TimeOf(pts).ToMicroseconds());
     }
 
     /// <summary>The last frame at or before <paramref name="frame"/> that the container flags as a keyframe (0 when none).</summary>
