@@ -42,9 +42,12 @@ internal sealed record BadFile(string Label, string Upload, Func<TempDir, string
     /// <summary>The first 600 bytes of a JPEG: it sniffs as JPEG (SOI, JFIF) but has no picture.</summary>
     public static BadFile TruncatedPhoto { get; } = new("a truncated JPEG", Photo, d => Write(d, "truncated.jpg", () => File.ReadAllBytes(Photo)[..600]));
 
-    /// <summary>A video 8200 pixels wide: beyond the engine's limit of 8192 px a side.</summary>
-    public static BadFile HugeVideo { get; } = new("a video 8200 px wide", Cockatoo, _ => TestMedia.Generate("contract-8200x16.mp4",
-        "-f", "lavfi", "-i", "color=c=gray:s=8200x16:r=5:d=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
+    /// <summary>
+    /// A 12 s video 8200 pixels wide: beyond the engine's limit of 8192 px a side, and long enough
+    /// that no other request of the tables (a 1-2 s trim, 10 s highlight clips) is wrong for it.
+    /// </summary>
+    public static BadFile HugeVideo { get; } = new("a video 8200 px wide", Cockatoo, _ => TestMedia.Generate("contract-8200x16-12s.mp4",
+        "-f", "lavfi", "-i", "color=c=gray:s=8200x16:r=2:d=12", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
 
     /// <summary>Puts this row's bad bytes where the good upload was stored (deletes it for a missing file).</summary>
     /// <param name="stored">The uploaded file's path in the session or the server's store.</param>
