@@ -1,10 +1,33 @@
 #!/usr/bin/env bash
-# The test command: sets up (ffmpeg, fonts, exiftool, build), fetches the real media, runs every test.
+# The test command, in two tiers (README "Tests"):
+#   ./test.sh          sets up (ffmpeg, fonts, exiftool, browser), fetches the real media, builds,
+#                      runs the fast tier, then everything else: every test runs once.
+#   ./test.sh --fast   builds and runs only the fast tier (tests marked [Trait("Tier", "Fast")]:
+#                      no ffmpeg, no server, no browser); installs nothing and fetches nothing.
+# Any further arguments go to both `dotnet test` runs (e.g. --blame-hang-timeout 10m).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-CUTROOM_TEST_SETUP=1 "$here/scripts/setup.sh"
-media="${CUTROOM_MEDIA:-$HOME/.cache/cutroom-media}"
-"$here/../shared/media/fetch-media.sh" "$media" >&2
-export CUTROOM_MEDIA="$media"
-# -v q keeps the build quiet; the console logger still names every failed test with its message.
-dotnet test "$here/Cutroom.sln" -c Release --nologo -v q --logger "console;verbosity=minimal" "$@"
+fast=0
+if [ "${1:-}" = "--fast" ]; then fast=1; shift; fi
+
+if [ "$fast" = 0 ]; then
+  CUTROOM_TEST_SETUP=1 "$here/scripts/setup.sh"
+  media="${CUTROOM_MEDIA:-$HOME/.cache/cutroom-media}"
+  "$here/../shared/media/fetch-media.sh" "$media" >&2
+  export CUTROOM_MEDIA="$media"
+fi
+
+dotnet build "$here/Cutroom.sln" -c Release --nologo -v q "-clp:ErrorsOnly;NoSummary"
+
+# -v q keeps the output short; the console logger still names every failed test with its message.
+tier() {
+  echo "== tests: $1" >&2
+  dotnet test "$here/Cutroom.sln" -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" --filter "$2" "${@:3}"
+}
+
+status=0
+tier "fast tier" "Tier=Fast" "$@" || status=$?
+if [ "$fast" = 0 ]; then
+  tier "the rest (ffmpeg, server, browser)" "Tier!=Fast" "$@" || status=$?
+fi
+exit "$status"

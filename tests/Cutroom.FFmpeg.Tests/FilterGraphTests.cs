@@ -2,6 +2,7 @@ using Cutroom.FFmpeg.Graph;
 
 namespace Cutroom.FFmpeg.Tests;
 
+[Trait("Tier", "Fast")]
 public class FilterGraphTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Cutroom.Timeline.Model;
 
 namespace Cutroom.Timeline.Tests;
 
+[Trait("Tier", "Fast")]
 public class DraftJsonTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using static Cutroom.Timeline.Tests.TestDrafts;
 
 namespace Cutroom.Timeline.Tests;
 
+[Trait("Tier", "Fast")]
 public class EditTests
 {
     private static Draft Ok(EditResult result)

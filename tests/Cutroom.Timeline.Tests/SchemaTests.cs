@@ -7,6 +7,7 @@ using static Cutroom.Timeline.Tests.TestDrafts;
 
 namespace Cutroom.Timeline.Tests;
 
+[Trait("Tier", "Fast")]
 public class SchemaTests
 {
     /// <summary>The drafts the other tests use, plus the results of a chain of edits.</summary>

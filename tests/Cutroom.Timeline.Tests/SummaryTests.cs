@@ -5,6 +5,7 @@ using static Cutroom.Timeline.Tests.TestDrafts;
 
 namespace Cutroom.Timeline.Tests;
 
+[Trait("Tier", "Fast")]
 public class SummaryTests
 {
     [Fact]

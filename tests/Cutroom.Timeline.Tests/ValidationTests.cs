@@ -3,6 +3,7 @@ using Cutroom.Timeline.Validation;
 
 namespace Cutroom.Timeline.Tests;
 
+[Trait("Tier", "Fast")]
 public class ValidationTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 
 namespace Cutroom.Agent.Tests.Planning;
 
+[Trait("Tier", "Fast")]
 public sealed partial class CorpusAccuracyTests(ITestOutputHelper output)
 {
     [GeneratedRegex(@"[\u4e00-\u9fff]")]

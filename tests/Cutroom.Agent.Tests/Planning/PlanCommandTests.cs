@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Cutroom.Agent.Tests.Planning;
 
+[Trait("Tier", "Fast")]
 public sealed class PlanCommandTests
 {
     private static (int Code, string Stdout, string Stderr) Cutroom(params string[] args)

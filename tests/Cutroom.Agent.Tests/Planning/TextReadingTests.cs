@@ -2,6 +2,7 @@ using Cutroom.Agent.Planning.BuiltIn.Text;
 
 namespace Cutroom.Agent.Tests.Planning;
 
+[Trait("Tier", "Fast")]
 public sealed class TextReadingTests
 {
     [Theory]

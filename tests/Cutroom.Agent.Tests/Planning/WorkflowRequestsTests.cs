@@ -1,5 +1,6 @@
 namespace Cutroom.Agent.Tests.Planning;
 
+[Trait("Tier", "Fast")]
 public sealed class WorkflowRequestsTests
 {
     // Every example request of ../shared/docs/workflows.md, verbatim.

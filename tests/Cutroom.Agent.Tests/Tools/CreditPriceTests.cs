@@ -8,6 +8,7 @@ using Cutroom.Timeline.Model;
 
 namespace Cutroom.Agent.Tests.Tools;
 
+[Trait("Tier", "Fast")]
 public sealed class CreditPriceTests
 {
     private static readonly SessionSnapshot Webinar = SessionSnapshot.Build([new SessionMedia("med_1", MediaKind.Video, "webinar.mp4") { DurationMs = 30 * 60_000 }]);

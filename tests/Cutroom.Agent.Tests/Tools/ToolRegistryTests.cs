@@ -3,6 +3,7 @@ using Cutroom.Agent.Tools;
 
 namespace Cutroom.Agent.Tests.Tools;
 
+[Trait("Tier", "Fast")]
 public sealed class ToolRegistryTests
 {
     // The table of ../shared/docs/agent-tools.md, in its order.

@@ -4,6 +4,7 @@ using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Analysis;
 
+[Trait("Tier", "Fast")]
 public class VideoSegmentPlanTests
 {
     /// <summary>A 25 fps index (time base 1/12800, 512 ticks a frame) with keyframes where <paramref name="key"/> says and sizes from <paramref name="size"/>.</summary>

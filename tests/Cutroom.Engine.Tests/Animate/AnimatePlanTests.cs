@@ -6,6 +6,7 @@ using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Animate;
 
+[Trait("Tier", "Fast")]
 public sealed class AnimatePlanTests
 {
     private static readonly StillImage TurnedPhoto = new()

@@ -3,6 +3,7 @@ using Cutroom.Engine.Encoding;
 
 namespace Cutroom.Engine.Tests.Convert;
 
+[Trait("Tier", "Fast")]
 public class EncodingPresetTests
 {
     [Fact]

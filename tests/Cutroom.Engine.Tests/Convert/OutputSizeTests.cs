@@ -6,6 +6,7 @@ using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Convert;
 
+[Trait("Tier", "Fast")]
 public class OutputSizeTests
 {
     private static VideoStreamInfo Video(int w, int h, int rotation = 0, Rational? sar = null) =>

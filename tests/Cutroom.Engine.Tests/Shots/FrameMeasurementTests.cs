@@ -2,6 +2,7 @@ using Cutroom.Engine.Shots;
 
 namespace Cutroom.Engine.Tests.Shots;
 
+[Trait("Tier", "Fast")]
 public class FrameMeasurementTests
 {
     /// <summary>One 16x8 yuv420p frame of a single colour.</summary>

@@ -2,6 +2,7 @@ using Cutroom.Engine.Shots;
 
 namespace Cutroom.Engine.Tests.Shots;
 
+[Trait("Tier", "Fast")]
 public class StillRangesTests
 {
     /// <summary>Frames 40 ticks apart (25 fps on a 1/1000 clock) with the given black share and luma change.</summary>

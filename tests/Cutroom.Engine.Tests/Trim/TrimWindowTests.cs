@@ -6,6 +6,7 @@ using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Trim;
 
+[Trait("Tier", "Fast")]
 public class TrimWindowTests
 {
     /// <summary>10 frames at 25 fps in a 1/12800 time base (512 ticks a frame), keyframes at 0 and 5, starting at <paramref name="startUs"/>.</summary>

@@ -2,6 +2,7 @@ using Cutroom.FFmpeg.Process;
 
 namespace Cutroom.FFmpeg.Tests.Runner;
 
+[Trait("Tier", "Fast")]
 public class FFmpegLogLineTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using Cutroom.Cli.Client;
 
 namespace Cutroom.Server.Tests.Client;
 
+[Trait("Tier", "Fast")]
 public class ClientPartsTests
 {
     [Fact]

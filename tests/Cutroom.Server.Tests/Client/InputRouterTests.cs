@@ -2,6 +2,7 @@ using Cutroom.Cli.Client;
 
 namespace Cutroom.Server.Tests.Client;
 
+[Trait("Tier", "Fast")]
 public class InputRouterTests
 {
     [Theory]

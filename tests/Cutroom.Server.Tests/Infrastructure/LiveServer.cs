@@ -40,14 +40,14 @@ public sealed class LiveServer : IAsyncDisposable
     /// <summary>The app's services (for checks on the database).</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a server; <paramref name="configure"/> may change settings first.</summary>
-    public static async Task<LiveServer> StartAsync(Action<ServerOptions>? configure = null)
+    /// <summary>Starts a server; <paramref name="configure"/> may change settings first, <paramref name="services"/> replace services (a scripted planner).</summary>
+    public static async Task<LiveServer> StartAsync(Action<ServerOptions>? configure = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var data = new TempDir();
         var options = new ServerOptions { DataDir = data.Path, Port = 0 };
         options.Upload.AllowLoopbackImports = false;
         configure?.Invoke(options);
-        var app = ServerHost.Build(options);
+        var app = ServerHost.Build(options, services);
         await app.StartAsync();
         return new LiveServer(app, data, options);
     }

@@ -3,6 +3,7 @@ using Cutroom.Server.Uploads;
 
 namespace Cutroom.Server.Tests.Uploads;
 
+[Trait("Tier", "Fast")]
 public sealed class ImportAddressPolicyTests
 {
     [Theory]

@@ -1,7 +1,8 @@
 using Cutroom.Contract.Time;
 
-namespace Cutroom.FFmpeg.Tests;
+namespace Cutroom.Contract.Tests.Time;
 
+[Trait("Tier", "Fast")]
 public class RationalTests
 {
     [Theory]
