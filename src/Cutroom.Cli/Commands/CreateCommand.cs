@@ -1,13 +1,12 @@
-using Cutroom.Contract.Output;
 using System.CommandLine;
 using System.Globalization;
 using Cutroom.Cli.Infrastructure;
+using Cutroom.Contract.Errors;
+using Cutroom.Contract.Output;
+using Cutroom.Contract.Time;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Create;
-using Cutroom.Engine.Encoding;
 using Cutroom.Engine.Render;
-using Cutroom.Contract.Errors;
-using Cutroom.FFmpeg.Errors;
 using Cutroom.Timeline.Json;
 
 namespace Cutroom.Cli.Commands;
@@ -55,15 +54,15 @@ internal static class CreateCommand
                 LogoPosition = parse.GetValue(logoPos)!,
                 Title = parse.GetValue(title),
                 Captions = parse.GetValue(captions) ?? [],
-                DurationMs = (TimeOptions.Parse(parse.GetValue(duration), "--duration")! / 1000).Value,
+                Duration = ParseDuration(parse.GetValue(duration)),
                 Aspect = parse.GetValue(aspect)!,
                 Size = ParseSize(parse.GetValue(size)),
-                Fps = parse.GetValue(fps),
+                FrameRate = new Rational(parse.GetValue(fps), 1),
                 Transition = parse.GetValue(transition),
                 Motion = parse.GetValue(motion)!,
                 Fit = parse.GetValue(fit)!,
             };
-            var draft = await new SlideshowBuilder(ctx).BuildAsync(request, s => s, token);
+            var draft = await new SlideshowBuilder(ctx).RunAsync(request, null, token);
             if (parse.GetValue(draftOut) is { } d) await File.WriteAllTextAsync(d, DraftJson.Serialize(draft, indented: true), token);
             var result = await new DraftRenderer(ctx).RenderAsync(draft, parse.GetValue(output)!, new RenderOptions
             {
@@ -80,12 +79,18 @@ internal static class CreateCommand
 
     private static string? Full(string? path) => path is null ? null : Path.GetFullPath(path);
 
+    private static MediaTime ParseDuration(string? text) =>
+        MediaTime.TryParse(text, out var us) ? MediaTime.FromMicroseconds(us)
+            : throw new JobInputException(JobErrorCodes.WrongType, JobFields.Duration, $"is not a time (got '{text}'); use seconds (30, 30s) or a clock (1:00)");
+
     private static (int, int)? ParseSize(string? text)
     {
         if (text is null) return null;
         var parts = text.ToLowerInvariant().Split('x');
         if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w) && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h))
             return (w, h);
-        throw new JobInputException($"--size '{text}' must be WIDTHxHEIGHT, e.g. 640x360", isUsage: true);
+        throw new JobInputException(JobErrorCodes.WrongType, SizeField, $"must be WIDTHxHEIGHT, e.g. 640x360 (got '{text}')");
     }
+
+    private const string SizeField = "size";
 }

@@ -1,5 +1,4 @@
 using Cutroom.Contract.Output;
-using System.Globalization;
 using Cutroom.Engine.Stills;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Process;
@@ -22,6 +21,11 @@ public static class AnimatePlan
     public const string VideoLabel = "v";
     /// <summary>Label of the audio output of the graph.</summary>
     public const string AudioLabel = "a";
+
+    /// <summary>The channel layout of the silent track: stereo, like the timeline renderer's mix.</summary>
+    public const string SilentChannelLayout = "stereo";
+
+    private const string SilentChannels = "2";
 
     /// <summary>The supersampled canvas: the output canvas times <see cref="CameraPath.MaxZoom"/>, even sides.</summary>
     public static CanvasSize SupersampledCanvas(CanvasSize canvas, CameraPath path)
@@ -55,35 +59,39 @@ public static class AnimatePlan
 
         if (request.SilentAudio)
         {
-            var silence = graph.Source(Filter.Raw("anullsrc", [], [PadKind.Audio], ("channel_layout", "stereo"), ("sample_rate", 48000)))
-                .Then(Filters.ATrim(null, request.ClipDurationUs));
+            var silence = graph.Source(Filters.ANullSrc(SilentChannelLayout, request.Output.Audio.SampleRateHz))
+                .Then(Filters.ATrim(null, request.ClipDuration.ToMicroseconds()));
             graph.Output(silence, AudioLabel);
         }
         return graph;
     }
 
-    /// <summary>The complete command writing to <paramref name="outputPath"/> (normally the staging temp file).</summary>
+    /// <summary>
+    /// The complete command writing to <paramref name="outputPath"/> (normally the staging temp file),
+    /// encoded as <see cref="AnimateRequest.Output"/> says (the one table of <see cref="OutputSpecs"/>),
+    /// tagged BT.709 limited range as <see cref="StillCanvas"/> converts.
+    /// </summary>
     public static FFmpegCommand Build(AnimateRequest request, StillImage still, string outputPath)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(still);
         var graph = BuildGraph(request, still);
+        var spec = request.Output;
         List<string> output =
         [
             "-map", $"[{VideoLabel}]",
-            "-c:v", "libx264", "-preset", request.Quality.X264Preset(), "-crf", request.Quality.CrfArgument(),
-            "-profile:v", "high", "-pix_fmt", "yuv420p",
+            .. spec.Video.Arguments(threads: null),
             "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
             // No -frames:v: the loop filter already makes exactly FrameCount frames, and a frame limit
             // ends the output as soon as video reaches it, cutting the last audio packets.
             "-r", request.FrameRate.ToString(),
         ];
         if (request.SilentAudio)
-            output.AddRange(["-map", $"[{AudioLabel}]", "-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2"]);
-        output.AddRange(["-movflags", "+faststart", "-f", "mp4"]);
+            output.AddRange(["-map", $"[{AudioLabel}]", .. spec.Audio.Arguments(), "-ac", SilentChannels]);
+        output.AddRange(spec.ContainerArguments());
         return new FFmpegCommandBuilder()
             .Overwrite()
-            .ExpectDuration(request.ClipDurationUs)
+            .ExpectDuration(request.ClipDuration.ToMicroseconds())
             .Input(still.Path, still.InputOptions)
             .FilterComplex(graph.Render())
             .Output(outputPath, [.. output])

@@ -1,5 +1,4 @@
 using Cutroom.Contract.Errors;
-using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Engine.Animate;
 
@@ -24,20 +23,23 @@ public enum KenBurnsMotion
     PanDown,
 }
 
-/// <summary>Command-line names of <see cref="KenBurnsMotion"/> (<c>zoom-in</c>, <c>pan-left</c>...).</summary>
+/// <summary>Names of <see cref="KenBurnsMotion"/> in requests and drafts (<c>zoom-in</c>, <c>pan-left</c>...).</summary>
 public static class KenBurnsMotionNames
 {
+    /// <summary>The request field that holds a motion.</summary>
+    public const string Field = "motion";
+
     /// <summary>Every name, in declaration order.</summary>
     public static IReadOnlyList<string> All { get; } = Enum.GetValues<KenBurnsMotion>().Select(Name).ToList();
 
     /// <summary>Parses a name such as <c>zoom-in</c> (case-insensitive; <c>zoom_in</c> and <c>zoomin</c> also accepted).</summary>
-    /// <exception cref="JobInputException">For an unknown name (a usage error).</exception>
+    /// <exception cref="JobInputException">For an unknown name: <see cref="JobErrorCodes.UnknownValue"/> on <see cref="Field"/>.</exception>
     public static KenBurnsMotion Parse(string? text)
     {
         var key = (text ?? "").Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
         foreach (var m in Enum.GetValues<KenBurnsMotion>())
             if (string.Equals(m.ToString(), key, StringComparison.OrdinalIgnoreCase)) return m;
-        throw new JobInputException($"unknown motion '{text}'; use one of {string.Join(", ", All)}", isUsage: true);
+        throw new JobInputException(JobErrorCodes.UnknownValue, Field, $"must be one of {string.Join(", ", All)} (got '{text}')");
     }
 
     /// <summary>The kebab-case name (<c>zoom-in</c>).</summary>

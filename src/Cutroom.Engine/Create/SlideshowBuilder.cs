@@ -1,5 +1,6 @@
-using Cutroom.Engine.Common;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
+using Cutroom.Engine.Common;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.Timeline.Edits;
@@ -14,50 +15,63 @@ namespace Cutroom.Engine.Create;
 /// after the first enters with the transition, photos get a gentle Ken Burns motion (alternating
 /// zoom in, pan right, zoom out, pan left), the title covers the first seconds, each caption sits
 /// at the bottom of its item, the logo stays in a corner, and the music is faded out at the end.
+/// Times are laid out in whole milliseconds, the draft's unit.
 /// </summary>
-public sealed class SlideshowBuilder
+public sealed class SlideshowBuilder : IJob<SlideshowRequest, Draft>
 {
     private static readonly string[] AutoMotions = ["zoom-in", "pan-right", "zoom-out", "pan-left"];
     private readonly EngineContext _ctx;
 
     /// <summary>Creates the builder over an engine context (it probes the items).</summary>
-    public SlideshowBuilder(EngineContext ctx) => _ctx = ctx;
+    public SlideshowBuilder(EngineContext ctx) => _ctx = ctx ?? throw new ArgumentNullException(nameof(ctx));
 
     /// <summary>Builds the draft. Segment <c>src</c> values are the request's item strings.</summary>
     /// <param name="request">The slideshow.</param>
-    /// <param name="resolve">Maps an item string to a local file (identity for paths).</param>
+    /// <param name="progress">Receives the fraction of the media probed (stage <c>probing</c>).</param>
     /// <param name="cancellationToken">Cancels probing.</param>
-    /// <exception cref="JobInputException">No items, a duration out of range, an unknown aspect, transition or motion, or an edit that fails.</exception>
-    /// <exception cref="MediaProbeException">An item is missing or not media.</exception>
-    public async Task<Draft> BuildAsync(SlideshowRequest request, Func<string, string> resolve, CancellationToken cancellationToken = default)
+    /// <returns>The draft, its duration derived from its segments.</returns>
+    /// <exception cref="JobInputException">
+    /// The request is invalid (every problem of <see cref="SlideshowRequest.Validate"/>); an item has no
+    /// picture, the logo no picture or the music no sound (<c>unsupported_media</c>); or an edit fails
+    /// (its error, on the draft's JSON path).
+    /// </exception>
+    /// <exception cref="MediaProbeException">An item, the music or the logo is missing or not media.</exception>
+    public async Task<Draft> RunAsync(SlideshowRequest request, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
-        if (request.Items.Count == 0) throw new JobInputException("give at least one photo or clip", isUsage: true);
-        if (request.Items.Count > 200) throw new JobInputException("at most 200 photos and clips", isUsage: true);
-        if (request.DurationMs is < 1000 or > 3_600_000) throw new JobInputException("--duration must be between 1 s and 1 hour", isUsage: true);
-        var canvas = Canvas.ForAspect(request.Aspect) ?? throw new JobInputException($"--aspect must be 16:9, 9:16 or 1:1 (got '{request.Aspect}')", isUsage: true);
+        ArgumentNullException.ThrowIfNull(request);
+        request.ThrowIfInvalid();
+        var canvas = request.AspectCanvas!;
         if (request.Size is { } size) canvas = canvas with { Width = size.Width, Height = size.Height };
-        string? transition = null;
-        if (request.Transition is { } t && t != "none")
-            transition = TransitionTypes.Normalize(t) ?? throw new JobInputException($"unknown transition '{t}' (try: {string.Join(", ", TransitionTypes.All.Take(8))}...)", isUsage: true);
-        if (request.Motion != "auto" && !Motions.All.Contains(request.Motion))
-            throw new JobInputException($"--motion must be auto or one of {string.Join(", ", Motions.All)}", isUsage: true);
-        if (!Fits.All.Contains(request.Fit)) throw new JobInputException($"--fit must be one of {string.Join(", ", Fits.All)}", isUsage: true);
+        var transition = request.TransitionType;
+        var resolve = request.ResolveMedia ?? (static (string s) => s);
+        var probed = JobProgress.Fractions(progress, "probing");
+        var toProbe = request.Items.Count + (request.Logo is null ? 0 : 1) + (request.Music is null ? 0 : 1);
+        var done = 0;
+        async Task<MediaInfo> Probe(string item)
+        {
+            var info = await _ctx.Prober.ProbeAsync(resolve(item), measureFrames: false, cancellationToken).ConfigureAwait(false);
+            probed?.Report((double)++done / toProbe);
+            return info;
+        }
 
         var items = new List<(string Src, MediaInfo Info)>();
         foreach (var item in request.Items)
         {
-            var info = await _ctx.Prober.ProbeAsync(resolve(item), measureFrames: false, cancellationToken);
-            if (info.Video is null) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{NameOf(request, item, info)}' has no picture; give photos or clips (music goes to --music)");
+            var info = await Probe(item).ConfigureAwait(false);
+            if (info.Video is null)
+                throw new JobInputException(JobErrorCodes.UnsupportedMedia, JobFields.Input, $"'{NameOf(request, item, info)}' has no picture; give photos or clips (sound alone belongs in music)");
             items.Add((item, info));
         }
 
+        var totalMs = request.Duration.ToMilliseconds();
+        var transitionMs = request.TransitionDuration.ToMilliseconds();
         // Durations: clips up to an equal share, photos share the rest (at least 1 s each).
-        var share = request.DurationMs / items.Count;
+        var share = totalMs / items.Count;
         var clipMs = items.Select(i => i.Info.IsStillImage ? 0 : Math.Min(i.Info.DurationMs ?? share, share)).ToList();
         var photos = items.Count(i => i.Info.IsStillImage);
-        var photoMs = photos == 0 ? 0 : Math.Max(1000, (request.DurationMs - clipMs.Sum()) / photos);
+        var photoMs = photos == 0 ? 0 : Math.Max(1000, (totalMs - clipMs.Sum()) / photos);
 
-        var draft = Draft.Create(canvas.Width, canvas.Height, request.Fps) with { Meta = new DraftMeta { Title = request.Title, Aspect = canvas.Aspect } };
+        var draft = Draft.Create(canvas.Width, canvas.Height, checked((int)request.FrameRate.Num)) with { Meta = new DraftMeta { Title = request.Title, Aspect = canvas.Aspect } };
         var motionIndex = 0;
         long cursor = 0;
         var starts = new List<(long Start, long Duration)>();
@@ -66,7 +80,7 @@ public sealed class SlideshowBuilder
             var (src, info) = items[i];
             var still = info.IsStillImage;
             var d = still ? photoMs : clipMs[i];
-            if (i == items.Count - 1 && cursor + d < request.DurationMs && still) d = request.DurationMs - cursor; // rounding remainder
+            if (i == items.Count - 1 && cursor + d < totalMs && still) d = totalMs - cursor; // rounding remainder
             var media = new MediaItem(src, still ? MediaKind.Image : MediaKind.Video, info.DurationMs, NameOf(request, src, info));
             var added = Check(draft.AddClip(media, atMs: cursor, durationMs: d));
             var id = added.SegmentId!;
@@ -76,19 +90,19 @@ public sealed class SlideshowBuilder
                 Meta = s.Meta with
                 {
                     Fit = request.Fit,
-                    Motion = still ? request.Motion == "auto" ? AutoMotions[motionIndex++ % AutoMotions.Length] : request.Motion : s.Meta.Motion,
+                    Motion = still ? request.Motion == SlideshowRequest.AutoMotion ? AutoMotions[motionIndex++ % AutoMotions.Length] : request.Motion : s.Meta.Motion,
                 },
             });
             if (i > 0 && transition is not null)
-                draft = Check(draft.SetTransition(transition, Math.Min(request.TransitionMs, d / 2), id)).Draft!;
+                draft = Check(draft.SetTransition(transition, Math.Min(transitionMs, d / 2), id)).Draft!;
             starts.Add((cursor, d));
             cursor += d;
         }
 
         if (request.Logo is { } logo)
         {
-            var info = await _ctx.Prober.ProbeAsync(resolve(logo), measureFrames: false, cancellationToken);
-            if (info.Video is null) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"the logo '{NameOf(request, logo, info)}' has no picture");
+            var info = await Probe(logo).ConfigureAwait(false);
+            if (info.Video is null) throw new JobInputException(JobErrorCodes.UnsupportedMedia, SlideshowRequest.Fields.Logo, $"must be a picture ('{NameOf(request, logo, info)}' has none)");
             var track = new Track { Id = "trk_logo", Type = TrackType.Video, Meta = new TrackMeta { Name = "Logo" } };
             draft = draft with { Tracks = draft.Tracks.Add(track) };
             var seg = new Segment
@@ -101,8 +115,8 @@ public sealed class SlideshowBuilder
 
         if (request.Music is { } music)
         {
-            var info = await _ctx.Prober.ProbeAsync(resolve(music), measureFrames: false, cancellationToken);
-            if (info.Audio is null) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"the music '{NameOf(request, music, info)}' has no sound");
+            var info = await Probe(music).ConfigureAwait(false);
+            if (info.Audio is null) throw new JobInputException(JobErrorCodes.UnsupportedMedia, SlideshowRequest.Fields.Music, $"must have sound ('{NameOf(request, music, info)}' has none)");
             draft = Check(draft.SetMusic(new MediaItem(music, MediaKind.Audio, info.DurationMs, NameOf(request, music, info)),
                 request.MusicVolume, fadeInMs: 500, fadeOutMs: Math.Min(2000, cursor / 4))).Draft!;
         }
@@ -135,7 +149,7 @@ public sealed class SlideshowBuilder
     };
 
     private static EditResult Check(EditResult result) =>
-        result.Error is { } e ? throw new JobInputException($"cannot build the slideshow: {e.Message} ({e.Field})") : result;
+        result.Error is { } e ? throw new JobInputException(e) : result;
 
     private static string NameOf(SlideshowRequest request, string id, MediaInfo info) =>
         request.DisplayName?.Invoke(id) ?? Path.GetFileName(info.Path);

@@ -43,9 +43,9 @@ public static class ExifOrientation
     /// </summary>
     public static IReadOnlyList<Filter> UprightFilters(int orientation) => orientation switch
     {
-        2 => [Filter.Video("hflip")],
-        3 => [Filter.Video("hflip"), Filter.Video("vflip")],
-        4 => [Filter.Video("vflip")],
+        2 => [Filters.HFlip()],
+        3 => [Filters.HFlip(), Filters.VFlip()],
+        4 => [Filters.VFlip()],
         5 => [Filters.Transpose("cclock_flip")],
         6 => [Filters.Transpose("clock")],
         7 => [Filters.Transpose("clock_flip")],

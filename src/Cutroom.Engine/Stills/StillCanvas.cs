@@ -76,18 +76,16 @@ public static class StillCanvas
         var bh = Math.Max(8, Even(height / 4.0));
         var radius = Math.Max(1, Math.Min(bw, bh) / 12);
         var background = Cover(s, sw, sh, bw, bh, "bilinear")
-            .Then(Filter.Video("boxblur", ("luma_radius", radius), ("luma_power", 2), ("chroma_radius", Math.Max(1, radius / 2)), ("chroma_power", 2)))
+            .Then(Filters.BoxBlur(lumaRadius: radius, lumaPower: 2, chromaRadius: Math.Max(1, radius / 2), chromaPower: 2))
             .Then(Filters.Scale(width, height, "bilinear"));
         var (cw, ch) = ContainSize(sw, sh, width, height);
         var picture = s.Then(ToYuv(cw, ch, PictureScaler)).Then(Filters.Format("yuv420p"));
-        // No typed Overlay factory exists in this branch; the raw form keeps the pads typed.
-        var overlay = Filter.Raw("overlay", [PadKind.Video, PadKind.Video], [PadKind.Video],
-            ("x", EvenDown((width - cw) / 2)), ("y", EvenDown((height - ch) / 2)), ("format", "yuv420"));
+        var overlay = Filters.Overlay(EvenDown((width - cw) / 2), EvenDown((height - ch) / 2), format: "yuv420");
         return graph.Apply(overlay, background, picture)[0];
     }
 
     private static Filter ToYuv(int w, int h, string scaler) =>
-        Filter.Video("scale", ("w", w), ("h", h), ("flags", scaler), ("out_color_matrix", "bt709"), ("out_range", "tv"));
+        Filters.ScaleWithMatrix(w, h, scaler, outColorMatrix: "bt709", outRange: "tv");
 
     private static int Even(double v) => Math.Max(2, (int)Math.Round(v / 2, MidpointRounding.AwayFromZero) * 2);
 

@@ -1,5 +1,4 @@
 using Cutroom.Contract.Errors;
-using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Engine.Stills;
 
@@ -14,17 +13,20 @@ public enum StillFit
     Blur,
 }
 
-/// <summary>Names of <see cref="StillFit"/> on the command line and in JSON.</summary>
+/// <summary>Names of <see cref="StillFit"/> in requests, drafts and JSON.</summary>
 public static class StillFitNames
 {
-    /// <summary>Parses <c>cover</c>, <c>contain</c> or <c>blur</c> (case-insensitive).</summary>
-    /// <exception cref="JobInputException">For any other text (a usage error).</exception>
+    /// <summary>The request field that holds a fit.</summary>
+    public const string Field = "fit";
+
+    /// <summary>Parses <c>cover</c>, <c>contain</c> or <c>blur</c> (case-insensitive; empty is cover).</summary>
+    /// <exception cref="JobInputException">For any other text: <see cref="JobErrorCodes.UnknownValue"/> on <see cref="Field"/>.</exception>
     public static StillFit Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         null or "" or "cover" => StillFit.Cover,
         "contain" => StillFit.Contain,
         "blur" => StillFit.Blur,
-        _ => throw new JobInputException($"unknown fit '{text}'; use cover, contain or blur", isUsage: true),
+        _ => throw new JobInputException(JobErrorCodes.UnknownValue, Field, $"must be cover, contain or blur (got '{text}')"),
     };
 
     /// <summary>The lower-case name.</summary>

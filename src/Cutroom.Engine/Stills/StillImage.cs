@@ -49,7 +49,7 @@ public sealed record StillImage
     /// engine's limits and reads its EXIF orientation. Animated GIFs and videos are refused.
     /// </summary>
     /// <exception cref="MediaProbeException">When the file is missing, empty, not media, not readable, or beyond the size limits.</exception>
-    /// <exception cref="JobInputException">When the file is media but not a still picture (a video, audio, a GIF).</exception>
+    /// <exception cref="JobInputException">When the file is media but not a still picture (a video, audio, a GIF): <see cref="JobErrorCodes.UnsupportedMedia"/> on the input.</exception>
     public static async Task<StillImage> LoadAsync(string path, EngineContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -63,7 +63,7 @@ public sealed record StillImage
                 ContainerFormat.Wav or ContainerFormat.Mp3 or ContainerFormat.Aac or ContainerFormat.Flac => "audio",
                 _ => "a video",
             };
-            throw new JobInputException($"'{name}' is {what}, not a still picture; give a jpg, png or webp image");
+            throw new JobInputException(JobErrorCodes.UnsupportedMedia, JobFields.Input, $"'{name}' is {what}, not a still picture; give a jpg, png or webp image");
         }
         var info = await context.Prober.ProbeAsync(path, measureFrames: false, cancellationToken).ConfigureAwait(false);
         var video = MediaGuard.RequireVideo(info, context.Limits);

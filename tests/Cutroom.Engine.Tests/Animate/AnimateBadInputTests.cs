@@ -1,3 +1,5 @@
+using Cutroom.Contract.Time;
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Animate;
 using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
@@ -24,6 +26,7 @@ public sealed class AnimateBadInputTests
     {
         using var dir = new TempDir();
         var e = Assert.Throws<JobInputException>(() => Run(TestMedia.Real("video/cockatoo.mp4"), dir.File("out.mp4")));
+        Assert.Equal((JobErrorCodes.UnsupportedMedia, JobFields.Input), (e.Code, e.Error.Field));
         Assert.Contains("is a video, not a still picture", e.Message);
         Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
     }
@@ -38,38 +41,37 @@ public sealed class AnimateBadInputTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(-1_000_000)]
-    [InlineData(600_000_001)]
-    public void A_duration_of_zero_or_over_600_seconds_is_a_usage_error(long durationUs)
+    [InlineData(0, JobErrorCodes.OutOfRange)]
+    [InlineData(-1_000_000, JobErrorCodes.OutOfRange)]
+    [InlineData(600_000_001, JobErrorCodes.OverLimit)]
+    public void A_duration_of_zero_or_over_600_seconds_is_refused_before_anything_is_read(long durationUs, string code)
     {
         using var dir = new TempDir();
         var e = Assert.Throws<JobInputException>(() => Run(Photo, dir.File("out.mp4"), durationUs: durationUs));
-        Assert.True(e.IsUsage);
-        Assert.Contains("--duration", e.Message);
+        Assert.Equal((code, JobFields.Duration), (e.Code, e.Error.Field));
+        Assert.DoesNotContain("--", e.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
     }
 
     [Theory]
-    [InlineData(2560, 1440, "over 1920")]
-    [InlineData(1080, 2400, "over 1920")]
-    [InlineData(321, 180, "odd")]
-    [InlineData(8, 8, "too small")]
-    public void A_canvas_out_of_range_is_a_usage_error(int width, int height, string why)
+    [InlineData(2560, 1440, JobErrorCodes.OutOfRange, "width")]
+    [InlineData(1080, 2400, JobErrorCodes.OutOfRange, "height")]
+    [InlineData(321, 180, JobErrorCodes.NotEven, "width")]
+    [InlineData(8, 8, JobErrorCodes.OutOfRange, "width")]
+    public void A_canvas_out_of_range_is_refused_on_its_side(int width, int height, string code, string field)
     {
         using var dir = new TempDir();
         var e = Assert.Throws<JobInputException>(() => Run(Photo, dir.File("out.mp4"), new CanvasSize(width, height)));
-        Assert.True(e.IsUsage);
-        Assert.Contains(why, e.Message);
+        Assert.Equal((code, field), (e.Code, e.Error.Field));
         Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
     }
 
     [Fact]
-    public void An_output_that_is_not_mp4_is_a_usage_error()
+    public void An_output_that_is_not_mp4_is_refused_on_the_output()
     {
         using var dir = new TempDir();
         var e = Assert.Throws<JobInputException>(() => Run(Photo, dir.File("out.webm")));
-        Assert.True(e.IsUsage);
+        Assert.Equal((JobErrorCodes.UnknownValue, JobFields.Output), (e.Code, e.Error.Field));
     }
 
     [Theory]
@@ -78,6 +80,7 @@ public sealed class AnimateBadInputTests
     public void An_unknown_motion_names_the_ones_there_are(string motion)
     {
         var e = Assert.Throws<JobInputException>(() => KenBurnsMotionNames.Parse(motion));
+        Assert.Equal((JobErrorCodes.UnknownValue, "motion"), (e.Code, e.Error.Field));
         Assert.Contains("zoom-in, zoom-out, pan-left, pan-right, pan-up, pan-down", e.Message);
     }
 
@@ -88,7 +91,7 @@ public sealed class AnimateBadInputTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new AnimateJob(AnimateKit.Context).RunAsync(new AnimateRequest
         {
-            ImagePath = Photo, OutputPath = dir.File("out.mp4"), DurationUs = 120_000_000, Quality = EncodeQuality.High,
+            ImagePath = Photo, OutputPath = dir.File("out.mp4"), Duration = MediaTime.FromMicroseconds(120_000_000), Quality = OutputQuality.High,
         }, null, cts.Token));
         Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
     }
@@ -96,6 +99,6 @@ public sealed class AnimateBadInputTests
     private static void Run(string image, string output, CanvasSize? canvas = null, long durationUs = 1_000_000) =>
         AnimateKit.Render(new AnimateRequest
         {
-            ImagePath = image, OutputPath = output, DurationUs = durationUs, Canvas = canvas ?? new CanvasSize(320, 180),
+            ImagePath = image, OutputPath = output, Duration = MediaTime.FromMicroseconds(durationUs), Canvas = canvas ?? new CanvasSize(320, 180),
         });
 }

@@ -1,3 +1,5 @@
+using Cutroom.Contract.Time;
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Animate;
 using Cutroom.Engine.Stills;
 
@@ -53,8 +55,8 @@ public sealed class AnimateExifTests
     {
         AnimateKit.Render(new AnimateRequest
         {
-            ImagePath = image, OutputPath = output, DurationUs = 500_000, Canvas = new CanvasSize(320, 180),
-            Motion = KenBurnsMotion.ZoomIn, Quality = EncodeQuality.High, SilentAudio = false,
+            ImagePath = image, OutputPath = output, Duration = MediaTime.FromMicroseconds(500_000), Canvas = new CanvasSize(320, 180),
+            Motion = KenBurnsMotion.ZoomIn, Quality = OutputQuality.High, SilentAudio = false,
         });
         return output;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cutroom.Contract.Jobs;
 using Cutroom.Engine.Animate;
 using Cutroom.Engine.Common;
 
@@ -10,15 +11,15 @@ internal static class AnimateKit
 {
     public static EngineContext Context { get; } = EngineContext.CreateDefault();
 
-    public static AnimateResult Render(AnimateRequest request, IProgress<double>? progress = null) =>
-        new AnimateJob(Context).RunAsync(request, progress).GetAwaiter().GetResult();
+    public static AnimateResult Render(AnimateRequest request, IProgress<JobProgress>? progress = null) =>
+        new AnimateJob(Context).RunAsync(request, progress, default).GetAwaiter().GetResult();
 
-    /// <summary>Collects progress reports on the reporting thread.</summary>
-    public sealed class ProgressLog : IProgress<double>
+    /// <summary>Collects the fractions of progress reports on the reporting thread.</summary>
+    public sealed class ProgressLog : IProgress<JobProgress>
     {
         private readonly List<double> _values = [];
         public IReadOnlyList<double> Values { get { lock (_values) return _values.ToList(); } }
-        public void Report(double value) { lock (_values) _values.Add(value); }
+        public void Report(JobProgress value) { lock (_values) _values.Add(value.Fraction); }
     }
 
     /// <summary>A 1280x720 dark grey picture with a 16x16 white square whose centre is at (<paramref name="x"/>, <paramref name="y"/>).</summary>

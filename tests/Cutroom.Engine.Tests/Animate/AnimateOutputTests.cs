@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Animate;
 using Cutroom.Engine.Stills;
 using Cutroom.Contract.Time;
@@ -20,8 +21,8 @@ public sealed class AnimateOutputTests
         var output = dir.File("clip.mp4");
         var result = AnimateKit.Render(new AnimateRequest
         {
-            ImagePath = Chelsea, OutputPath = output, DurationUs = durationUs, FrameRate = new Rational(num, den),
-            Canvas = new CanvasSize(320, 180), Quality = EncodeQuality.Low,
+            ImagePath = Chelsea, OutputPath = output, Duration = MediaTime.FromMicroseconds(durationUs), FrameRate = new Rational(num, den),
+            Canvas = new CanvasSize(320, 180), Quality = OutputQuality.Low,
         });
 
         var v = AnimateKit.ProbeVideo(output);
@@ -46,7 +47,7 @@ public sealed class AnimateOutputTests
         var progress = new AnimateKit.ProgressLog();
         var result = AnimateKit.Render(new AnimateRequest
         {
-            ImagePath = GrandCanyon, OutputPath = output, DurationUs = 2_000_000, Motion = KenBurnsMotion.PanRight, Quality = EncodeQuality.Low,
+            ImagePath = GrandCanyon, OutputPath = output, Duration = MediaTime.FromMicroseconds(2_000_000), Motion = KenBurnsMotion.PanRight, Quality = OutputQuality.Low,
         }, progress);
         Assert.Equal(1.0, progress.Values[^1]);
         Assert.Contains(progress.Values, f => f is > 0 and < 1);
@@ -66,7 +67,7 @@ public sealed class AnimateOutputTests
         var output = dir.File("zoom.mp4");
         AnimateKit.Render(new AnimateRequest
         {
-            ImagePath = GrandCanyon, OutputPath = output, DurationUs = 1_000_000, Canvas = new CanvasSize(320, 180), Quality = EncodeQuality.High,
+            ImagePath = GrandCanyon, OutputPath = output, Duration = MediaTime.FromMicroseconds(1_000_000), Canvas = new CanvasSize(320, 180), Quality = OutputQuality.High,
         });
         // Reference made independently: 800x535 covers 320x180 at 320x214, centre crop.
         var reference = dir.File("ref.png");
@@ -91,8 +92,8 @@ public sealed class AnimateOutputTests
         var output = dir.File("fit.mp4");
         AnimateKit.Render(new AnimateRequest
         {
-            ImagePath = portrait, OutputPath = output, DurationUs = 500_000, Canvas = new CanvasSize(320, 180),
-            Fit = StillFitNames.Parse(fit), Quality = EncodeQuality.High, Motion = KenBurnsMotion.ZoomIn,
+            ImagePath = portrait, OutputPath = output, Duration = MediaTime.FromMicroseconds(500_000), Canvas = new CanvasSize(320, 180),
+            Fit = StillFitNames.Parse(fit), Quality = OutputQuality.High, Motion = KenBurnsMotion.ZoomIn,
         });
         var rgb = TestMedia.DecodeRgb(output, 0);
         (int R, int G, int B) Px(int x, int y) { var i = ((y * 320) + x) * 3; return (rgb[i], rgb[i + 1], rgb[i + 2]); }

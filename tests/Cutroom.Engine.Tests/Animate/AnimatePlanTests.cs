@@ -28,7 +28,7 @@ public sealed class AnimatePlanTests
     [Fact]
     public void The_picture_is_one_input_decoded_once_and_repeated_by_the_loop_filter()
     {
-        var request = new AnimateRequest { ImagePath = TurnedPhoto.Path, OutputPath = "/out/clip.mp4", DurationUs = 6_000_000 };
+        var request = new AnimateRequest { ImagePath = TurnedPhoto.Path, OutputPath = "/out/clip.mp4", Duration = MediaTime.FromMicroseconds(6_000_000) };
         var args = AnimatePlan.Build(request, TurnedPhoto, "/out/t.mp4").Arguments;
         Assert.Single(args, a => a == "-i");
         Assert.DoesNotContain("-loop", args);
@@ -44,7 +44,7 @@ public sealed class AnimatePlanTests
     [InlineData(600_000_000, 60, 1, 36_000)]
     public void The_frame_count_is_the_duration_times_the_rate_rounded(long durationUs, long num, long den, long frames)
     {
-        var r = new AnimateRequest { ImagePath = "a.jpg", OutputPath = "b.mp4", DurationUs = durationUs, FrameRate = new Rational(num, den) };
+        var r = new AnimateRequest { ImagePath = "a.jpg", OutputPath = "b.mp4", Duration = MediaTime.FromMicroseconds(durationUs), FrameRate = new Rational(num, den) };
         Assert.Equal(frames, r.FrameCount);
     }
 

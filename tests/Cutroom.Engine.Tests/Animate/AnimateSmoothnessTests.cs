@@ -1,3 +1,5 @@
+using Cutroom.Contract.Time;
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Animate;
 using Xunit.Abstractions;
 
@@ -23,8 +25,8 @@ public sealed class AnimateSmoothnessTests(ITestOutputHelper log)
         var output = dir.File("clip.mp4");
         AnimateKit.Render(new AnimateRequest
         {
-            ImagePath = Marker, OutputPath = output, DurationUs = 2_000_000, Motion = KenBurnsMotionNames.Parse(motion),
-            Canvas = new CanvasSize(W, H), Quality = EncodeQuality.High, SilentAudio = false,
+            ImagePath = Marker, OutputPath = output, Duration = MediaTime.FromMicroseconds(2_000_000), Motion = KenBurnsMotionNames.Parse(motion),
+            Canvas = new CanvasSize(W, H), Quality = OutputQuality.High, SilentAudio = false,
         });
 
         var centroids = AnimateKit.GrayFrames(output, W, H).Select(f => AnimateKit.Centroid(f, W, H)).ToList();

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Time;
 using Cutroom.Contract.Output;
 using Cutroom.Engine.Create;
 using Cutroom.Engine.Encoding;
@@ -26,9 +27,9 @@ public class SlideshowTests
             Music = TestMedia.Real("audio/music-dont-wait-too-long.mkv"),
             Logo = logo,
             Title = "Summer Sale",
-            DurationMs = 30_000,
+            Duration = MediaTime.FromMilliseconds(30_000),
         };
-        var draft = await new SlideshowBuilder(Engine.Context).BuildAsync(request, s => s);
+        var draft = await new SlideshowBuilder(Engine.Context).RunAsync(request, null, default);
         var result = await Render(draft, dir.File("sale.mp4"));
 
         var probe = await Engine.Context.Prober.ProbeAsync(result.File);
@@ -75,8 +76,8 @@ public class SlideshowTests
 
         async Task<byte[]> FirstFrame(string photo, string name)
         {
-            var draft = await new SlideshowBuilder(Engine.Context).BuildAsync(new SlideshowRequest
-            { Items = [photo], DurationMs = 1000, Size = (320, 240), Motion = "none", Fit = "contain", Transition = "none" }, s => s);
+            var draft = await new SlideshowBuilder(Engine.Context).RunAsync(new SlideshowRequest
+            { Items = [photo], Duration = MediaTime.FromMilliseconds(1000), Size = (320, 240), Motion = "none", Fit = "contain", Transition = "none" }, null, default);
             var r = await Render(draft, dir.File(name));
             return TestMedia.DecodeRgb(r.File, 5);
         }
@@ -88,11 +89,11 @@ public class SlideshowTests
     [Fact]
     public async Task Clips_keep_their_length_up_to_a_share_and_photos_share_the_rest()
     {
-        var draft = await new SlideshowBuilder(Engine.Context).BuildAsync(new SlideshowRequest
+        var draft = await new SlideshowBuilder(Engine.Context).RunAsync(new SlideshowRequest
         {
             Items = [TestMedia.Real("image/photo-snow.jpg"), TestMedia.Real("video/birds.mp4"), TestMedia.Real("image/photo-pool.jpg")],
-            DurationMs = 9000, Title = "标题", Captions = ["one", "two", "three"],
-        }, s => s);
+            Duration = MediaTime.FromMilliseconds(9000), Title = "标题", Captions = ["one", "two", "three"],
+        }, null, default);
         var video = draft.Tracks[0].Segments;
         Assert.Equal([0L, 3978, 5022], video.Select(s => s.StartMs));   // birds.mp4 lasts 1.044 s; the photos share 7.956 s
         Assert.Equal(9000, draft.DurationMs);

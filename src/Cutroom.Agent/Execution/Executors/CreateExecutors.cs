@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Cutroom.Agent.Tools;
 using Cutroom.Agent.Tools.Args;
+using Cutroom.Contract.Time;
+using Cutroom.Engine.Animate;
 using Cutroom.Engine.Create;
 using Cutroom.Timeline.Edits;
 using Cutroom.Timeline.Model;
@@ -16,16 +18,17 @@ internal sealed class CreateVideoExecutor : IToolExecutor<CreateVideoArgs>
         var request = new SlideshowRequest
         {
             Items = args.Media,
+            ResolveMedia = id => ExecutorKit.PathOf(ctx, id),
             DisplayName = id => ctx.Session.Media.FirstOrDefault(m => m.Id == id)?.Name,
             Music = args.Music,
             Logo = args.Logo,
             Title = args.Title,
             Captions = args.Captions ?? [],
-            DurationMs = args.DurationMs ?? 30_000,
             Aspect = args.Aspect ?? "16:9",
             Transition = args.Transition ?? "crossfade",
         };
-        var draft = await new SlideshowBuilder(ctx.Engine).BuildAsync(request, id => ExecutorKit.PathOf(ctx, id), ctx.CancellationToken);
+        if (args.DurationMs is { } ms) request = request with { Duration = MediaTime.FromMilliseconds(ms) };
+        var draft = await new SlideshowBuilder(ctx.Engine).RunAsync(request, null, ctx.CancellationToken);
         var extras = new List<string>();
         if (args.Music is not null) extras.Add(ctx.T("music", "背景音乐"));
         if (args.Logo is not null) extras.Add(ctx.T("the logo", "标志"));
@@ -56,8 +59,8 @@ internal sealed class AnimateImageExecutor : IToolExecutor<AnimateImageArgs>
         if (!info.IsStillImage)
             return ToolOutcome.Failed(ctx.T($"{name} is not a still image; animate works on photos.", $"{name} 不是图片，只能让图片动起来。"));
         var canvas = Canvas.ForAspect(args.Aspect ?? "16:9")!;
-        var motion = args.Motion ?? "zoom-in";
-        var duration = args.DurationMs ?? 6000;
+        var motion = args.Motion ?? KenBurnsMotion.ZoomIn.Name();
+        var duration = args.DurationMs ?? AnimateRequest.DefaultDuration.ToMilliseconds();
         var draft = Draft.Create(canvas.Width, canvas.Height) with { Meta = new DraftMeta { Aspect = canvas.Aspect } };
         var added = draft.AddClip(new MediaItem(args.Media, MediaKind.Image, null, name), durationMs: duration);
         if (added.Error is { } e) return ExecutorKit.EditFailed(ctx, e);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Cutroom.Timeline.Model;
 
 namespace Cutroom.Agent.Tools.Args;
 
@@ -42,7 +43,7 @@ public sealed record SetAspectArgs
 /// <summary>Arguments of <c>set_duration</c>.</summary>
 public sealed record SetDurationArgs
 {
-    /// <summary>Total length (ms).</summary>
-    [Description("Total length in ms"), Range(500L, 21_600_000L)]
+    /// <summary>Total length (ms), at most the draft's <see cref="DraftLimits.MaxTimeMs"/>.</summary>
+    [Description("Total length in ms"), Range(500L, DraftLimits.MaxTimeMs)]
     public required long DurationMs { get; init; }
 }

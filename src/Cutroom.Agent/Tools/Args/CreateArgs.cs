@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Cutroom.Engine.Animate;
+using Cutroom.Engine.Create;
 
 namespace Cutroom.Agent.Tools.Args;
 
@@ -11,7 +13,7 @@ public sealed record CreateVideoArgs
     public required IReadOnlyList<string> Media { get; init; }
 
     /// <summary>Total length (ms, default 30 s).</summary>
-    [Description("Total length in ms (default 30000)"), Range(1000L, 3_600_000L)]
+    [Description("Total length in ms (default 30000)"), Range(SlideshowRequest.MinDurationMs, SlideshowRequest.MaxDurationMs)]
     public long? DurationMs { get; init; }
 
     /// <summary>Canvas aspect (default 16:9).</summary>
@@ -46,8 +48,11 @@ public sealed record AnimateImageArgs
     [Description("The image: a media id")]
     public required string Media { get; init; }
 
+    /// <summary>The shortest clip the tool makes, ms: half a second (a shorter camera move is not seen as one).</summary>
+    public const long MinAnimateMs = 500;
+
     /// <summary>Length (ms, default 6 s).</summary>
-    [Description("Length in ms (default 6000)"), Range(500L, 600_000L)]
+    [Description("Length in ms (default 6000)"), Range(MinAnimateMs, AnimateRequest.MaxDurationMs)]
     public long? DurationMs { get; init; }
 
     /// <summary>Camera motion.</summary>
