@@ -31,6 +31,9 @@ public sealed class TimelineClock
     /// <summary>The time of frame <paramref name="frame"/> in µs (exact to the µs, rounded).</summary>
     public long FrameToUs(long frame) => (long)Math.Round(frame * 1_000_000m / Fps, MidpointRounding.AwayFromZero);
 
+    /// <summary>The time of frame <paramref name="frame"/>, to the µs (as <see cref="FrameToUs"/>).</summary>
+    public MediaTime Time(long frame) => MediaTime.FromMicroseconds(FrameToUs(frame));
+
     /// <summary>The time of frame <paramref name="frame"/> as ffmpeg seconds text.</summary>
     public string FrameToSeconds(long frame) => MediaTime.ToFFmpeg(FrameToUs(frame));
 }
