@@ -108,7 +108,7 @@ public class JobCommandTests
         using var dir = new TempDir();
         File.WriteAllText(dir.File("d.json"), """{"v":1,"w":4000,"h":1080,"fps":30,"t":[{"id":"v","tt":0,"sg":[{"id":"a","src":"med_x","st":0,"d":-5}]}]}""");
         var (code, stdout, stderr) = CutroomCli.Run("render", dir.File("d.json"), "-o", dir.File("x.mp4"));
-        Assert.Equal(1, code);
+        Assert.Equal(2, code); // a bad draft is bad input
         Assert.Equal("", stdout);
         Assert.Contains("w: ", stderr);
         Assert.Contains("t[0].sg[0].d: ", stderr);

@@ -1,8 +1,9 @@
+using Cutroom.Contract.Jobs;
+using Cutroom.Contract.Output;
 using System.CommandLine;
 using System.Globalization;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Contract.Errors;
-using Cutroom.Contract.Output;
 using Cutroom.Contract.Time;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Create;
@@ -64,13 +65,11 @@ internal static class CreateCommand
             };
             var draft = await new SlideshowBuilder(ctx).RunAsync(request, null, token);
             if (parse.GetValue(draftOut) is { } d) await File.WriteAllTextAsync(d, DraftJson.Serialize(draft, indented: true), token);
-            var result = await new DraftRenderer(ctx).RenderAsync(draft, parse.GetValue(output)!, new RenderOptions
+            var result = await new DraftRenderer(ctx).RunAsync(new DraftRenderRequest(RenderableDraft.From(draft), parse.GetValue(output)!, s => s)
             {
-                ResolveMedia = s => s,
-                Format = RenderCommand.FormatOf(parse.GetValue(output)!),
-                Quality = parse.GetValue(quality),
+                Spec = OutputSpecs.For(RenderCommand.FormatOf(parse.GetValue(output)!), parse.GetValue(quality)),
                 LogFile = parse.GetValue(log) is { } lf ? Path.GetFullPath(lf) : null,
-            }, progress, token);
+            }, progress.AsJobProgress(), token);
             foreach (var w in result.Warnings) JobConsole.Warn(w);
             return result;
         }, RenderCommand.Print, ct));

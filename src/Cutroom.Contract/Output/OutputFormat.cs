@@ -1,6 +1,6 @@
 namespace Cutroom.Contract.Output;
 
-/// <summary>The containers Cutroom writes video to, each with one fixed pair of codecs (see <see cref="OutputSpecs"/>).</summary>
+/// <summary>The containers Cutroom writes video to, each with one fixed pair of codecs, or no sound for GIF (see <see cref="OutputSpecs"/>).</summary>
 public enum OutputFormat
 {
     /// <summary>MP4 (ISO BMFF): H.264 High + AAC, <c>+faststart</c>. The default: plays everywhere.</summary>
@@ -9,6 +9,8 @@ public enum OutputFormat
     Webm,
     /// <summary>QuickTime MOV: H.264 High + AAC, <c>+faststart</c> (for editors that prefer .mov).</summary>
     Mov,
+    /// <summary>Animated GIF: a 256-colour palette, no sound (<see cref="GifPreset"/>). Drafts render to it; other jobs write video.</summary>
+    Gif,
 }
 
 /// <summary>Facts about each <see cref="OutputFormat"/>.</summary>
@@ -20,8 +22,12 @@ public static class OutputFormatInfo
         OutputFormat.Mp4 => ".mp4",
         OutputFormat.Webm => ".webm",
         OutputFormat.Mov => ".mov",
+        OutputFormat.Gif => ".gif",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
+
+    /// <summary>Whether the format carries sound (every format but GIF).</summary>
+    public static bool HasAudio(this OutputFormat format) => format != OutputFormat.Gif;
 
     /// <summary>The ffmpeg muxer forced with <c>-f</c>, so the temporary output name never decides the format.</summary>
     public static string Muxer(this OutputFormat format) => format switch
@@ -29,6 +35,7 @@ public static class OutputFormatInfo
         OutputFormat.Mp4 => "mp4",
         OutputFormat.Webm => "webm",
         OutputFormat.Mov => "mov",
+        OutputFormat.Gif => "gif",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }

@@ -10,8 +10,8 @@ namespace Cutroom.Contract.Output;
 /// <param name="Format">The container.</param>
 /// <param name="Quality">The quality level it was made for.</param>
 /// <param name="Video">The video encoder settings.</param>
-/// <param name="Audio">The audio encoder settings.</param>
-public sealed record OutputSpec(OutputFormat Format, OutputQuality Quality, VideoCodecPreset Video, AudioCodecPreset Audio)
+/// <param name="Audio">The audio encoder settings; null for a format without sound (GIF).</param>
+public sealed record OutputSpec(OutputFormat Format, OutputQuality Quality, VideoCodecPreset Video, AudioCodecPreset? Audio)
 {
     /// <summary>
     /// The container options: the forced muxer and, for MP4 and MOV, <c>-movflags +faststart</c>
@@ -25,7 +25,7 @@ public sealed record OutputSpec(OutputFormat Format, OutputQuality Quality, Vide
 
     /// <summary>Video, audio and container options, in that order.</summary>
     /// <param name="threads">Video encoder threads; null leaves ffmpeg's default.</param>
-    /// <param name="withAudio">False for an output without audio (no audio options are added).</param>
+    /// <param name="withAudio">False for an output without audio (no audio options are added; a format without sound never has them).</param>
     public IReadOnlyList<string> OutputArguments(int? threads, bool withAudio = true) =>
-        [.. Video.Arguments(threads), .. withAudio ? Audio.Arguments() : [], .. ContainerArguments()];
+        [.. Video.Arguments(threads), .. withAudio && Audio is { } audio ? audio.Arguments() : [], .. ContainerArguments()];
 }

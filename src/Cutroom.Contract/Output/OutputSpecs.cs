@@ -3,7 +3,8 @@ namespace Cutroom.Contract.Output;
 /// <summary>
 /// The table of output presets: for each <see cref="OutputFormat"/> and <see cref="OutputQuality"/>,
 /// the codec settings (docs/trim-and-convert.md prints the same table). MP4 and MOV use H.264 High
-/// 4:2:0 + AAC 48 kHz; WebM uses VP9 4:2:0 + Opus 48 kHz. The speeds are chosen for small servers
+/// 4:2:0 + AAC 48 kHz; WebM uses VP9 4:2:0 + Opus 48 kHz; GIF has one palette per output and no sound
+/// (<see cref="GifPreset"/>, the same at every quality). The speeds are chosen for small servers
 /// (2 cores): x264 <c>veryfast</c>/<c>fast</c>/<c>medium</c>; the sources of the CRF values are
 /// named on <see cref="X264Preset"/> and <see cref="Vp9Preset"/>.
 /// </summary>
@@ -15,6 +16,7 @@ public static class OutputSpecs
     {
         OutputFormat.Mp4 or OutputFormat.Mov => new OutputSpec(format, quality, H264(quality), AudioCodecPreset.Aac(AacKbps(quality))),
         OutputFormat.Webm => new OutputSpec(format, quality, Vp9(quality), AudioCodecPreset.Opus(OpusKbps(quality))),
+        OutputFormat.Gif => new OutputSpec(format, quality, new GifPreset(), null),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

@@ -18,9 +18,6 @@ public abstract record VideoCodecPreset
     /// <summary>The pixel format of the output (<c>yuv420p</c>): 8-bit 4:2:0, the only one all browsers and phones decode.</summary>
     public string PixelFormat { get; init; } = "yuv420p";
 
-    /// <summary>Constant rate factor: lower is better quality and larger files (x264: 0-51, VP9: 0-63).</summary>
-    public required int Crf { get; init; }
-
     /// <summary>The ffmpeg output options for this encoder, in order (codec, quality, speed, pixel format, threads).</summary>
     /// <param name="threads">Encoder threads (<c>-threads</c>); null leaves ffmpeg's default.</param>
     public abstract IReadOnlyList<string> Arguments(int? threads);
@@ -46,6 +43,9 @@ public sealed record X264Preset : VideoCodecPreset
 
     /// <inheritdoc/>
     public override string Encoder => "libx264";
+
+    /// <summary>Constant rate factor, 0-51: lower is better quality and larger files.</summary>
+    public required int Crf { get; init; }
 
     /// <summary>The x264 preset (speed/size trade-off): <c>ultrafast</c> ... <c>veryslow</c>.</summary>
     public required string Speed { get; init; }
@@ -77,6 +77,9 @@ public sealed record Vp9Preset : VideoCodecPreset
 
     /// <inheritdoc/>
     public override string Encoder => "libvpx-vp9";
+
+    /// <summary>Constant rate factor, 0-63: lower is better quality and larger files.</summary>
+    public required int Crf { get; init; }
 
     /// <summary>libvpx <c>-cpu-used</c> (0 slowest/best ... 5 fastest with <c>-deadline good</c>).</summary>
     public required int CpuUsed { get; init; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.Contract.Time;
 using Cutroom.Timeline.Model;
@@ -15,6 +14,19 @@ namespace Cutroom.Engine.Render;
 /// </summary>
 internal static class AudioMix
 {
+    /// <summary>The mix's sample rate (Hz): the rate of video production, and the only one Opus codes.</summary>
+    private const int SampleRateHz = 48_000;
+    /// <summary>The mix's channel layout.</summary>
+    private const string Layout = "stereo";
+    /// <summary>The mix's sample format (planar float: no clipping between filters).</summary>
+    private const string SampleFormat = "fltp";
+    /// <summary>Highest true peak after loudness normalisation, dBTP (EBU R128 allows -1; streaming platforms ask -1 to -2).</summary>
+    private const double TruePeakDb = -1.5;
+    /// <summary>Target loudness range, LU (loudnorm's default).</summary>
+    private const double LoudnessRange = 11;
+    /// <summary>Peak limit without a loudness target: 0.891 = -1 dBFS.</summary>
+    private const double PeakLimit = 0.891;
+
     public static GraphStream Build(RenderGraph g, long totalFrames, IReadOnlyDictionary<Segment, int> videoInputs)
     {
         var totalUs = g.Clock.FrameToUs(totalFrames);
@@ -32,8 +44,8 @@ internal static class AudioMix
                 if (track.Type == TrackType.Video && videoInputs.TryGetValue(seg, out var vi)) { input = vi; trimStartUs = g.InputTrimStart(vi); }
                 else
                 {
-                    var readUs = (long)Math.Ceiling(seg.DurationMs * 1000 * seg.SpeedFactor);
-                    (input, trimStartUs) = g.AddInput(info, seg.InPointMs * 1000, readUs, isStill: false);
+                    var readUs = (long)Math.Ceiling(MediaTime.FromMilliseconds(seg.DurationMs).ToMicroseconds() * seg.SpeedFactor);
+                    (input, trimStartUs) = g.AddInput(info, MediaTime.FromMilliseconds(seg.InPointMs).ToMicroseconds(), readUs, isStill: false);
                 }
                 parts.Add(Segment(g, seg, track, info, input, trimStartUs));
             }
@@ -41,22 +53,21 @@ internal static class AudioMix
 
         GraphStream mix;
         if (parts.Count == 0)
-            mix = g.Graph.Source(Filter.Raw("anullsrc", [], [PadKind.Audio], ("r", 48000), ("cl", "stereo")));
+            mix = g.Graph.Source(Filters.ANullSrc(SampleRateHz, Layout));
         else if (parts.Count == 1)
             mix = parts[0];
         else
-            mix = g.Graph.Apply(Filter.Raw("amix", [.. parts.Select(_ => PadKind.Audio)], [PadKind.Audio],
-                ("inputs", parts.Count), ("normalize", 0), ("dropout_transition", 0)), [.. parts])[0];
+            mix = g.Graph.Apply(Filters.AMixSum(parts.Count), [.. parts])[0];
 
         if (parts.Count > 0)
         {
-            mix = g.Options.TargetLufs is { } lufs
-                ? mix.Then(Filter.Audio("loudnorm", ("I", lufs), ("TP", -1.5), ("LRA", 11)))
-                : mix.Then(Filter.Audio("alimiter", ("limit", 0.891), ("level", false)));
+            mix = g.Request.TargetLufs is { } lufs
+                ? mix.Then(Filters.Loudnorm(lufs, TruePeakDb, LoudnessRange))
+                : mix.Then(Filters.ALimiter(PeakLimit, autoLevel: false));
         }
-        return mix.Then(Filter.Audio("aresample", ("out_sample_rate", 48000)))
-            .Then(Filter.Audio("aformat", ("sample_fmts", "fltp"), ("channel_layouts", "stereo")))
-            .Then(Filter.Audio("apad", ("whole_dur", MediaTime.ToFFmpeg(totalUs))))
+        return mix.Then(Filters.AResample(SampleRateHz))
+            .Then(Filters.AFormat(SampleFormat, Layout))
+            .Then(Filters.APadTo(MediaTime.FromMicroseconds(totalUs)))
             .Then(Filters.ATrim(0, totalUs))
             .Then(Filters.ASetPts("PTS-STARTPTS"));
     }
@@ -68,28 +79,30 @@ internal static class AudioMix
         var a = g.Graph.InputAudio(input);
         if (trimStartUs > 0) a = a.Then(Filters.ATrim(trimStartUs, null));
         a = a.Then(Filters.ASetPts("PTS-STARTPTS"))
-             .Then(Filter.Audio("aresample", ("out_sample_rate", 48000)))
-             .Then(Filter.Audio("aformat", ("sample_fmts", "fltp"), ("channel_layouts", "stereo")));
+             .Then(Filters.AResample(SampleRateHz))
+             .Then(Filters.AFormat(SampleFormat, Layout));
 
         // Music shorter than its segment repeats (unless m.loop is false).
-        var sourceLeftUs = (info.DurationMs ?? 0) * 1000 - seg.InPointMs * 1000;
+        var sourceLeftUs = (MediaTime.FromMilliseconds(info.DurationMs ?? 0) - MediaTime.FromMilliseconds(seg.InPointMs)).ToMicroseconds();
         if (track.Type == TrackType.Audio && seg.Meta.Loop != false && sourceLeftUs > 0 && sourceLeftUs < (long)(durUs * speed))
         {
-            var samples = (long)Math.Ceiling(sourceLeftUs / 1e6 * 48000);
-            a = a.Then(Filter.Audio("aloop", ("loop", -1), ("size", samples)));
+            var samples = (long)Math.Ceiling(MediaTime.FromMicroseconds(sourceLeftUs).TotalSeconds * SampleRateHz);
+            a = a.Then(Filters.ALoop(-1, samples));
         }
-        foreach (var tempo in Tempos(speed)) a = a.Then(Filter.Audio("atempo", ("tempo", tempo)));
-        a = a.Then(Filter.Audio("apad")).Then(Filters.ATrim(0, durUs));
-        if (Math.Abs(seg.VolumeFactor - 1) > 1e-9) a = a.Then(Filter.Audio("volume", ("volume", seg.VolumeFactor)));
+        foreach (var tempo in Tempos(speed)) a = a.Then(Filters.ATempo(tempo));
+        a = a.Then(Filters.APad()).Then(Filters.ATrim(0, durUs));
+        if (Math.Abs(seg.VolumeFactor - 1) > 1e-9) a = a.Then(Filters.Volume(seg.VolumeFactor));
+        var duration = MediaTime.FromMicroseconds(durUs);
         if (seg.Meta.FadeInMs is > 0 and var fi)
-            a = a.Then(Filter.Audio("afade", ("t", "in"), ("st", 0), ("d", MediaTime.ToFFmpeg(Math.Min(fi * 1000, durUs)))));
+            a = a.Then(Filters.AFadeIn(MediaTime.Min(MediaTime.FromMilliseconds(fi), duration)));
         if (seg.Meta.FadeOutMs is > 0 and var fo)
         {
-            var d = Math.Min(fo * 1000, durUs);
-            a = a.Then(Filter.Audio("afade", ("t", "out"), ("st", MediaTime.ToFFmpeg(durUs - d)), ("d", MediaTime.ToFFmpeg(d))));
+            var d = MediaTime.Min(MediaTime.FromMilliseconds(fo), duration);
+            a = a.Then(Filters.AFadeOut(duration - d, d));
         }
-        var delayMs = g.Clock.FrameToUs(g.Clock.Frames(seg.StartMs)) / 1000;
-        if (delayMs > 0) a = a.Then(Filter.Audio("adelay", ("delays", delayMs.ToString(CultureInfo.InvariantCulture)), ("all", 1)));
+        // adelay counts whole milliseconds: a start under 1 ms needs no delay.
+        var delay = g.Clock.Time(g.Clock.Frames(seg.StartMs));
+        if (delay >= MediaTime.FromMilliseconds(1)) a = a.Then(Filters.ADelay(delay));
         return a;
     }
 

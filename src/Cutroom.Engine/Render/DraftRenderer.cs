@@ -1,13 +1,14 @@
-using Cutroom.Contract.Output;
 using System.Diagnostics;
+using System.Globalization;
+using Cutroom.Contract.Jobs;
+using Cutroom.Contract.Output;
+using Cutroom.Contract.Time;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
-using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
+using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
-using Cutroom.Timeline.Model;
-using Cutroom.Timeline.Validation;
 
 namespace Cutroom.Engine.Render;
 
@@ -16,9 +17,10 @@ namespace Cutroom.Engine.Render;
 /// <c>-filter_complex</c> graph is built from typed objects: video tracks stacked bottom to top
 /// over the background, transitions with <c>xfade</c>, overlays, texts with <c>drawtext</c>, and
 /// the soundtrack mixed and loudness-normalised. The output is written under a temporary name,
-/// verified with ffprobe, then renamed.
+/// verified by probing it once (a picture, sound unless GIF, a duration), then renamed; the probe is
+/// returned with the result.
 /// </summary>
-public sealed class DraftRenderer
+public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
 {
     /// <summary>Graphs longer than this (characters) go to a <c>-filter_complex_script</c> file.</summary>
     private const int InlineGraphLimit = 8_000;
@@ -28,22 +30,21 @@ public sealed class DraftRenderer
     /// <summary>Creates the renderer over an engine context.</summary>
     public DraftRenderer(EngineContext ctx) => _ctx = ctx;
 
-    /// <summary>Renders <paramref name="draft"/> to <paramref name="outputFile"/>.</summary>
-    /// <param name="draft">The draft; its duration is recomputed from the segments.</param>
-    /// <param name="outputFile">The video file to write.</param>
-    /// <param name="options">Media resolution, format, quality, loudness.</param>
-    /// <param name="progress">Progress 0..1 while encoding.</param>
+    /// <summary>Renders <see cref="DraftRenderRequest.Draft"/> to <see cref="DraftRenderRequest.OutputFile"/>.</summary>
+    /// <param name="request">The checked draft, media, output and mix.</param>
+    /// <param name="progress">Progress 0..1 while encoding (stage <c>rendering</c>).</param>
     /// <param name="cancellationToken">Stops ffmpeg; nothing is left behind.</param>
-    /// <exception cref="RenderInputException">The draft is invalid or empty, or a media id/file is missing or unusable (with JSON paths).</exception>
-    /// <exception cref="FFmpegException">ffmpeg failed.</exception>
-    public async Task<RenderResult> RenderAsync(Draft draft, string outputFile, RenderOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="Cutroom.Contract.Errors.JobInputException">The request is invalid (output, loudness target, background).</exception>
+    /// <exception cref="RenderInputException">A media id or file is missing or cannot be where the draft puts it (with JSON paths).</exception>
+    /// <exception cref="FFmpegException">ffmpeg failed, or the output did not verify (<c>output_invalid</c>).</exception>
+    public async Task<RenderResult> RunAsync(DraftRenderRequest request, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        request.ThrowIfInvalid();
         var sw = Stopwatch.StartNew();
-        draft = draft.WithDerivedDuration();
-        var errors = DraftValidator.Validate(draft);
-        if (errors.Count > 0) throw new RenderInputException(errors);
-        if (draft.DurationMs <= 0) throw new RenderInputException("t", "the draft is empty: add a clip, an image or a text first", JobErrorCodes.NothingSelected);
-        var sources = await SourceCatalog.LoadAsync(draft, options, _ctx, cancellationToken);
+        var fractions = JobProgress.Fractions(progress, "rendering");
+        var draft = request.Draft.Draft;
+        var sources = await SourceCatalog.LoadAsync(draft, request.ResolveMedia, _ctx, cancellationToken);
 
         var clock = new TimelineClock(draft.Fps);
         var totalFrames = clock.Frames(draft.DurationMs);
@@ -51,25 +52,25 @@ public sealed class DraftRenderer
         Directory.CreateDirectory(work);
         try
         {
-            using var staging = OutputStaging.ForFile(outputFile);
+            using var staging = OutputStaging.ForFile(request.OutputFile);
             var warnings = new List<string>();
-            var graph = Compile(draft, sources, options, work, staging.TempPath, totalFrames, allowSeeking: true);
-            var run = await RunAsync(graph, options, progress, cancellationToken);
+            var graph = Compile(request, sources, work, staging.TempPath, totalFrames, allowSeeking: true);
+            var run = await RunAsync(graph, request, fractions, cancellationToken);
             if (run.DecodeErrors > 0 && graph.UsedSeeking)
             {
                 // A seek landed on a keyframe that does not decode cleanly: render again decoding every source from its start.
-                graph = Compile(draft, sources, options, work, staging.TempPath, totalFrames, allowSeeking: false);
-                run = await RunAsync(graph, options, progress, cancellationToken);
+                graph = Compile(request, sources, work, staging.TempPath, totalFrames, allowSeeking: false);
+                run = await RunAsync(graph, request, fractions, cancellationToken);
                 warnings.Add("a source did not decode cleanly after seeking; it was decoded from its start instead");
             }
             if (run.DecodeErrors > 0) warnings.Add($"a source has damaged data: the decoder concealed {run.DecodeErrors} error(s)");
 
-            var probe = await _ctx.Prober.ProbeAsync(staging.TempPath, measureFrames: options.Format != RenderFormat.Gif, cancellationToken);
-            var video = probe.Video ?? throw FFmpegException.InvalidOutput("the render produced no video stream");
+            var probe = await VerifyAsync(staging.TempPath, request.Spec, cancellationToken);
+            var video = probe.Video!;
             staging.Commit();
-            progress?.Report(1);
+            fractions?.Report(1);
             return new RenderResult(staging.FinalPath, video.Width, video.Height, probe.DurationMs ?? 0, video.FrameCount ?? totalFrames,
-                probe.SizeBytes, sw.ElapsedMilliseconds, warnings);
+                probe.SizeBytes, sw.ElapsedMilliseconds, warnings) { Probe = probe };
         }
         finally
         {
@@ -78,24 +79,24 @@ public sealed class DraftRenderer
     }
 
     /// <summary>Builds the ffmpeg command for a draft without running it (for golden tests and <c>--dry-run</c>).</summary>
-    internal RenderGraph Compile(Draft draft, SourceCatalog sources, RenderOptions options, string work, string output, long totalFrames, bool allowSeeking)
+    internal RenderGraph Compile(DraftRenderRequest request, SourceCatalog sources, string work, string output, long totalFrames, bool allowSeeking)
     {
-        var g = new RenderGraph(draft, sources, options, work, _ctx.Limits.Threads, allowSeeking);
+        var g = new RenderGraph(request, sources, work, _ctx.Limits.Threads, allowSeeking);
+        var spec = request.Spec;
         var video = VideoLayers.Compose(g, totalFrames);
-        var audio = options.Format == RenderFormat.Gif ? null : AudioMix.Build(g, totalFrames, g.SegmentInputs);
+        var audio = spec.Format.HasAudio() ? AudioMix.Build(g, totalFrames, g.SegmentInputs) : null;
 
-        if (options.Format == RenderFormat.Gif)
+        if (spec.Video is GifPreset gif)
         {
-            var gifRate = Math.Min(draft.Fps, 15);
-            var small = video.Then(Filters.Fps(new Cutroom.Contract.Time.Rational(gifRate, 1)))
-                .Then(Filters.Scale($"min(640,iw)", "-2", "lanczos"));
-            var parts = g.Graph.Apply(Filter.Raw("split", [PadKind.Video], [PadKind.Video, PadKind.Video], ("outputs", 2)), small);
-            var palette = parts[0].Then(Filter.Video("palettegen", ("stats_mode", "diff")));
-            video = g.Graph.Apply(Filter.Raw("paletteuse", [PadKind.Video, PadKind.Video], [PadKind.Video], ("dither", "bayer"), ("bayer_scale", 4)), parts[1], palette)[0];
+            var small = video.Then(Filters.Fps(new Rational(Math.Min(g.Draft.Fps, gif.MaxFramesPerSecond), 1)))
+                .Then(Filters.Scale(string.Create(CultureInfo.InvariantCulture, $"min({gif.MaxWidth},iw)"), "-2", gif.Scaler));
+            var parts = g.Graph.Apply(Filters.Split(2), small);
+            var palette = parts[0].Then(Filters.PaletteGen(gif.PaletteStatsMode));
+            video = g.Graph.Apply(Filters.PaletteUse(gif.Dither, gif.BayerScale), parts[1], palette)[0];
         }
         else
         {
-            video = video.Then(Filters.Format("yuv420p"));
+            video = video.Then(Filters.Format(spec.Video.PixelFormat));
         }
         g.Graph.Output(video, "vout");
         if (audio is not null) g.Graph.Output(audio, "aout");
@@ -109,31 +110,33 @@ public sealed class DraftRenderer
         }
         else g.Command.FilterComplex(text);
 
-        string[] outputArgs = options.Format switch
-        {
-            RenderFormat.Gif => ["-map", "[vout]", "-loop", "0", "-f", "gif"],
-            _ => ["-map", "[vout]", "-map", "[aout]",
-                  .. OutputSpecs.For(ToOutputFormat(options.Format), options.Quality).OutputArguments(null),
-                  "-r", g.Clock.Fps.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-        };
+        string[] outputArgs = audio is null
+            ? ["-map", "[vout]", .. spec.OutputArguments(null, withAudio: false)]
+            : ["-map", "[vout]", "-map", "[aout]", .. spec.OutputArguments(null),
+               "-r", g.Clock.Fps.ToString(CultureInfo.InvariantCulture)];
         g.Command.Output(output, outputArgs).ExpectDuration(g.Clock.FrameToUs(totalFrames));
         return g;
     }
 
-    private async Task<FFmpegRunResult> RunAsync(RenderGraph graph, RenderOptions options, IProgress<double>? progress, CancellationToken ct) =>
+    private async Task<FFmpegRunResult> RunAsync(RenderGraph graph, DraftRenderRequest request, IProgress<double>? progress, CancellationToken ct) =>
         await _ctx.Runner.RunAsync(graph.Command.Build(), new FFmpegRunOptions
         {
             Timeout = _ctx.Limits.FFmpegTimeout,
             Purpose = "rendering the draft",
-            LogFile = options.LogFile,
+            LogFile = request.LogFile,
             Progress = new EncodeProgress(progress, 0, 0.98),
         }, ct);
 
-    private static OutputFormat ToOutputFormat(RenderFormat f) => f switch
+    /// <summary>Probes the output once: it must have a picture, sound unless the format has none, and a duration above zero.</summary>
+    /// <exception cref="FFmpegException"><c>output_invalid</c> when it does not.</exception>
+    private async Task<MediaInfo> VerifyAsync(string file, OutputSpec spec, CancellationToken ct)
     {
-        RenderFormat.Mp4 => OutputFormat.Mp4,
-        RenderFormat.Webm => OutputFormat.Webm,
-        RenderFormat.Mov => OutputFormat.Mov,
-        _ => throw new ArgumentOutOfRangeException(nameof(f)),
-    };
+        MediaInfo probe;
+        try { probe = await _ctx.Prober.ProbeAsync(file, measureFrames: spec.Format != OutputFormat.Gif, ct); }
+        catch (MediaProbeException) { throw FFmpegException.InvalidOutput("the render produced an unreadable file"); }
+        if (probe.Video is null) throw FFmpegException.InvalidOutput("the render produced no video stream");
+        if (spec.Format.HasAudio() && probe.Audio is null) throw FFmpegException.InvalidOutput("the render produced no sound track");
+        if (probe.DurationMs is not > 0) throw FFmpegException.InvalidOutput("the render produced an empty file");
+        return probe;
+    }
 }

@@ -15,16 +15,17 @@ internal sealed class RenderGraph
     private readonly Dictionary<int, long> _trimStarts = [];
     private int _textFiles;
 
-    public RenderGraph(Draft draft, SourceCatalog sources, RenderOptions options, string workDirectory, int threads, bool allowSeeking)
+    public RenderGraph(DraftRenderRequest request, SourceCatalog sources, string workDirectory, int threads, bool allowSeeking)
     {
-        Draft = draft; Sources = sources; Options = options; WorkDirectory = workDirectory;
-        Clock = new TimelineClock(draft.Fps);
+        Request = request; Draft = request.Draft.Draft; Sources = sources; WorkDirectory = workDirectory;
+        Clock = new TimelineClock(Draft.Fps);
         Threads = threads; AllowSeeking = allowSeeking;
     }
 
+    /// <summary>What is rendered: the draft, the output, the background and the loudness target.</summary>
+    public DraftRenderRequest Request { get; }
     public Draft Draft { get; }
     public SourceCatalog Sources { get; }
-    public RenderOptions Options { get; }
     public string WorkDirectory { get; }
     public TimelineClock Clock { get; }
     public int Threads { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cutroom.Contract.Time;
 using Cutroom.Engine.Common;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.Timeline.Model;
@@ -30,32 +31,29 @@ internal static class TextLayer
             var s0 = g.Seconds(start);
             var s1 = g.Seconds(end);
             var (x, y) = Placement.TextXY(m, g.Width, g.Height);
-            var options = new List<(string, object)>
+            var size = m.Size ?? DefaultSize(g.Height);
+            var style = new DrawTextStyle
             {
-                ("fontfile", font),
-                ("textfile", g.WriteTextFile(m.Text)),
-                ("expansion", "none"),
-                ("fontsize", (int)Math.Round(m.Size ?? DefaultSize(g.Height))),
-                ("fontcolor", Color(m.Color) ?? "white"),
-                ("line_spacing", (int)Math.Round((m.Size ?? DefaultSize(g.Height)) * 0.2)),
-                ("x", x),
-                ("y", y),
+                LineSpacing = (int)Math.Round(size * 0.2),
+                BorderWidth = m.Outline is > 0 and var o ? (int)Math.Round(o) : null,
+                // A text without an outline or a box gets a soft shadow so that it reads on any picture.
+                ShadowOffset = m.Outline is > 0 || m.Box is not null ? null : 2,
+                ShadowColor = "black@0.6",
+                BoxColor = Color(m.Box),
+                BoxBorderWidth = (int)Math.Round(size * 0.3),
+                Alpha = AlphaExpression(seg, s0, s1),
+                Enable = $"between(t,{s0},{s1})",
             };
-            if (m.Outline is > 0 and var o) options.AddRange([("borderw", (int)Math.Round(o)), ("bordercolor", "black")]);
-            else if (m.Box is null) options.AddRange([("shadowx", 2), ("shadowy", 2), ("shadowcolor", "black@0.6")]);
-            if (Color(m.Box) is { } box) options.AddRange([("box", 1), ("boxcolor", box), ("boxborderw", (int)Math.Round((m.Size ?? DefaultSize(g.Height)) * 0.3))]);
-            options.Add(("alpha", AlphaExpression(g, seg, s0, s1)));
-            options.Add(("enable", $"between(t,{s0},{s1})"));
-            canvas = canvas.Then(Filter.Raw("drawtext", [PadKind.Video], [PadKind.Video], [.. options]));
+            canvas = canvas.Then(Filters.DrawTextFile(g.WriteTextFile(m.Text), font, (int)Math.Round(size), Color(m.Color) ?? "white", x, y, style));
         }
         return canvas;
     }
 
     /// <summary>Opacity over time: fades in over <c>m.fi</c> and out over <c>m.fo</c>, times <c>m.opacity</c>.</summary>
-    private static string AlphaExpression(RenderGraph g, Segment seg, string s0, string s1)
+    private static string AlphaExpression(Segment seg, string s0, string s1)
     {
-        var fi = seg.Meta.FadeInMs is > 0 and var a ? Cutroom.Contract.Time.MediaTime.ToFFmpeg(a * 1000) : null;
-        var fo = seg.Meta.FadeOutMs is > 0 and var b ? Cutroom.Contract.Time.MediaTime.ToFFmpeg(b * 1000) : null;
+        var fi = seg.Meta.FadeInMs is > 0 and var a ? MediaTime.FromMilliseconds(a).ToFFmpeg() : null;
+        var fo = seg.Meta.FadeOutMs is > 0 and var b ? MediaTime.FromMilliseconds(b).ToFFmpeg() : null;
         var opacity = (seg.Meta.Opacity ?? 1).ToString("0.###", CultureInfo.InvariantCulture);
         var rise = fi is null ? "1" : $"(t-{s0})/{fi}";
         var fall = fo is null ? "1" : $"({s1}-t)/{fo}";

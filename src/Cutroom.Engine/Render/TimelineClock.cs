@@ -26,10 +26,13 @@ public sealed class TimelineClock
     public Rational Rate => new(Fps, 1);
 
     /// <summary>The frame at <paramref name="ms"/> milliseconds.</summary>
-    public long Frames(long ms) => (long)Math.Round(ms * (decimal)Fps / 1000m, MidpointRounding.AwayFromZero);
+    public long Frames(long ms) => MediaTime.FromMilliseconds(ms).Rescale(Rate.Invert());
 
     /// <summary>The time of frame <paramref name="frame"/> in µs (exact to the µs, rounded).</summary>
-    public long FrameToUs(long frame) => (long)Math.Round(frame * 1_000_000m / Fps, MidpointRounding.AwayFromZero);
+    public long FrameToUs(long frame) => MediaTime.FromFrames(frame, Rate).ToMicroseconds();
+
+    /// <summary>The time of frame <paramref name="frame"/>, to the µs (as <see cref="FrameToUs"/>).</summary>
+    public MediaTime Time(long frame) => MediaTime.FromMicroseconds(FrameToUs(frame));
 
     /// <summary>The time of frame <paramref name="frame"/> as ffmpeg seconds text.</summary>
     public string FrameToSeconds(long frame) => MediaTime.ToFFmpeg(FrameToUs(frame));

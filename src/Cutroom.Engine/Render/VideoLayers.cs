@@ -59,8 +59,7 @@ internal static class VideoLayers
         var (x, y) = first.Meta.Scale is > 0
             ? Placement.OverlayXY(first.Meta, g.Width, g.Height)
             : ("(W-w)/2", "(H-h)/2");
-        return g.Graph.Apply(Filter.Raw("overlay", [PadKind.Video, PadKind.Video], [PadKind.Video],
-            ("x", x), ("y", y), ("eof_action", "pass"), ("repeatlast", 0)), canvas, stream)[0];
+        return g.Graph.Apply(Filters.Overlay(x, y, eofAction: "pass", repeatLast: false), canvas, stream)[0];
     }
 
     /// <summary>Joins a run's segments: <c>xfade</c> where a segment has a transition, <c>concat</c> otherwise.</summary>
@@ -86,10 +85,9 @@ internal static class VideoLayers
         {
             var (next, frames, transition, type) = items[i];
             acc = transition > 0
-                ? g.Graph.Apply(Filter.Raw("xfade", [PadKind.Video, PadKind.Video], [PadKind.Video],
-                    ("transition", type ?? TransitionTypes.Fade), ("duration", g.Seconds(transition)), ("offset", g.Seconds(offset))), acc, next)[0]
-                : g.Graph.Apply(Filter.Raw("concat", [PadKind.Video, PadKind.Video], [PadKind.Video], ("n", 2), ("v", 1), ("a", 0)), acc, next)[0];
-            acc = acc.Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}")));
+                ? g.Graph.Apply(Filters.XFade(g.Clock.Time(transition), g.Clock.Time(offset), type ?? TransitionTypes.Fade), acc, next)[0]
+                : g.Graph.Apply(Filters.ConcatVideo(2), acc, next)[0];
+            acc = acc.Then(Filters.SetTimeBase(g.Clock.Rate.Invert()));
             offset += frames;
         }
         return acc;

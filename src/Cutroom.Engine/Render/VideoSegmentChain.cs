@@ -28,7 +28,7 @@ internal static class VideoSegmentChain
         var isStill = info.IsStillImage;
         var speed = segment.SpeedFactor;
         var readUs = (long)Math.Ceiling(frames * 1_000_000.0 / g.Clock.Fps * speed);
-        var inUs = segment.InPointMs * 1000;
+        var inUs = MediaTime.FromMilliseconds(segment.InPointMs).ToMicroseconds();
         var (input, trimStartUs) = g.AddInput(info, inUs, readUs, isStill);
         g.SegmentInputs[segment] = input;
 
@@ -42,7 +42,7 @@ internal static class VideoSegmentChain
             s = Fit(g, s, video, layout, segment);
             s = s.Then(Filters.SetSar()).Then(Filters.Format(alpha ? "yuva420p" : "yuv420p"));
             // Hold the last frame if the source ends early, then cut exactly.
-            s = s.Then(Filter.Video("tpad", ("stop_mode", "clone"), ("stop", frames)));
+            s = s.Then(Filters.HoldLastFrame(frames));
             s = s.Then(Filters.TrimFrames(0, frames)).Then(Filters.SetPts("PTS-STARTPTS"));
         }
         return Fades(g, s, segment, frames, alpha);
@@ -79,23 +79,23 @@ internal static class VideoSegmentChain
 
     /// <summary>A stream of <paramref name="frames"/> frames of plain colour (gaps on the bottom layer).</summary>
     public static GraphStream Gap(RenderGraph g, long frames) =>
-        g.Graph.Source(Filter.Raw("color", [], [PadKind.Video],
-                ("c", g.Options.Background), ("s", $"{g.Width}x{g.Height}"), ("r", g.Clock.Fps), ("d", g.Seconds(frames + 1))))
+        g.Graph.Source(Filters.Color(g.Request.Background, g.Width, g.Height, g.Clock.Rate, g.Clock.Time(frames + 1)))
             .Then(Filters.TrimFrames(0, frames)).Then(Filters.SetSar()).Then(Filters.Format("yuv420p"))
-            .Then(Filter.Video("settb", ("expr", $"1/{g.Clock.Fps}"))).Then(Filters.SetPts("N"));
+            .Then(Filters.SetTimeBase(g.Clock.Rate.Invert())).Then(Filters.SetPts("N"));
 
     private static GraphStream Fades(RenderGraph g, GraphStream s, Segment segment, long frames, bool alpha)
     {
         if (segment.Meta.FadeInMs is > 0 and var fi)
-            s = s.Then(Filter.Video("fade", ("t", "in"), ("st", 0), ("d", MediaTime.ToFFmpeg(fi * 1000)), ("alpha", alpha)));
+            s = s.Then(Filters.FadeIn(MediaTime.FromMilliseconds(fi), alpha));
         if (segment.Meta.FadeOutMs is > 0 and var fo)
         {
             var ownEnd = g.Clock.Frames(segment.DurationMs);
-            var startUs = Math.Max(0, g.Clock.FrameToUs(Math.Min(ownEnd, frames)) - fo * 1000);
-            s = s.Then(Filter.Video("fade", ("t", "out"), ("st", MediaTime.ToFFmpeg(startUs)), ("d", MediaTime.ToFFmpeg(fo * 1000)), ("alpha", alpha)));
+            var fade = MediaTime.FromMilliseconds(fo);
+            var start = MediaTime.Max(MediaTime.Zero, g.Clock.Time(Math.Min(ownEnd, frames)) - fade);
+            s = s.Then(Filters.FadeOut(start, fade, alpha));
         }
         if (segment.Meta.Opacity is { } op and < 1)
-            s = s.Then(Filter.Video("colorchannelmixer", ("aa", Math.Clamp(op, 0, 1))));
+            s = s.Then(Filters.Opacity(Math.Clamp(op, 0, 1)));
         return s;
     }
 
@@ -109,21 +109,21 @@ internal static class VideoSegmentChain
         switch (segment.Meta.Fit ?? Fits.Contain)
         {
             case Fits.Cover:
-                return s.Then(Filter.Raw("scale", [PadKind.Video], [PadKind.Video], ("w", w), ("h", h), ("force_original_aspect_ratio", "increase"), ("flags", "bicubic")))
+                return s.Then(Filters.ScaleToCover(w, h, "bicubic"))
                         .Then(Filters.Crop(w, h, "(iw-ow)/2", "(ih-oh)/2"));
             case Fits.Blur:
-                var parts = g.Graph.Apply(Filter.Raw("split", [PadKind.Video], [PadKind.Video, PadKind.Video], ("outputs", 2)), s);
+                var parts = g.Graph.Apply(Filters.Split(2), s);
                 int bw = Even(w / 8), bh = Even(h / 8);
                 var back = parts[0]
-                    .Then(Filter.Raw("scale", [PadKind.Video], [PadKind.Video], ("w", bw), ("h", bh), ("force_original_aspect_ratio", "increase"), ("flags", "fast_bilinear")))
+                    .Then(Filters.ScaleToCover(bw, bh, "fast_bilinear"))
                     .Then(Filters.Crop(bw, bh, "(iw-ow)/2", "(ih-oh)/2"))
-                    .Then(Filter.Video("boxblur", ("luma_radius", "min(w,h)/6"), ("chroma_radius", "min(cw,ch)/6"), ("luma_power", 2)))
+                    .Then(Filters.BoxBlur("min(w,h)/6", "min(cw,ch)/6", lumaPower: 2))
                     .Then(Filters.Scale(w, h, "bilinear")).Then(Filters.SetSar());
                 var front = parts[1].Then(Filters.ScaleToFit(w, h, "bicubic")).Then(Filters.SetSar());
-                return g.Graph.Apply(Filter.Raw("overlay", [PadKind.Video, PadKind.Video], [PadKind.Video], ("x", "(W-w)/2"), ("y", "(H-h)/2")), back, front)[0];
+                return g.Graph.Apply(Filters.Overlay("(W-w)/2", "(H-h)/2"), back, front)[0];
             default:
                 var fitted = s.Then(Filters.ScaleToFit(w, h, "bicubic"));
-                return layout.PadToCanvas ? fitted.Then(Filters.Pad(w, h, "(ow-iw)/2", "(oh-ih)/2", g.Options.Background)) : fitted;
+                return layout.PadToCanvas ? fitted.Then(Filters.Pad(w, h, "(ow-iw)/2", "(oh-ih)/2", g.Request.Background)) : fitted;
         }
     }
 

@@ -40,7 +40,7 @@ internal static class FastTrim
             "-map", $"0:v:{ExactTrim.VideoOrdinal(info)}", .. hasAudio ? ["-map", "0:a:0"] : Array.Empty<string>(),
             "-t", MediaTime.ToFFmpeg(window.DurationUs),
             "-c:v", "copy",
-            .. hasAudio ? preset.Audio.Arguments() : [],
+            .. hasAudio && preset.Audio is { } audio ? audio.Arguments() : [],
             .. preset.ContainerArguments(),
         ];
         return new FFmpegCommandBuilder()

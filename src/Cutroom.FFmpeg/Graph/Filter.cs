@@ -52,6 +52,14 @@ public sealed record Filter
     public static Filter Audio(string name, params (string Key, object Value)[] options) =>
         new(name, [PadKind.Audio], [PadKind.Audio], ToOptions(options));
 
+    /// <summary>
+    /// A filter with explicit pads and named options (values formatted by <see cref="FormatValue"/>,
+    /// escaped when printed), for the typed factories of <see cref="Filters"/> whose pads are not one
+    /// video or one audio in and out (sources, sinks, joins, splits).
+    /// </summary>
+    internal static Filter WithPads(string name, IReadOnlyList<PadKind> inputs, IReadOnlyList<PadKind> outputs, params (string Key, object Value)[] options) =>
+        new(name, inputs, outputs, ToOptions(options));
+
     /// <summary>The escape hatch: any filter with explicit pads and options (values still escaped).</summary>
     public static Filter Raw(string name, IReadOnlyList<PadKind> inputs, IReadOnlyList<PadKind> outputs, params (string Key, object Value)[] options) =>
         new(name, inputs, outputs, ToOptions(options));

@@ -25,7 +25,7 @@ public static partial class Filters
 
     /// <summary><c>scale</c> into a <paramref name="width"/> x <paramref name="height"/> box keeping the aspect ratio (<c>force_original_aspect_ratio=decrease</c>), even sizes.</summary>
     public static Filter ScaleToFit(int width, int height, string? flags = null) =>
-        Filter.Raw("scale", [PadKind.Video], [PadKind.Video],
+        Filter.WithPads("scale", [PadKind.Video], [PadKind.Video],
             [("w", width), ("h", height), ("force_original_aspect_ratio", "decrease"), ("force_divisible_by", 2), .. (flags is null ? Array.Empty<(string, object)>() : [("flags", flags)])]);
 
     /// <summary><c>pad</c> to <paramref name="width"/> x <paramref name="height"/>, the picture at (<paramref name="x"/>, <paramref name="y"/>) over <paramref name="color"/>.</summary>
@@ -56,12 +56,12 @@ public static partial class Filters
 
     /// <summary><c>trim</c> to [<paramref name="startUs"/>, <paramref name="endUs"/>) of input time (µs); null ends are open.</summary>
     public static Filter Trim(long? startUs, long? endUs) =>
-        Filter.Raw("trim", [PadKind.Video], [PadKind.Video],
+        Filter.WithPads("trim", [PadKind.Video], [PadKind.Video],
             [.. StartEnd(startUs, endUs)]);
 
     /// <summary><c>atrim</c> to [<paramref name="startUs"/>, <paramref name="endUs"/>) of input time (µs).</summary>
     public static Filter ATrim(long? startUs, long? endUs) =>
-        Filter.Raw("atrim", [PadKind.Audio], [PadKind.Audio], [.. StartEnd(startUs, endUs)]);
+        Filter.WithPads("atrim", [PadKind.Audio], [PadKind.Audio], [.. StartEnd(startUs, endUs)]);
 
     /// <summary><c>trim</c> by frame index: keeps frames [<paramref name="startFrame"/>, <paramref name="endFrame"/>).</summary>
     public static Filter TrimFrames(long startFrame, long endFrame) =>
@@ -87,10 +87,10 @@ public static partial class Filters
 
     /// <summary>
     /// <c>drawtext</c> of text that Cutroom itself generates (timestamps, numbers), with expansion
-    /// (<c>%{pts}</c>) on. User text must never come here: use <see cref="DrawTextFile"/>.
+    /// (<c>%{pts}</c>) on. User text must never come here: use <see cref="DrawTextFile(string, string, int, string, object, object)"/>.
     /// </summary>
     public static Filter DrawGeneratedText(string text, string fontFile, int fontSize, string color, object x, object y, string? box = null) =>
-        Filter.Raw("drawtext", [PadKind.Video], [PadKind.Video],
+        Filter.WithPads("drawtext", [PadKind.Video], [PadKind.Video],
             [("fontfile", fontFile), ("text", text), ("fontsize", fontSize), ("fontcolor", color), ("x", x), ("y", y),
              .. (box is null ? Array.Empty<(string, object)>() : [("box", 1), ("boxcolor", box), ("boxborderw", 6)])]);
 
@@ -169,15 +169,15 @@ public static partial class Filters
         Filter.Audio("aformat", ("sample_fmts", "s16"), ("sample_rates", sampleRateHz), ("channel_layouts", channelLayout));
 
     /// <summary><c>anullsink</c>: consumes audio (ends a branch that only logs).</summary>
-    public static Filter ANullSink() => Filter.Raw("anullsink", [PadKind.Audio], []);
+    public static Filter ANullSink() => Filter.WithPads("anullsink", [PadKind.Audio], []);
 
     /// <summary><c>xfade</c>: cross-fades two videos over <paramref name="durationSeconds"/> s starting at <paramref name="offsetSeconds"/> s of the first (both inputs need the same size, rate and time base).</summary>
     public static Filter XFade(double durationSeconds, double offsetSeconds, string transition = "fade") =>
-        Filter.Raw("xfade", [PadKind.Video, PadKind.Video], [PadKind.Video], ("transition", transition), ("duration", durationSeconds), ("offset", offsetSeconds));
+        Filter.WithPads("xfade", [PadKind.Video, PadKind.Video], [PadKind.Video], ("transition", transition), ("duration", durationSeconds), ("offset", offsetSeconds));
 
     /// <summary><c>acrossfade</c>: cross-fades the end of the first audio into the start of the second over <paramref name="durationSeconds"/> s.</summary>
     public static Filter ACrossFade(double durationSeconds) =>
-        Filter.Raw("acrossfade", [PadKind.Audio, PadKind.Audio], [PadKind.Audio], ("d", durationSeconds));
+        Filter.WithPads("acrossfade", [PadKind.Audio, PadKind.Audio], [PadKind.Audio], ("d", durationSeconds));
 
     /// <summary><c>settb</c>: sets the time base (e.g. <c>AVTB</c>, 1/1000000).</summary>
     public static Filter SetTimeBase(string timeBase) => Filter.Video("settb", ("expr", timeBase));

@@ -68,8 +68,8 @@ public static class RenderEndpoints
         var existing = await renders.ExistingAsync(caller.AccountId, id, hash, ct);
         if (existing is not null) return Api.Ok(new RenderAccepted(id, RenderStatus.Of(existing.Status)), StatusCodes.Status202Accepted);
 
-        var media = await sources.LoadAsync(session.Id, request.Draft, ct);
-        errors.AddRange(RenderSources.Check(request.Draft, media));
+        var media = await sources.LoadAsync(session.Id, request.Draft.Draft, ct);
+        errors.AddRange(RenderSources.Check(request.Draft.Draft, media).Select(e => new PathError(RenderRequest.InBody(e.Field), e.Message)));
         if (errors.Count > 0) throw Invalid(errors);
 
         var job = await renders.CreateAsync(caller.AccountId, request, hash, Attribution.Json(http.Request), ct);

@@ -1,9 +1,9 @@
 using System.Globalization;
+using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Render;
-using Cutroom.Contract.Errors;
-using Cutroom.FFmpeg.Errors;
-using Cutroom.FFmpeg.Probe;
 using Cutroom.Server.Contract;
 using Cutroom.Server.Data.Entities;
 using Cutroom.Server.Jobs;
@@ -14,13 +14,13 @@ namespace Cutroom.Server.Render;
 
 /// <summary>
 /// Runs render jobs (kind <c>render</c>): resolves the draft's media ids to the session's stored
-/// files, renders with <see cref="DraftRenderer"/> to a temp name, verifies the output with ffprobe
-/// (docs/security.md §16), then moves it into storage under a new key with a readable download name
+/// files, renders with <see cref="DraftRenderer"/> to a temp name (the renderer verifies the output by
+/// probing it once, docs/security.md §16, and returns that probe), then moves it into storage under a new key with a readable download name
 /// (the draft's title, or <c>render</c>). Every attempt starts from scratch with a new temp name, so
 /// re-running after a crash is safe; a failed attempt leaves nothing behind. ffmpeg's command line
 /// and log of every attempt are appended to <c>logs/render/&lt;job&gt;.log</c> in the data folder.
-/// Failures are thrown as <see cref="ApiException"/> with a message for the user in which media
-/// appear by their names, never by a path.
+/// Failures are thrown as <see cref="ApiException"/> with the contract code of their kind
+/// (<see cref="JobErrorMapping"/>) and a message for the user in which media appear by their names, never by a path.
 /// </summary>
 /// <param name="engine">ffmpeg and ffprobe.</param>
 /// <param name="sources">Resolves media ids.</param>
@@ -36,15 +36,17 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
     public string LogPathOf(string jobId) => Path.Combine(store.Root, "logs", "render", jobId + ".log");
 
     /// <inheritdoc/>
-    /// <exception cref="ApiException">4004 when a media item or its file is gone; 4000 when the media cannot be rendered as placed; 5000 when ffmpeg fails or the output does not verify.</exception>
+    /// <exception cref="ApiException">4004 when a media item or its file is gone; 4001 when media cannot be on its track; 4000 when the draft cannot be rendered; 5000 when ffmpeg fails or the output does not verify.</exception>
     public async Task<string?> RunAsync(JobRow job, string payload, IProgress<int> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(progress);
         var request = RenderPayload.Parse(payload);
-        var media = await sources.LoadAsync(request.SessionId, request.Draft, cancellationToken);
-        var missing = RenderSources.Check(request.Draft, media);
-        if (missing.Count > 0) throw new ApiException(ApiCodes.NotFound, $"{missing[0].Path}: {missing[0].Message}; post a new render");
+        var draft = request.Draft.Draft;
+        var media = await sources.LoadAsync(request.SessionId, draft, cancellationToken);
+        var problems = RenderSources.Check(draft, media);
+        if (problems.Count > 0)
+            throw new ApiException(JobErrorMapping.ApiCodeOf(problems[0].Kind), $"{RenderRequest.InBody(problems[0].Field)}: {problems[0].Message}; post a new render");
         foreach (var m in media.Values)
             if (m.Path is null || !File.Exists(m.Path))
                 throw new ApiException(ApiCodes.NotFound, $"media '{m.Name}' ({m.Id}) is missing from storage: upload it again and post a new render");
@@ -58,22 +60,18 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
         var temp = store.NewTempPath(extension);
         try
         {
-            var options = new RenderOptions
+            var render = new DraftRenderRequest(request.Draft, temp, id => media.TryGetValue(id, out var m) ? m.Path : null)
             {
-                ResolveMedia = id => media.TryGetValue(id, out var m) ? m.Path : null,
-                Format = request.Format,
-                Quality = request.Quality,
-                Background = Background(request.Draft.Meta.Background),
+                Spec = OutputSpecs.For(request.Format, request.Quality),
+                Background = Background(draft.Meta.Background),
                 LogFile = log,
             };
-            var rendered = await new DraftRenderer(engine).RenderAsync(request.Draft, temp, options,
-                new PercentProgress(progress, 97), cancellationToken);
-            var probe = await VerifyAsync(temp, request.Format, cancellationToken);
+            // The renderer probed the output once to verify it (a picture, sound unless GIF, a duration): its numbers are stored.
+            var rendered = await new DraftRenderer(engine).RunAsync(render, new PercentProgress(progress, 97), cancellationToken);
             progress.Report(98);
-            var title = string.IsNullOrWhiteSpace(request.Draft.Meta.Title) ? "render" : request.Draft.Meta.Title.Trim();
+            var title = string.IsNullOrWhiteSpace(draft.Meta.Title) ? "render" : draft.Meta.Title.Trim();
             var file = await store.StoreAsync(job.AccountId, temp, extension, ContentTypes.Of(temp), title + extension, CancellationToken.None);
-            var video = probe.Video!;
-            return new RenderOutputFile(file.Key, RenderRequest.NameOf(request.Format), video.Width, video.Height, probe.DurationMs ?? 0,
+            return new RenderOutputFile(file.Key, RenderRequest.NameOf(request.Format), rendered.Width, rendered.Height, rendered.DurationMs,
                 file.SizeBytes, rendered.ElapsedMs).ToJson();
         }
         catch (OperationCanceledException)
@@ -100,18 +98,6 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
         }
     }
 
-    /// <summary>Probes the output: a picture (and sound, except GIF) and a duration above zero.</summary>
-    private async Task<MediaInfo> VerifyAsync(string file, RenderFormat format, CancellationToken ct)
-    {
-        MediaInfo probe;
-        try { probe = await engine.Prober.ProbeAsync(file, measureFrames: false, ct); }
-        catch (MediaProbeException) { throw new ApiException(ApiCodes.ServerError, "the render produced an unreadable file; retry later"); }
-        if (probe.Video is null) throw new ApiException(ApiCodes.ServerError, "the render produced no picture; retry later");
-        if (format != RenderFormat.Gif && probe.Audio is null) throw new ApiException(ApiCodes.ServerError, "the render produced no sound track; retry later");
-        if (probe.DurationMs is not > 0) throw new ApiException(ApiCodes.ServerError, "the render produced an empty file; retry later");
-        return probe;
-    }
-
     /// <summary>The draft's <c>m.bg</c> (<c>#RRGGBB</c>, validated) in ffmpeg's colour syntax, or black.</summary>
     private static string Background(string? bg) =>
         bg is { Length: 7 } && bg[0] == '#' && bg.Skip(1).All(char.IsAsciiHexDigit) ? "0x" + bg[1..] : "black";
@@ -134,8 +120,8 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
     }
 
     /// <summary>Turns the renderer's 0-1 into 0-<c>max</c> percent.</summary>
-    private sealed class PercentProgress(IProgress<int> target, int max) : IProgress<double>
+    private sealed class PercentProgress(IProgress<int> target, int max) : IProgress<JobProgress>
     {
-        public void Report(double value) => target.Report((int)Math.Clamp(value * max, 0, max));
+        public void Report(JobProgress value) => target.Report((int)Math.Clamp(value.Fraction * max, 0, max));
     }
 }

@@ -1,12 +1,9 @@
-using Cutroom.Contract.Output;
-using Cutroom.Contract.Errors;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cutroom.Engine.Encoding;
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Render;
 using Cutroom.Server.Contract;
 using Cutroom.Timeline.Json;
-using Cutroom.Timeline.Model;
 
 namespace Cutroom.Server.Render;
 
@@ -16,15 +13,15 @@ namespace Cutroom.Server.Render;
 /// </summary>
 /// <param name="Id">The client's render id (1-64 of <c>A-Z a-z 0-9 _ -</c>).</param>
 /// <param name="SessionId">The session the draft's media belong to (ownership is checked by the caller).</param>
-/// <param name="Draft">The draft, valid, with its duration derived from the segments.</param>
+/// <param name="Draft">The draft, checked once here (valid, not empty, its duration derived from the segments).</param>
 /// <param name="Format">The output container.</param>
 /// <param name="Quality">The quality preset.</param>
-public sealed partial record RenderRequest(string Id, string SessionId, Draft Draft, RenderFormat Format, OutputQuality Quality)
+public sealed partial record RenderRequest(string Id, string SessionId, RenderableDraft Draft, OutputFormat Format, OutputQuality Quality)
 {
-    /// <summary>The wire names of <see cref="RenderFormat"/> (<c>output.format</c>).</summary>
-    public static readonly IReadOnlyDictionary<string, RenderFormat> Formats = new Dictionary<string, RenderFormat>(StringComparer.Ordinal)
+    /// <summary>The wire names of <see cref="OutputFormat"/> (<c>output.format</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, OutputFormat> Formats = new Dictionary<string, OutputFormat>(StringComparer.Ordinal)
     {
-        ["mp4"] = RenderFormat.Mp4, ["webm"] = RenderFormat.Webm, ["mov"] = RenderFormat.Mov, ["gif"] = RenderFormat.Gif,
+        ["mp4"] = OutputFormat.Mp4, ["webm"] = OutputFormat.Webm, ["mov"] = OutputFormat.Mov, ["gif"] = OutputFormat.Gif,
     };
 
     /// <summary>The wire names of <see cref="OutputQuality"/> (<c>output.quality</c>).</summary>
@@ -41,7 +38,7 @@ public sealed partial record RenderRequest(string Id, string SessionId, Draft Dr
 
     /// <summary>The wire name of a format, also the output file's extension without its dot.</summary>
     /// <param name="format">A format.</param>
-    public static string NameOf(RenderFormat format) => Formats.First(f => f.Value == format).Key;
+    public static string NameOf(OutputFormat format) => Formats.First(f => f.Value == format).Key;
 
     /// <summary>Whether <paramref name="id"/> is a valid render id (1-64 of <c>A-Z a-z 0-9 _ -</c>).</summary>
     /// <param name="id">A client's id.</param>
@@ -77,21 +74,17 @@ public sealed partial record RenderRequest(string Id, string SessionId, Draft Dr
     {
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
-        Draft? draft = null;
+        RenderableDraft? draft = null;
         if (!body.TryGetProperty("draft", out var d) || d.ValueKind == JsonValueKind.Null)
             errors.Add(new PathError("draft", "draft is required: send the draft from state (contract §6)"));
         else
         {
-            var parsed = DraftJson.ParseAndValidate(d.GetRawText());
-            errors.AddRange(parsed.Errors.Select(e => new PathError(InBody(e.Field), e.Message)));
-            if (parsed.Draft is { } ok)
-            {
-                draft = ok.WithDerivedDuration();
-                if (draft.DurationMs <= 0) errors.Add(new PathError("draft.t", "the draft is empty: add a clip, an image or a text first"));
-            }
+            var parsed = DraftJson.Parse(d);
+            var problems = parsed.Draft is { } read ? RenderableDraft.TryCreate(read, out draft) : parsed.Errors;
+            errors.AddRange(problems.Select(e => new PathError(InBody(e.Field), e.Message)));
         }
 
-        var format = RenderFormat.Mp4;
+        var format = OutputFormat.Mp4;
         var quality = OutputQuality.High;
         if (body.TryGetProperty("output", out var output) && output.ValueKind != JsonValueKind.Null)
         {
@@ -99,7 +92,7 @@ public sealed partial record RenderRequest(string Id, string SessionId, Draft Dr
                 errors.Add(new PathError("output", "output must be an object: {\"format\":\"mp4\",\"quality\":\"high\"}"));
             else
             {
-                format = Choice(output, "format", Formats, RenderFormat.Mp4, errors);
+                format = Choice(output, "format", Formats, OutputFormat.Mp4, errors);
                 quality = Choice(output, "quality", Qualities, OutputQuality.High, errors);
             }
         }

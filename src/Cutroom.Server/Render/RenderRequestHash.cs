@@ -31,7 +31,7 @@ public static class RenderRequestHash
     public static byte[] Canonical(RenderRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var draft = JsonDocument.Parse(DraftJson.SerializeToUtf8Bytes(request.Draft));
+        using var draft = JsonDocument.Parse(DraftJson.SerializeToUtf8Bytes(request.Draft.Draft));
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {

@@ -1,7 +1,8 @@
-using Cutroom.Server.Contract;
+using Cutroom.Contract.Errors;
 using Cutroom.Server.Data;
 using Cutroom.Server.Storage;
 using Cutroom.Timeline.Model;
+using Cutroom.Timeline.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cutroom.Server.Render;
@@ -54,33 +55,24 @@ public sealed class RenderSources(IDbContextFactory<CutroomDb> db, FileStore sto
     }
 
     /// <summary>
-    /// Every segment whose <c>src</c> is not a media item of the session, or cannot be on its track
-    /// (sound on a video track, a silent video or an image on an audio track), with its path in the
-    /// request body (<c>draft.t[0].sg[2].src</c>).
+    /// Every segment whose <c>src</c> is not a media item of the session (<c>not_found</c>), or cannot be
+    /// on its track by the track rule (<see cref="TrackMedia"/>: <c>unsupported_media</c>), each at the
+    /// draft's JSON path of its <c>src</c> (<c>t[0].sg[2].src</c>; <see cref="RenderRequest.InBody"/> makes it a body path).
     /// </summary>
     /// <param name="draft">The draft.</param>
     /// <param name="sources">The result of <see cref="LoadAsync"/>.</param>
-    public static IReadOnlyList<PathError> Check(Draft draft, IReadOnlyDictionary<string, RenderSource> sources)
+    public static IReadOnlyList<JobError> Check(Draft draft, IReadOnlyDictionary<string, RenderSource> sources)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(sources);
-        var errors = new List<PathError>();
-        for (var t = 0; t < draft.Tracks.Length; t++)
+        var errors = new List<JobError>();
+        foreach (var placement in TrackMedia.Placements(draft))
         {
-            var track = draft.Tracks[t];
-            if (track.Type == TrackType.Text) continue;
-            for (var s = 0; s < track.Segments.Length; s++)
-            {
-                var src = track.Segments[s].Src;
-                if (src is null) continue;
-                var path = $"draft.t[{t}].sg[{s}].src";
-                if (!sources.TryGetValue(src, out var m))
-                    errors.Add(new PathError(path, $"unknown media '{Short(src)}': use a media_id (or generated media id) of this session, as listed in its state"));
-                else if (track.Type == TrackType.Video && !m.HasPicture)
-                    errors.Add(new PathError(path, $"'{m.Name}' has no picture and cannot be on a video track"));
-                else if (track.Type == TrackType.Audio && !m.HasSound)
-                    errors.Add(new PathError(path, $"'{m.Name}' has no sound and cannot be on an audio track"));
-            }
+            if (!sources.TryGetValue(placement.Src, out var m))
+                errors.Add(new JobError(JobErrorCodes.NotFound, placement.Path,
+                    $"unknown media '{Short(placement.Src)}': use a media_id (or generated media id) of this session, as listed in its state"));
+            else if (TrackMedia.Check(placement, new MediaFacts(m.Name, m.HasPicture, m.HasSound)) is { } wrong)
+                errors.Add(wrong);
         }
         return errors;
     }

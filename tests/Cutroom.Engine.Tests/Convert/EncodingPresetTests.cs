@@ -24,7 +24,7 @@ public class EncodingPresetTests
         Assert.Equal(
             ["-c:v", "libvpx-vp9", "-crf", "28", "-b:v", "0", "-deadline", "good", "-cpu-used", "2", "-row-mt", "1", "-pix_fmt", "yuv420p", "-f", "webm"],
             args);
-        Assert.Equal("opus", OutputSpecs.For(OutputFormat.Webm).Audio.Codec);
+        Assert.Equal("opus", OutputSpecs.For(OutputFormat.Webm).Audio?.Codec);
     }
 
     [Theory]
@@ -36,5 +36,18 @@ public class EncodingPresetTests
         var video = OutputSpecs.H264(quality);
         Assert.Equal((crf, speed), (video.Crf, video.Speed));
         Assert.Equal("High", video.ProbedProfile);
+    }
+
+    [Fact]
+    public void The_gif_spec_has_no_sound_loops_for_ever_and_is_the_same_at_every_quality()
+    {
+        var spec = OutputSpecs.For(OutputFormat.Gif, OutputQuality.Low);
+        Assert.Null(spec.Audio);
+        Assert.False(OutputFormat.Gif.HasAudio());
+        Assert.Equal(["-loop", "0", "-f", "gif"], spec.OutputArguments(threads: 4));
+        var gif = Assert.IsType<GifPreset>(spec.Video);
+        Assert.Equal((15, 640, "diff", "bayer", 4), (gif.MaxFramesPerSecond, gif.MaxWidth, gif.PaletteStatsMode, gif.Dither, gif.BayerScale));
+        Assert.Equal(spec.Video, OutputSpecs.For(OutputFormat.Gif, OutputQuality.High).Video);
+        Assert.Equal(".gif", OutputFormat.Gif.Extension());
     }
 }

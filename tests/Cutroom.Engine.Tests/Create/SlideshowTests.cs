@@ -14,7 +14,8 @@ public class SlideshowTests
         ["image/photo-skagen.jpg", "image/photo-sunset.jpg", "image/photo-snow.jpg", "image/photo-pool.jpg", "image/photo-donna.jpg"];
 
     private static Task<RenderResult> Render(Draft draft, string output) =>
-        new DraftRenderer(Engine.Context).RenderAsync(draft, output, new RenderOptions { ResolveMedia = s => s, Quality = OutputQuality.Low });
+        new DraftRenderer(Engine.Context).RunAsync(
+            new DraftRenderRequest(RenderableDraft.From(draft), output, s => s) { Spec = OutputSpecs.For(OutputFormat.Mp4, OutputQuality.Low) }, null, CancellationToken.None);
 
     [Fact]
     public async Task Five_photos_a_logo_music_and_a_title_make_a_30_second_1080p_video()

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Output;
 using Cutroom.Engine.Render;
 using Cutroom.FFmpeg.Probe;
 using static Cutroom.Engine.Tests.Render.RenderTestKit;
@@ -131,8 +132,8 @@ public class DraftRendererTests
         var draft = Parse($$$$"""
         {"v":1,"w":320,"h":240,"fps":25,"t":[{"id":"v","tt":0,"sg":[{"id":"a","src":"{{{{Engine.Numbered250}}}}","st":0,"d":1000}]}]}
         """);
-        var gif = await RenderAsync(draft, dir.File("x.gif"), RenderFormat.Gif);
-        var webm = await RenderAsync(draft, dir.File("x.webm"), RenderFormat.Webm);
+        var gif = await RenderAsync(draft, dir.File("x.gif"), OutputFormat.Gif);
+        var webm = await RenderAsync(draft, dir.File("x.webm"), OutputFormat.Webm);
         var g = await Engine.Context.Prober.ProbeAsync(gif.File);
         var w = await Engine.Context.Prober.ProbeAsync(webm.File);
         Assert.Equal(ContainerFormat.Gif, g.Container);

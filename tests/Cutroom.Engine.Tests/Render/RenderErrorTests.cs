@@ -18,6 +18,7 @@ public class RenderErrorTests
     {
         var ex = await Refused("""{"v":1,"w":320,"h":240,"fps":25,"t":[{"id":"v","tt":0,"sg":[{"id":"a","src":"med_nope","st":0,"d":1000}]}]}""");
         Assert.Equal("t[0].sg[0].src: unknown media 'med_nope'", ex.Message);
+        Assert.Equal(Contract.Errors.JobErrorCodes.NotFound, ex.Code);
     }
 
     [Fact]
@@ -45,5 +46,6 @@ public class RenderErrorTests
     {
         var ex = await Refused($$$$"""{"v":1,"w":320,"h":240,"fps":25,"t":[{"id":"v","tt":0,"sg":[{"id":"a","src":"{{{{TestMedia.Real("audio/toy-mono.wav")}}}}","st":0,"d":1000}]}]}""");
         Assert.Contains("has no picture", ex.Message);
+        Assert.Equal((Contract.Errors.JobErrorCodes.UnsupportedMedia, "t[0].sg[0].src"), (ex.Code, ex.Error.Field));
     }
 }

@@ -31,12 +31,12 @@ public class RenderGoldenTests
     public async Task The_compiled_command_matches_its_golden_file(string name, string json)
     {
         var draft = Parse(json);
-        var options = new RenderOptions { ResolveMedia = s => File.Exists(s) ? s : null };
-        var sources = await SourceCatalog.LoadAsync(draft, options, Engine.Context, CancellationToken.None);
+        var request = new DraftRenderRequest(RenderableDraft.From(draft), "/OUT/x.mp4", s => File.Exists(s) ? s : null);
+        var sources = await SourceCatalog.LoadAsync(request.Draft.Draft, request.ResolveMedia, Engine.Context, CancellationToken.None);
         var renderer = new DraftRenderer(Engine.Context);
         var frames = new TimelineClock(draft.Fps).Frames(Timeline.Model.DraftDuration.Compute(draft));
         using var work = new TempDir();
-        var graph = renderer.Compile(draft, sources, options, work.Path, "/OUT/x.mp4", frames, allowSeeking: true);
+        var graph = renderer.Compile(request, sources, work.Path, "/OUT/x.mp4", frames, allowSeeking: true);
         var lines = graph.Command.Build().Arguments
             .Select(a => a.Replace(work.Path, "<work>", StringComparison.Ordinal).Replace(TestMedia.Root, "<media>", StringComparison.Ordinal)
                           .Replace(Path.GetTempPath().TrimEnd('/') + "/cutroom-test-media-" + Environment.ProcessId, "<generated>", StringComparison.Ordinal))

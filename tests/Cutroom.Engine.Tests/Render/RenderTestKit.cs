@@ -12,8 +12,12 @@ internal static class RenderTestKit
     public static DraftRenderer Renderer => new(Engine.Context);
 
     /// <summary>Renders with media ids resolved as file paths, at low quality for speed.</summary>
-    public static Task<RenderResult> RenderAsync(Draft draft, string output, RenderFormat format = RenderFormat.Mp4, double? lufs = -14) =>
-        Renderer.RenderAsync(draft, output, new RenderOptions { ResolveMedia = s => File.Exists(s) ? s : null, Format = format, Quality = Cutroom.Contract.Output.OutputQuality.Low, TargetLufs = lufs });
+    public static Task<RenderResult> RenderAsync(Draft draft, string output, OutputFormat format = OutputFormat.Mp4, double? lufs = -14) =>
+        Renderer.RunAsync(Request(draft, output, format, lufs), null, CancellationToken.None);
+
+    /// <summary>The request of <see cref="RenderAsync"/>: the draft checked, media ids resolved as file paths, low quality.</summary>
+    public static DraftRenderRequest Request(Draft draft, string output, OutputFormat format = OutputFormat.Mp4, double? lufs = -14) =>
+        new(RenderableDraft.From(draft), output, s => File.Exists(s) ? s : null) { Spec = OutputSpecs.For(format, OutputQuality.Low), TargetLufs = lufs };
 
     public static Draft Parse(string json)
     {

@@ -122,7 +122,7 @@ public sealed class RenderRecoveryTests(ITestOutputHelper output)
             accountId = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.AccountId).FirstAsync();
             foreach (var (id, attempts) in new[] { ("render_tired", 3), ("render_again", 1) })
             {
-                var payload = RenderPayload.From(new RenderRequest(id, sessionId, draft, RenderFormat.Mp4, OutputQuality.Low));
+                var payload = RenderPayload.From(new RenderRequest(id, sessionId, RenderableDraft.From(draft), OutputFormat.Mp4, OutputQuality.Low));
                 var job = new JobRow
                 {
                     Id = "job_" + id, Kind = JobKinds.Render, AccountId = accountId, SessionId = sessionId, ExternalId = id, RequestHash = new string('0', 64),
