@@ -47,18 +47,18 @@ public class JobCommandTests
     }
 
     [Theory]
-    [InlineData("missing")]
-    [InlineData("empty")]
-    [InlineData("text")]
-    [InlineData("hls")]
-    [InlineData("truncated")]
-    public void Frames_of_bad_input_fail_in_one_line_and_leave_nothing(string kind)
+    [InlineData("missing", 2)]      // not_found
+    [InlineData("empty", 2)]        // unsupported_media
+    [InlineData("text", 2)]         // unsupported_media
+    [InlineData("hls", 2)]          // unsupported_media
+    [InlineData("truncated", 1)]    // media_unreadable
+    public void Frames_of_bad_input_fail_in_one_line_and_leave_nothing(string kind, int exitCode)
     {
         using var dir = new TempDir();
         var input = BadInput.Make(kind, dir);
         var before = Directory.EnumerateFileSystemEntries(dir.Path).ToList();
         var (code, stdout, stderr) = CutroomCli.Run("frames", input, "--every", "10", "--out", dir.File("out"));
-        Assert.Equal(1, code);
+        Assert.Equal(exitCode, code);
         Assert.Equal("", stdout);
         var lines = stderr.Trim().Split('\n');
         Assert.Single(lines);
