@@ -16,6 +16,15 @@ public class FrameFiltersTests
     }
 
     [Fact]
+    public void Over_a_hundred_listed_pts_are_summed_in_balanced_halves_and_none_is_lost()
+    {
+        var text = Filters.SelectPts(Enumerable.Range(0, 101).Select(i => (long)i)).ToString();
+        Assert.StartsWith("select=expr=((eq(pts\\,0)+", text, StringComparison.Ordinal);
+        Assert.Equal(101, text.Split("eq(pts", StringSplitOptions.None).Length - 1);
+        Assert.Equal(text.Count(c => c == '('), text.Count(c => c == ')'));
+    }
+
+    [Fact]
     public void Concat_of_video_segments_has_one_video_pad_per_segment_and_no_audio()
     {
         var g = new FilterGraph();

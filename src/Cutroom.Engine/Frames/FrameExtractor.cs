@@ -21,6 +21,9 @@ public sealed class FrameExtractor : IJob<FramesRequest, FrameExtractionResult>
     /// <summary>Above this gap (in frames) between wanted frames, decoding restarts with a seek instead of decoding through.</summary>
     internal const int SeekGapFrames = 600;
 
+    /// <summary>The most frames one decode window selects: its select expression stays a few tens of kB.</summary>
+    internal const int MaxWindowFrames = 2000;
+
     private readonly EngineContext _ctx;
     private readonly int _seekGapFrames;
 
@@ -180,15 +183,16 @@ public sealed class FrameExtractor : IJob<FramesRequest, FrameExtractionResult>
     /// <summary>
     /// Groups wanted frames into decode windows: a window starts at the keyframe before its first
     /// frame; the next frame joins it unless its keyframe lies more than <paramref name="seekGapFrames"/>
-    /// past the window's last frame (then a seek is cheaper than decoding through).
+    /// past the window's last frame (then a seek is cheaper than decoding through), or the window
+    /// already holds <paramref name="maxFrames"/> frames.
     /// </summary>
-    internal static List<(int Start, List<int> Frames)> PlanWindows(PacketIndex index, IReadOnlyList<int> targets, int seekGapFrames)
+    internal static List<(int Start, List<int> Frames)> PlanWindows(PacketIndex index, IReadOnlyList<int> targets, int seekGapFrames, int maxFrames = MaxWindowFrames)
     {
         var windows = new List<(int, List<int>)>();
         foreach (var f in targets)
         {
             var key = index.KeyframeAtOrBefore(f);
-            if (windows.Count > 0 && key - windows[^1].Item2[^1] <= seekGapFrames) windows[^1].Item2.Add(f);
+            if (windows.Count > 0 && key - windows[^1].Item2[^1] <= seekGapFrames && windows[^1].Item2.Count < maxFrames) windows[^1].Item2.Add(f);
             else windows.Add((key, [f]));
         }
         return windows;

@@ -50,8 +50,16 @@ public static partial class Filters
     }
 
     /// <summary>
+    /// The most terms ffmpeg's expression evaluator takes in one flat sum: a sum of 101 terms fails
+    /// to parse ("Error while parsing expression"; measured with ffmpeg 5.1, libavutil/eval.c).
+    /// </summary>
+    public const int MaxFlatSumTerms = 100;
+
+    /// <summary>
     /// <c>select</c> of the frames whose pts is one of <paramref name="pts"/> (stream time-base
-    /// ticks): <c>eq(pts,a)+eq(pts,b)+…</c> (ffmpeg-filters(1), "select").
+    /// ticks): <c>eq(pts,a)+eq(pts,b)+…</c> (ffmpeg-filters(1), "select"). Above
+    /// <see cref="MaxFlatSumTerms"/> terms the sum is nested in balanced halves,
+    /// <c>(…)+(…)</c>, so that ffmpeg parses it (checked up to 10000 terms).
     /// </summary>
     /// <param name="pts">The pts to pass, at least one.</param>
     /// <exception cref="ArgumentException">When <paramref name="pts"/> is empty.</exception>
@@ -60,7 +68,15 @@ public static partial class Filters
         ArgumentNullException.ThrowIfNull(pts);
         var terms = pts.Select(p => string.Create(CultureInfo.InvariantCulture, $"eq(pts,{p})")).ToList();
         if (terms.Count == 0) throw new ArgumentException("at least one pts is needed", nameof(pts));
-        return Select(string.Join('+', terms));
+        return Select(terms.Count <= MaxFlatSumTerms ? string.Join('+', terms) : BalancedSum(terms));
+    }
+
+    /// <summary>A sum of <paramref name="terms"/> as halves in parentheses down to flat sums of at most 32 terms.</summary>
+    private static string BalancedSum(IReadOnlyList<string> terms)
+    {
+        if (terms.Count <= 32) return string.Join('+', terms);
+        var half = terms.Count / 2;
+        return "(" + BalancedSum([.. terms.Take(half)]) + ")+(" + BalancedSum([.. terms.Skip(half)]) + ")";
     }
 
     /// <summary>

@@ -85,6 +85,26 @@ public class FrameExtractorTests
     }
 
     [Fact]
+    public async Task A_count_of_more_than_a_hundred_frames_in_one_decode_window_is_extracted()
+    {
+        // ffmpeg parses at most 100 terms in one flat sum; 150 frames of cockatoo.mp4 fall in one window.
+        using var dir = new TempDir();
+        var result = await Extractor.RunAsync(Request(TestMedia.Real("video/cockatoo.mp4"), dir.File("c"), new FrameSelector.Count(150)));
+        Assert.Equal(150, result.Frames.Count);
+        Assert.Equal(151, Directory.GetFiles(dir.File("c")).Length);
+    }
+
+    [Fact]
+    public void Decode_windows_hold_at_most_the_window_limit()
+    {
+        var index = new Cutroom.FFmpeg.Probe.PacketIndex(new Rational(1, 25),
+            [.. Enumerable.Range(0, 10).Select(i => new Cutroom.FFmpeg.Probe.PacketInfo(i, 1, i == 0))], true);
+        var windows = FrameExtractor.PlanWindows(index, [.. Enumerable.Range(0, 10)], seekGapFrames: 600, maxFrames: 4);
+        Assert.Equal([4, 4, 2], windows.Select(w => w.Frames.Count));
+        Assert.All(windows, w => Assert.Equal(0, w.Start));
+    }
+
+    [Fact]
     public async Task Keyframes_are_the_frames_the_encoder_made_keyframes()
     {
         using var dir = new TempDir();
