@@ -30,33 +30,35 @@ public class JobCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "--every", "10", "--count", "3" }, "give exactly one of --every, --fps, --at, --interval, --keyframes, --count")]
-    [InlineData(new[] { "--at", "20" }, "--at 0:20.000 is beyond the end of the video (0:14.000)")]
-    [InlineData(new[] { "--at", "1.5x" }, "--at '1.5x' is not a time (examples: 1.5, 90s, 1:30, 00:01:02.250, 250ms)")]
-    [InlineData(new[] { "--every", "0" }, "--every must be 1 or more")]
-    public void Bad_frame_options_give_one_line_a_non_zero_exit_and_no_folder(string[] options, string message)
+    [InlineData(new[] { "--every", "10", "--count", "3" }, "give exactly one selector: every, fps, at, interval, keyframes or count")]
+    [InlineData(new[] { "--at", "20" }, "--at: 0:20.000 is beyond the end of the video (0:14.000)")]
+    [InlineData(new[] { "--at", "1.5x" }, "--at: '1.5x' is not a time (examples: 1.5, 90s, 1:30, 00:01:02.250, 250ms)")]
+    [InlineData(new[] { "--every", "0" }, "--every: must be 1 or more")]
+    [InlineData(new[] { "--count", "10001" }, "--count: must be between 1 and 10000")]
+    [InlineData(new[] { "--fps", "fast" }, "--fps: 'fast' is not a rate (examples: 1, 0.5, 30000/1001)")]
+    public void Bad_frame_options_give_one_line_exit_2_and_no_folder(string[] options, string message)
     {
         using var dir = new TempDir();
         var (code, stdout, stderr) = CutroomCli.Run(["frames", TestMedia.Real("video/cockatoo.mp4"), "--out", dir.File("out"), .. options]);
-        Assert.NotEqual(0, code);
+        Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Equal($"cutroom: {message}", stderr.Trim());
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
     [Theory]
-    [InlineData("missing")]
-    [InlineData("empty")]
-    [InlineData("text")]
-    [InlineData("hls")]
-    [InlineData("truncated")]
-    public void Frames_of_bad_input_fail_in_one_line_and_leave_nothing(string kind)
+    [InlineData("missing", 2)]      // not_found
+    [InlineData("empty", 2)]        // unsupported_media
+    [InlineData("text", 2)]         // unsupported_media
+    [InlineData("hls", 2)]          // unsupported_media
+    [InlineData("truncated", 1)]    // media_unreadable
+    public void Frames_of_bad_input_fail_in_one_line_and_leave_nothing(string kind, int exitCode)
     {
         using var dir = new TempDir();
         var input = BadInput.Make(kind, dir);
         var before = Directory.EnumerateFileSystemEntries(dir.Path).ToList();
         var (code, stdout, stderr) = CutroomCli.Run("frames", input, "--every", "10", "--out", dir.File("out"));
-        Assert.Equal(1, code);
+        Assert.Equal(exitCode, code);
         Assert.Equal("", stdout);
         var lines = stderr.Trim().Split('\n');
         Assert.Single(lines);
@@ -64,6 +66,32 @@ public class JobCommandTests
         Assert.DoesNotContain(dir.Path, stderr);
         Assert.Equal(before, Directory.EnumerateFileSystemEntries(dir.Path).ToList());
     }
+
+    [Fact]
+    public void A_folder_that_is_not_empty_is_named_by_its_flag_and_the_json_error_carries_the_code()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.File("busy"));
+        File.WriteAllText(dir.File("busy/keep.txt"), "mine");
+        var (code, stdout, stderr) = CutroomCli.Run("frames", Cockatoo(), "--every", "10", "--out", dir.File("busy"), "--json");
+        Assert.Equal(2, code);
+        Assert.Equal("cutroom: --out: folder 'busy' is not empty; choose a new or empty folder", stderr.Trim());
+        using var doc = JsonDocument.Parse(stdout);
+        var error = doc.RootElement.GetProperty("error");
+        Assert.Equal(("output_exists", "bad_input", "--out"), (error.GetProperty("code").GetString(), error.GetProperty("kind").GetString(), error.GetProperty("field").GetString()));
+    }
+
+    [Fact]
+    public void A_contact_sheet_with_too_many_columns_names_the_cols_flag()
+    {
+        using var dir = new TempDir();
+        var (code, _, stderr) = CutroomCli.Run("contact-sheet", Cockatoo(), "-o", dir.File("s.jpg"), "--cols", "11");
+        Assert.Equal(2, code);
+        Assert.Equal("cutroom: --cols: must be between 1 and 10", stderr.Trim());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
+    private static string Cockatoo() => TestMedia.Real("video/cockatoo.mp4");
 
     [Fact]
     public void A_wrong_option_value_is_a_usage_error()

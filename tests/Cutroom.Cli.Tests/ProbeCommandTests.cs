@@ -82,11 +82,19 @@ public class ProbeCommandTests
         Assert.Equal(name, doc.RootElement.GetProperty("path").GetString());
     }
 
-    public static TheoryData<string> BadInputs => new() { "missing", "empty", "text", "hls", "ffconcat", "truncated" };
+    public static TheoryData<string, string, int> BadInputs => new()
+    {
+        { "missing", "not_found", 2 },
+        { "empty", "unsupported_media", 2 },
+        { "text", "unsupported_media", 2 },
+        { "hls", "unsupported_media", 2 },
+        { "ffconcat", "unsupported_media", 2 },
+        { "truncated", "media_unreadable", 1 },
+    };
 
     [Theory]
     [MemberData(nameof(BadInputs))]
-    public void Bad_input_exits_1_with_one_line_on_stderr_and_nothing_on_stdout(string kind)
+    public void Bad_input_exits_with_one_line_on_stderr_and_with_json_the_coded_error_on_stdout(string kind, string errorCode, int exitCode)
     {
         using var dir = new TempDir();
         var path = BadInput.Make(kind, dir);
@@ -95,14 +103,23 @@ public class ProbeCommandTests
         {
             var (code, stdout, stderr) = json ? CutroomCli.Run("probe", path, "--json") : CutroomCli.Run("probe", path);
 
-            Assert.Equal(1, code);
-            Assert.Equal("", stdout);
+            Assert.Equal(exitCode, code);
+            if (json)
+            {
+                using var doc = JsonDocument.Parse(stdout);
+                Assert.Equal(errorCode, doc.RootElement.GetProperty("error").GetProperty("code").GetString());
+            }
+            else
+            {
+                Assert.Equal("", stdout);
+            }
             var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.True(lines.Length == 1, $"stderr has {lines.Length} lines:\n{stderr}");
             Assert.StartsWith("cutroom: '" + Path.GetFileName(path) + "'", lines[0], StringComparison.Ordinal);
             Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
             Assert.DoesNotContain(dir.Path, stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(dir.Path, stdout, StringComparison.Ordinal);
         }
     }
 }

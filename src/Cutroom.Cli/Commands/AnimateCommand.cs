@@ -1,3 +1,4 @@
+using Cutroom.Contract.Jobs;
 using System.CommandLine;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Contract.Errors;
@@ -46,7 +47,7 @@ internal static class AnimateCommand
                     Fit = StillFitNames.Parse(parse.GetValue(fit)),
                     SilentAudio = !parse.GetValue(noAudio),
                 };
-                return await new AnimateJob(EngineContext.CreateDefault()).RunAsync(request, progress.ToJobProgress(), token);
+                return await new AnimateJob(EngineContext.CreateDefault()).RunAsync(request, progress.AsJobProgress(), token);
             },
             Print, ct));
         return cmd;

@@ -1,10 +1,11 @@
+using Cutroom.Contract.Jobs;
 using System.CommandLine;
+using System.Globalization;
 using Cutroom.Cli.Infrastructure;
+using Cutroom.Contract.Errors;
+using Cutroom.Contract.Time;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Frames;
-using Cutroom.Contract.Errors;
-using Cutroom.FFmpeg.Errors;
-using Cutroom.Contract.Time;
 using Spectre.Console;
 
 namespace Cutroom.Cli.Commands;
@@ -12,6 +13,9 @@ namespace Cutroom.Cli.Commands;
 /// <summary><c>cutroom frames FILE --out DIR</c> with exactly one selector.</summary>
 internal static class FramesCommand
 {
+    /// <summary>The fields whose flag is not <c>--field</c>.</summary>
+    private static readonly Dictionary<string, string> Flags = new() { [JobFields.Output] = "--out" };
+
     public static Command Create()
     {
         var file = CliOptions.InputFile();
@@ -34,31 +38,37 @@ internal static class FramesCommand
         };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Extracting frames", parse.GetValue(json), async (progress, token) =>
         {
-            var selectors = new List<FrameSelector>();
-            if (parse.GetValue(every) is { } n) selectors.Add(new FrameSelector.Every(n));
-            if (parse.GetValue(fps) is { } r)
-                selectors.Add(Rational.TryParse(r, out var rate) ? new FrameSelector.Rate(rate) : throw new JobInputException($"--fps '{r}' is not a rate", isUsage: true));
-            if (parse.GetValue(at) is { } a) selectors.Add(new FrameSelector.At(TimeOptions.ParseList(a, "--at")));
-            if (parse.GetValue(interval) is { } i) selectors.Add(new FrameSelector.Interval(TimeOptions.Parse(i, "--interval")!.Value));
-            if (parse.GetValue(keyframes)) selectors.Add(new FrameSelector.Keyframes());
-            if (parse.GetValue(count) is { } c) selectors.Add(new FrameSelector.Count(c));
-            if (selectors.Count != 1)
-                throw new JobInputException("give exactly one of --every, --fps, --at, --interval, --keyframes, --count", isUsage: true);
-            var options = new FrameExtractionOptions
+            var selector = FrameSelection.From(
+                every: parse.GetValue(every),
+                fps: RateOf(parse.GetValue(fps)),
+                at: parse.GetValue(at) is { } a ? TimeOptions.ParseTimes(a, "--at") : null,
+                interval: TimeOptions.ParseTime(parse.GetValue(interval), "--interval"),
+                keyframes: parse.GetValue(keyframes),
+                count: parse.GetValue(count));
+            var request = new FramesRequest
             {
-                Selector = selectors[0],
+                InputPath = parse.GetValue(file)!,
+                OutputDirectory = parse.GetValue(output)!,
+                Selector = selector,
                 Format = parse.GetValue(format),
                 Quality = parse.GetValue(quality),
                 Width = parse.GetValue(width),
-                StartUs = TimeOptions.Parse(parse.GetValue(start), "--start"),
-                EndUs = TimeOptions.Parse(parse.GetValue(end), "--end"),
+                Start = TimeOptions.ParseTime(parse.GetValue(start), "--start"),
+                End = TimeOptions.ParseTime(parse.GetValue(end), "--end"),
             };
-            var result = await new FrameExtractor(EngineContext.CreateDefault()).ExtractAsync(parse.GetValue(file)!, parse.GetValue(output)!, options, progress, token);
+            var result = await new FrameExtractor(EngineContext.CreateDefault()).RunAsync(request, progress.AsJobProgress(), token);
             foreach (var w in result.Warnings) JobConsole.Warn(w);
             return result;
-        }, Print, ct));
+        }, Print, ct, Flags));
         return cmd;
     }
+
+    /// <summary>The rate of <c>--fps</c>, or null when not given.</summary>
+    /// <exception cref="JobInputException"><see cref="JobErrorCodes.WrongType"/> when the text is not a rate.</exception>
+    private static Rational? RateOf(string? text) =>
+        text is null ? null
+        : Rational.TryParse(text, out var rate) ? rate
+        : throw new JobInputException(JobErrorCodes.WrongType, FramesRequest.FpsField, $"'{text}' is not a rate (examples: 1, 0.5, 30000/1001)");
 
     private static void Print(FrameExtractionResult r, IAnsiConsole console)
     {
@@ -71,9 +81,9 @@ internal static class FramesCommand
                 continue;
             }
             var f = r.Frames[i];
-            t.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), f.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), MediaTime.ToClock(f.PtsMs), Markup.Escape(f.File));
+            t.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), f.Index.ToString(CultureInfo.InvariantCulture), MediaTime.FromMilliseconds(f.PtsMs).ToClock(), Markup.Escape(f.File));
         }
         console.Write(t);
-        console.MarkupLine($"[green]{r.Frames.Count}[/] images ({Markup.Escape(r.Selector)}) in [blue]{Markup.Escape(r.OutputDirectory)}[/] with frames.json, {r.ElapsedMs / 1000.0:0.0} s");
+        console.MarkupLine($"[green]{r.Frames.Count}[/] images ({Markup.Escape(r.Selector)}) in [blue]{Markup.Escape(r.OutputDirectory)}[/] with frames.json, {MediaTime.FromMilliseconds(r.ElapsedMs).TotalSeconds:0.0} s");
     }
 }

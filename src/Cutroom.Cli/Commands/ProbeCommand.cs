@@ -28,7 +28,7 @@ internal static class ProbeCommand
         void Row(string k, string? v) { if (!string.IsNullOrEmpty(v)) t.AddRow(Markup.Escape(k), Markup.Escape(v)); }
         Row("File", Path.GetFileName(info.Path));
         Row("Container", $"{info.Container} ({info.FormatName})");
-        Row("Duration", info.DurationMs is { } d ? $"{MediaTime.ToClock(d)} ({d} ms)" : "still image");
+        Row("Duration", info.DurationMs is { } d ? $"{MediaTime.FromMilliseconds(d).ToClock()} ({d} ms)" : "still image");
         Row("Size", $"{info.SizeBytes:N0} bytes");
         Row("Bitrate", info.BitRate is { } b ? $"{b / 1000} kb/s" : null);
         foreach (var s in info.Streams)
@@ -53,7 +53,7 @@ internal static class ProbeCommand
         }
         if (info.CreationTime is { } ctime) Row("Created", ctime.ToString("u", CultureInfo.InvariantCulture));
         Row("Location", info.Location);
-        foreach (var c in info.Chapters) Row($"Chapter {c.Index + 1}", $"{MediaTime.ToClock(c.StartMs)}-{MediaTime.ToClock(c.EndMs)} {c.Title}");
+        foreach (var c in info.Chapters) Row($"Chapter {c.Index + 1}", $"{MediaTime.FromMilliseconds(c.StartMs).ToClock()}-{MediaTime.FromMilliseconds(c.EndMs).ToClock()} {c.Title}");
         console.Write(t);
     }
 

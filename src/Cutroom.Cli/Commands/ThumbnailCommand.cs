@@ -1,3 +1,4 @@
+using Cutroom.Contract.Jobs;
 using System.CommandLine;
 using System.Globalization;
 using Cutroom.Cli.Infrastructure;
@@ -20,7 +21,8 @@ internal static class ThumbnailCommand
         var cmd = new Command("thumbnail", "Pick the best representative frame (not black, not blurred, not a fade) at full resolution") { file, output, quality, json };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Choosing a thumbnail", parse.GetValue(json), async (progress, token) =>
         {
-            var result = await new ThumbnailPicker(EngineContext.CreateDefault()).PickAsync(parse.GetValue(file)!, parse.GetValue(output)!, parse.GetValue(quality), progress, token);
+            var request = new ThumbnailRequest { InputPath = parse.GetValue(file)!, OutputPath = parse.GetValue(output)!, Quality = parse.GetValue(quality) };
+            var result = await new ThumbnailPicker(EngineContext.CreateDefault()).RunAsync(request, progress.AsJobProgress(), token);
             foreach (var w in result.Warnings) JobConsole.Warn(w);
             return result;
         }, Print, ct));
@@ -31,7 +33,7 @@ internal static class ThumbnailCommand
     {
         var t = new Table().Border(TableBorder.Rounded).AddColumn("Property").AddColumn("Value");
         t.AddRow("File", Markup.Escape(r.File));
-        t.AddRow("Frame", $"{r.FrameIndex} at {MediaTime.ToClock(r.PtsMs)}");
+        t.AddRow("Frame", $"{r.FrameIndex} at {MediaTime.FromMilliseconds(r.PtsMs).ToClock()}");
         t.AddRow("Size", $"{r.Width}x{r.Height}");
         t.AddRow("Score", string.Create(CultureInfo.InvariantCulture, $"{r.Quality.Score:0.00} (sharpness {r.Quality.Sharpness:0}, contrast {r.Quality.Contrast:0.0}, brightness {r.Quality.MeanLuma:0}) best of {r.Candidates}"));
         console.Write(t);

@@ -1,3 +1,5 @@
+using Cutroom.Contract.Errors;
+
 namespace Cutroom.Engine.Common;
 
 /// <summary>
@@ -24,12 +26,12 @@ public sealed class OutputStaging : IDisposable
     /// <summary>Stages a file output: <c>dir/.name.tmp-XXXX.ext</c>.</summary>
     /// <param name="finalPath">Where the file goes when complete; its folder is created.</param>
     /// <param name="overwrite">Allow replacing an existing file.</param>
-    /// <exception cref="Cutroom.Contract.Errors.JobInputException">When the file exists and <paramref name="overwrite"/> is false, or the path is a folder.</exception>
+    /// <exception cref="JobInputException"><see cref="JobErrorCodes.OutputExists"/> (field <c>output</c>) when the file exists and <paramref name="overwrite"/> is false, or the path is a folder.</exception>
     public static OutputStaging ForFile(string finalPath, bool overwrite = true)
     {
         var full = Path.GetFullPath(finalPath);
-        if (Directory.Exists(full)) throw new Cutroom.Contract.Errors.JobInputException($"output '{finalPath}' is a folder; give a file name", isUsage: true);
-        if (File.Exists(full) && !overwrite) throw new Cutroom.Contract.Errors.JobInputException($"output '{finalPath}' already exists", isUsage: true);
+        if (Directory.Exists(full)) throw OutputTaken($"'{Path.GetFileName(full)}' is a folder; give a file name");
+        if (File.Exists(full) && !overwrite) throw OutputTaken($"'{Path.GetFileName(full)}' already exists");
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
         var stem = Path.GetFileNameWithoutExtension(full);
@@ -40,19 +42,21 @@ public sealed class OutputStaging : IDisposable
 
     /// <summary>Stages a folder output: a sibling <c>.name.tmp-XXXX</c> folder, created empty.</summary>
     /// <param name="finalPath">The folder that will hold the results. If it exists it must be empty.</param>
-    /// <exception cref="Cutroom.Contract.Errors.JobInputException">When the folder exists and is not empty, or is a file.</exception>
+    /// <exception cref="JobInputException"><see cref="JobErrorCodes.OutputExists"/> (field <c>output</c>) when the folder exists and is not empty, or is a file.</exception>
     public static OutputStaging ForDirectory(string finalPath)
     {
         var full = Path.GetFullPath(finalPath.TrimEnd('/', '\\'));
-        if (File.Exists(full)) throw new Cutroom.Contract.Errors.JobInputException($"output folder '{finalPath}' is a file", isUsage: true);
+        if (File.Exists(full)) throw OutputTaken($"'{Path.GetFileName(full)}' is a file; give a folder");
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
-            throw new Cutroom.Contract.Errors.JobInputException($"output folder '{finalPath}' is not empty; choose a new or empty folder", isUsage: true);
+            throw OutputTaken($"folder '{Path.GetFileName(full)}' is not empty; choose a new or empty folder");
         var parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
         return new OutputStaging(full, temp, true);
     }
+
+    private static JobInputException OutputTaken(string message) => new(JobErrorCodes.OutputExists, JobFields.Output, message);
 
     /// <summary>Moves the temporary to its final place (replacing an existing file or empty folder).</summary>
     public void Commit()

@@ -1,12 +1,10 @@
+using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
+using Cutroom.Contract.Time;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Frames;
-using Cutroom.Engine.Thumbnails;
-using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
-using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
-using Cutroom.FFmpeg.Process;
-using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.ContactSheets;
 
@@ -15,7 +13,7 @@ namespace Cutroom.Engine.ContactSheets;
 /// drawn in a strip under it. The frames come from <see cref="FrameExtractor"/> (count selector,
 /// so the seek safety applies); one ffmpeg run then labels and tiles them.
 /// </summary>
-public sealed class ContactSheetMaker
+public sealed class ContactSheetMaker : IJob<ContactSheetRequest, ContactSheetResult>
 {
     /// <summary>Height of the label strip under each tile, in pixels, relative to a 320-pixel tile.</summary>
     internal const int LabelHeight = 28;
@@ -25,38 +23,44 @@ public sealed class ContactSheetMaker
     /// <summary>Creates the job over an engine context.</summary>
     public ContactSheetMaker(EngineContext ctx) => _ctx = ctx;
 
-    /// <summary>Writes the contact sheet of <paramref name="input"/> to <paramref name="outputFile"/> (.jpg, .png or .webp).</summary>
-    /// <exception cref="JobInputException">Bad layout or output extension.</exception>
+    /// <summary>Writes the contact sheet of the request's video to its output (.jpg, .png or .webp).</summary>
+    /// <param name="request">Input, output image, layout, quality.</param>
+    /// <param name="progress">Progress 0..1.</param>
+    /// <param name="cancellationToken">Stops ffmpeg; nothing is left behind.</param>
+    /// <returns>The image written and the frames it shows.</returns>
+    /// <exception cref="JobInputException">The request is invalid (<see cref="ContactSheetRequest.Validate"/>); the output is a folder (<c>output_exists</c>).</exception>
     /// <exception cref="MediaProbeException">The input is missing, not media, or has no video.</exception>
+    /// <exception cref="ToolMissingException">The label font is not installed.</exception>
     /// <exception cref="FFmpegException">ffmpeg failed.</exception>
-    public async Task<ContactSheetResult> MakeAsync(string input, string outputFile, ContactSheetOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ContactSheetResult> RunAsync(ContactSheetRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (options.Columns is < 1 or > 10 || options.Rows is < 1 or > 10) throw new JobInputException("--cols and --rows must be between 1 and 10", isUsage: true);
-        if (options.TileWidth is < 64 or > 1920) throw new JobInputException("--tile-width must be between 64 and 1920 pixels", isUsage: true);
-        var format = ThumbnailPicker.FormatOf(outputFile);
+        request.ThrowIfInvalid();
+        var format = request.Format;
         Fonts.Require(Fonts.Sans);   // fail before decoding anything
 
         var work = Path.Combine(Path.GetTempPath(), "cutroom-sheet-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
             // Short videos may have fewer frames than cells: take what there is.
-            var info = await _ctx.Prober.ProbeAsync(input, measureFrames: true, cancellationToken);
-            var frameCount = (int)Math.Min(info.Video?.FrameCount ?? long.MaxValue, options.Columns * options.Rows);
-            var frames = await new FrameExtractor(_ctx).ExtractAsync(input, work, new FrameExtractionOptions
+            var info = await _ctx.Prober.ProbeAsync(request.InputPath, measureFrames: true, cancellationToken);
+            var frameCount = (int)Math.Min(info.Video?.FrameCount ?? long.MaxValue, request.Columns * request.Rows);
+            var frames = await new FrameExtractor(_ctx).RunAsync(new FramesRequest
             {
+                InputPath = request.InputPath,
+                OutputDirectory = work,
                 Selector = new FrameSelector.Count(Math.Max(1, frameCount)),
                 Format = ImageFormat.Png,
-                Width = options.TileWidth,
-            }, progress is null ? null : new InlineProgress<double>(f => progress.Report(0.8 * f)), cancellationToken);
+                Width = request.TileWidth,
+            }, progress is null ? null : new InlineProgress<JobProgress>(p => progress.Report(p with { Fraction = 0.8 * p.Fraction })), cancellationToken);
 
-            var labelHeight = Math.Max(16, LabelHeight * options.TileWidth / 320);
-            using var staging = OutputStaging.ForFile(outputFile);
+            var labelHeight = Math.Max(16, LabelHeight * request.TileWidth / 320);
+            using var staging = OutputStaging.ForFile(request.OutputPath);
             await LabelledGrid.WriteAsync(_ctx,
-                [.. frames.Frames.Select(f => new LabelledGrid.Tile(Path.Combine(frames.OutputDirectory, f.File), ContainerFormat.Png, MediaTime.ToClock(f.PtsMs)))],
-                options.Columns, options.Rows, null, labelHeight, staging.TempPath, format, options.Quality, "composing the contact sheet", cancellationToken);
+                [.. frames.Frames.Select(f => new LabelledGrid.Tile(Path.Combine(frames.OutputDirectory, f.File), ContainerFormat.Png, MediaTime.FromMilliseconds(f.PtsMs).ToClock()))],
+                request.Columns, request.Rows, null, labelHeight, staging.TempPath, format, request.Quality, "composing the contact sheet", cancellationToken);
             var image = await _ctx.Prober.ProbeAsync(staging.TempPath, measureFrames: false, cancellationToken);
             staging.Commit();
-            progress?.Report(1);
+            progress?.Report(new JobProgress(1));
             return new ContactSheetResult(staging.FinalPath, image.Video?.Width ?? 0, image.Video?.Height ?? 0, frames.Frames, frames.Warnings);
         }
         finally

@@ -53,7 +53,7 @@ internal static class LabelledGrid
                 .Then(Filters.Format("yuv444p")));
         }
         var joined = streams.Count == 1 ? streams[0]
-            : graph.Apply(Filter.Raw("concat", [.. streams.Select(_ => PadKind.Video)], [PadKind.Video], ("n", streams.Count), ("v", 1), ("a", 0)), [.. streams])[0];
+            : graph.Apply(Filters.ConcatVideo(streams.Count), [.. streams])[0];
         graph.Output(joined.Then(Filters.Tile(columns, rows, 8, 8, Background)), "grid");
         var command = builder.FilterComplex(graph.Render())
             .Output(output, ["-map", "[grid]", "-frames:v", "1", "-update", "1", .. ImageEncoding.Arguments(format, quality)])

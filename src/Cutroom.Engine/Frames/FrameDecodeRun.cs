@@ -22,6 +22,17 @@ internal sealed class FrameDecodeRun
 
     public FrameDecodeRun(EngineContext ctx, MediaInfo info) { _ctx = ctx; _info = info; }
 
+    /// <summary>How far past the last needed time a run reads (B-frame reordering delivers frames late).</summary>
+    private static readonly MediaTime ReadMargin = MediaTime.FromMilliseconds(2000);
+
+    /// <summary>The images a run writes.</summary>
+    /// <param name="Format">Image format.</param>
+    /// <param name="Quality">Quality 1-100 (JPEG, WebP).</param>
+    /// <param name="Width">Width in pixels (height keeps the aspect ratio); null keeps the size.</param>
+    public sealed record ImageOutput(ImageFormat Format, int Quality, int? Width = null);
+
+    private MediaTime FileStart => MediaTime.FromMicroseconds(_info.StartTimeUs);
+
     /// <summary>What a run produced.</summary>
     /// <param name="Pts">The pts (stream time base) of each image written, in file order.</param>
     /// <param name="DecodeErrors">Decoder errors ffmpeg concealed.</param>
@@ -30,37 +41,38 @@ internal sealed class FrameDecodeRun
     public sealed record Outcome(IReadOnlyList<long> Pts, int DecodeErrors, IReadOnlyList<string> Warnings, bool SeekFallback);
 
     /// <summary>Runs the decode.</summary>
-    /// <param name="seekUs">Absolute time (µs, stream clock) of the keyframe to start decoding at; null or ≤ file start = from the start.</param>
-    /// <param name="readEndUs">Absolute time (µs) after which nothing is needed; reading stops a margin after it. Null = to the end.</param>
+    /// <param name="seek">Absolute time (stream clock) of the keyframe to start decoding at; null or ≤ file start = from the start.</param>
+    /// <param name="readEnd">Absolute time (stream clock) after which nothing is needed; reading stops a margin after it. Null = to the end.</param>
     /// <param name="selects">The select filters, in order (by pts, then by n...).</param>
     /// <param name="keyframesOnly">Decode keyframes only (<c>-skip_frame nokey</c>).</param>
-    /// <param name="options">Format, quality, width.</param>
+    /// <param name="image">Format, quality, width of the images.</param>
     /// <param name="directory">Where the numbered images go.</param>
     /// <param name="startNumber">The number of the first image file.</param>
     /// <param name="progress">Progress 0..1 of this run.</param>
     /// <param name="ct">Cancels the run.</param>
-    public async Task<Outcome> RunAsync(long? seekUs, long? readEndUs, IReadOnlyList<Filter> selects, bool keyframesOnly,
-        FrameExtractionOptions options, string directory, int startNumber, IProgress<double>? progress, CancellationToken ct)
+    public async Task<Outcome> RunAsync(MediaTime? seek, MediaTime? readEnd, IReadOnlyList<Filter> selects, bool keyframesOnly,
+        ImageOutput image, string directory, int startNumber, IProgress<double>? progress, CancellationToken ct)
     {
-        var first = await RunOnceAsync(seekUs, readEndUs, selects, keyframesOnly, options, directory, startNumber, progress, ct);
-        if (first.DecodeErrors == 0 || seekUs is null || seekUs <= _info.StartTimeUs) return first;
+        var first = await RunOnceAsync(seek, readEnd, selects, keyframesOnly, image, directory, startNumber, progress, ct);
+        if (first.DecodeErrors == 0 || seek is not { } s || s <= FileStart) return first;
 
         // The seek landed on a keyframe that does not decode cleanly: start again from frame 0.
         // Remove this run's images (earlier runs' images, numbered below startNumber, stay).
         foreach (var f in Directory.EnumerateFiles(directory, "*", SearchOption.TopDirectoryOnly))
             if (int.TryParse(Path.GetFileNameWithoutExtension(f), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= startNumber)
                 File.Delete(f);
-        var again = await RunOnceAsync(null, readEndUs, selects, keyframesOnly, options, directory, startNumber, progress, ct);
+        var again = await RunOnceAsync(null, readEnd, selects, keyframesOnly, image, directory, startNumber, progress, ct);
         return again with { SeekFallback = true };
     }
 
-    private async Task<Outcome> RunOnceAsync(long? seekUs, long? readEndUs, IReadOnlyList<Filter> selects, bool keyframesOnly,
-        FrameExtractionOptions options, string directory, int startNumber, IProgress<double>? progress, CancellationToken ct)
+    private async Task<Outcome> RunOnceAsync(MediaTime? seek, MediaTime? readEnd, IReadOnlyList<Filter> selects, bool keyframesOnly,
+        ImageOutput image, string directory, int startNumber, IProgress<double>? progress, CancellationToken ct)
     {
         var video = _info.Video!;
-        var seekRel = seekUs is { } s && s > _info.StartTimeUs ? s - _info.StartTimeUs : (long?)null;
+        var from = seek ?? FileStart;
+        MediaTime? seekRel = seek is { } s && s > FileStart ? s - FileStart : null;
         // Read a margin past the last needed time: B-frame reordering delivers frames late.
-        long? readFor = readEndUs is { } e ? e - (seekUs ?? _info.StartTimeUs) + 2_000_000 : null;
+        MediaTime? readFor = readEnd is { } e ? e - from + ReadMargin : null;
 
         var chain = new List<Filter>(selects) { Filters.ShowInfo() };
         if (video.SampleAspectRatio != new Rational(1, 1))
@@ -69,10 +81,10 @@ internal sealed class FrameDecodeRun
             chain.Add(Filters.Scale("trunc(iw*sar/2)*2", "ih"));
             chain.Add(Filters.SetSar());
         }
-        if (options.Width is { } w) chain.Add(Filters.Scale(w, -2, "bicubic"));
+        if (image.Width is { } w) chain.Add(Filters.Scale(w, -2, "bicubic"));
 
         // The image2 muxer reads '%' as a pattern: escape the folder's own, keep the number's.
-        var pattern = Path.Combine(directory.Replace("%", "%%", StringComparison.Ordinal), "%06d." + FrameFileNames.Extension(options.Format));
+        var pattern = Path.Combine(directory.Replace("%", "%%", StringComparison.Ordinal), "%06d." + FrameFileNames.Extension(image.Format));
         var builder = new FFmpegCommandBuilder()
             .LogLevel("info")
             .Overwrite()
@@ -82,20 +94,20 @@ internal sealed class FrameDecodeRun
                 Demuxer = _info.Container.Demuxer(),
                 Threads = _ctx.Limits.Threads,
                 SkipNonKeyFrames = keyframesOnly,
-                SeekUs = seekRel,
+                SeekUs = seekRel?.ToMicroseconds(),
                 AccurateSeek = false,
-                DurationUs = readFor,
+                DurationUs = readFor?.ToMicroseconds(),
             })
             .VideoFilter(FilterChain.Of([.. chain]).ToString())
             .Output(pattern, [
                 "-map", "0:v:0", "-an", "-sn", "-dn", "-fps_mode", "passthrough",
-                .. ImageEncoding.Arguments(options.Format, options.Quality),
+                .. ImageEncoding.Arguments(image.Format, image.Quality),
                 "-f", "image2", "-start_number", startNumber.ToString(CultureInfo.InvariantCulture)]);
         var command = builder.Build();
 
         var reader = new ShowInfoReader();
-        var fromUs = seekUs ?? _info.StartTimeUs;
-        var toUs = readEndUs ?? (_info.StartTimeUs + (_info.DurationMs ?? 0) * 1000);
+        var fromUs = from.ToMicroseconds();
+        var toUs = (readEnd ?? FileStart + MediaTime.FromMilliseconds(_info.DurationMs ?? 0)).ToMicroseconds();
         var span = Math.Max(1, toUs - fromUs);
         var result = await _ctx.Runner.RunAsync(command, new FFmpegRunOptions
         {

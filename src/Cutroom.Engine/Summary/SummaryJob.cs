@@ -143,9 +143,10 @@ public sealed class SummaryJob
         var work = Path.Combine(Path.GetTempPath(), "cutroom-summary-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var times = chapters.Select(c => (c.StartMs + c.EndMs) / 2 * 1000).ToList();
-            var frames = await new FrameExtractor(_ctx).ExtractAsync(info.Path, work, new FrameExtractionOptions
+            var times = chapters.Select(c => MediaTime.FromMilliseconds((c.StartMs + c.EndMs) / 2)).ToList();
+            var frames = await new FrameExtractor(_ctx).RunAsync(new FramesRequest
             {
+                InputPath = info.Path, OutputDirectory = work,
                 Selector = new FrameSelector.At(times), Format = ImageFormat.Jpg, Width = ThumbnailWidth, Quality = 85,
             }, null, ct);
             var result = new List<Chapter>();

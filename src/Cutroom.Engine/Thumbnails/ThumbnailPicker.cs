@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Frames;
 using Cutroom.Contract.Errors;
@@ -6,6 +5,7 @@ using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
+using Cutroom.Contract.Jobs;
 using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Thumbnails;
@@ -16,7 +16,7 @@ namespace Cutroom.Engine.Thumbnails;
 /// the frame whose colour histogram is closest to the batch's mean) run on downscaled frames; each
 /// candidate is then scored by <see cref="FrameQuality"/> and the winner is decoded again at full size.
 /// </summary>
-public sealed class ThumbnailPicker
+public sealed class ThumbnailPicker : IJob<ThumbnailRequest, ThumbnailResult>
 {
     /// <summary>Number of batches (candidates) the video is divided into.</summary>
     public const int CandidateCount = 24;
@@ -32,13 +32,20 @@ public sealed class ThumbnailPicker
     /// <summary>Creates the job over an engine context.</summary>
     public ThumbnailPicker(EngineContext ctx) => _ctx = ctx;
 
-    /// <summary>Picks and writes the thumbnail of <paramref name="input"/> to <paramref name="outputFile"/> (.jpg, .png or .webp).</summary>
-    /// <exception cref="JobInputException">Unsupported output extension.</exception>
-    /// <exception cref="MediaProbeException">The input is missing, not media, or has no video.</exception>
+    /// <summary>Picks the best frame of the request's video and writes it at full resolution to its output (.jpg, .png or .webp).</summary>
+    /// <param name="request">Input, output image, quality.</param>
+    /// <param name="progress">Progress 0..1.</param>
+    /// <param name="cancellationToken">Stops ffmpeg; nothing is left behind.</param>
+    /// <returns>The image written, the frame chosen and its measured quality.</returns>
+    /// <exception cref="JobInputException">The request is invalid (<see cref="ThumbnailRequest.Validate"/>); the output is a folder (<c>output_exists</c>).</exception>
+    /// <exception cref="MediaProbeException">The input is missing, not media, or has no video; no frame could be decoded (<c>media_unreadable</c>).</exception>
     /// <exception cref="FFmpegException">ffmpeg failed.</exception>
-    public async Task<ThumbnailResult> PickAsync(string input, string outputFile, int quality = 92, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ThumbnailResult> RunAsync(ThumbnailRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var format = FormatOf(outputFile);
+        request.ThrowIfInvalid();
+        var input = request.InputPath;
+        var format = request.Format;
+        var fractions = JobProgress.Fractions(progress);
         var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
         var video = MediaGuard.RequireVideo(info, _ctx.Limits);
         var index = await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: cancellationToken);
@@ -64,14 +71,14 @@ public sealed class ThumbnailPicker
                     Filters.ShowInfo(),
                     Filters.Format("gray")).ToString())
                 .Output(raw, "-map", "0:v:0", "-an", "-sn", "-dn", "-fps_mode", "passthrough", "-f", "rawvideo")
-                .ExpectDuration(info.DurationMs * 1000)
+                .ExpectDuration(info.DurationMs is { } ms ? MediaTime.FromMilliseconds(ms).ToMicroseconds() : null)
                 .Build();
             var scan = await _ctx.Runner.RunAsync(command, new FFmpegRunOptions
             {
                 Timeout = _ctx.Limits.FFmpegTimeout,
                 Purpose = "scanning for a thumbnail",
                 OnStderrLine = reader.Feed,
-                Progress = progress is null ? null : new InlineProgress<FFmpegProgress>(p => progress.Report(0.9 * (p.Fraction ?? 0))),
+                Progress = fractions is null ? null : new InlineProgress<FFmpegProgress>(p => fractions.Report(0.9 * (p.Fraction ?? 0))),
             }, cancellationToken);
 
             var planes = await File.ReadAllBytesAsync(raw, cancellationToken);
@@ -91,23 +98,22 @@ public sealed class ThumbnailPicker
             var winnerPts = pts[best];
             var frameIndex = index.FrameOfPts(winnerPts);
             var run = new FrameDecodeRun(_ctx, info);
-            var options = new FrameExtractionOptions { Selector = new FrameSelector.Every(1), Format = format, Quality = quality };
             var key = index.KeyframeAtOrBefore(frameIndex);
-            var outcome = await run.RunAsync(key == 0 ? null : index.PtsUs(key), index.PtsUs(frameIndex) + 1,
-                [Filters.Select($"eq(pts,{winnerPts.ToString(CultureInfo.InvariantCulture)})")], false, options, work, 0, null, cancellationToken);
+            var outcome = await run.RunAsync(key == 0 ? null : index.PtsTime(key), index.PtsTime(frameIndex) + MediaTime.FromMicroseconds(1),
+                [Filters.SelectPts([winnerPts])], false, new FrameDecodeRun.ImageOutput(format, request.Quality), work, 0, null, cancellationToken);
             var produced = Path.Combine(work, "000000." + FrameFileNames.Extension(format));
             if (outcome.Pts.Count == 0 || !File.Exists(produced)) throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"the chosen frame of '{Path.GetFileName(input)}' could not be decoded again");
 
-            using var staging = OutputStaging.ForFile(outputFile);
+            using var staging = OutputStaging.ForFile(request.OutputPath);
             File.Move(produced, staging.TempPath, overwrite: true);
             var image = await _ctx.Prober.ProbeAsync(staging.TempPath, measureFrames: false, cancellationToken);
             staging.Commit();
-            progress?.Report(1);
+            fractions?.Report(1);
 
             var warnings = new List<string>();
             if (scan.DecodeErrors > 0 || outcome.DecodeErrors > 0) warnings.Add("the video has damaged data; the decoder concealed errors");
             if (keyframesOnly) warnings.Add($"the video is long ({index.Count} frames): only keyframes were considered");
-            var ptsMs = MediaTime.UsToMs(index.TimeBase.MultiplyRound(winnerPts * 1_000_000) - info.StartTimeUs);
+            var ptsMs = (index.TimeOf(winnerPts) - MediaTime.FromMicroseconds(info.StartTimeUs)).ToMilliseconds();
             return new ThumbnailResult(staging.FinalPath, frameIndex, ptsMs, image.Video?.Width ?? 0, image.Video?.Height ?? 0, bestQuality!, count, warnings);
         }
         finally
@@ -123,12 +129,4 @@ public sealed class ThumbnailPicker
         var h = (int)Math.Round(width * video.DisplayHeight / Math.Max(1, displayW) / 2) * 2;
         return Math.Clamp(h, 4, 4 * width);
     }
-
-    internal static ImageFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".jpg" or ".jpeg" => ImageFormat.Jpg,
-        ".png" => ImageFormat.Png,
-        ".webp" => ImageFormat.Webp,
-        var e => throw new JobInputException($"output '{Path.GetFileName(path)}' must end in .jpg, .png or .webp (got '{e}')", isUsage: true),
-    };
 }

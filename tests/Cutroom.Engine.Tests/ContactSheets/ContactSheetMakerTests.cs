@@ -8,8 +8,7 @@ public class ContactSheetMakerTests
     public async Task A_two_by_two_sheet_shows_four_evenly_spread_frames_with_their_times()
     {
         using var dir = new TempDir();
-        var result = await new ContactSheetMaker(Engine.Context).MakeAsync(Engine.Numbered250, dir.File("sheet.png"),
-            new ContactSheetOptions { Columns = 2, Rows = 2, TileWidth = 160 });
+        var result = await Make(Engine.Numbered250, dir.File("sheet.png"), r => r with { Columns = 2, Rows = 2, TileWidth = 160 });
 
         Assert.Equal([31, 93, 156, 218], result.Frames.Select(f => f.Index));
         // 8 px margins and padding; tiles of 160x120 plus a 16 px label strip.
@@ -31,7 +30,7 @@ public class ContactSheetMakerTests
     public async Task Real_videos_get_a_full_sheet(string name)
     {
         using var dir = new TempDir();
-        var result = await new ContactSheetMaker(Engine.Context).MakeAsync(TestMedia.Real(name), dir.File("s.jpg"), new ContactSheetOptions());
+        var result = await Make(TestMedia.Real(name), dir.File("s.jpg"));
         Assert.Equal(16, result.Frames.Count);
         Assert.Equal(8 + 4 * (320 + 8), result.Width);
         Assert.Single(Directory.EnumerateFileSystemEntries(dir.Path));
@@ -41,8 +40,14 @@ public class ContactSheetMakerTests
     public async Task A_video_with_fewer_frames_than_cells_shows_every_frame()
     {
         using var dir = new TempDir();
-        var result = await new ContactSheetMaker(Engine.Context).MakeAsync(TestMedia.Real("video/birds.mp4"), dir.File("s.jpg"), new ContactSheetOptions { Columns = 6, Rows = 6, TileWidth = 96 });
+        var result = await Make(TestMedia.Real("video/birds.mp4"), dir.File("s.jpg"), r => r with { Columns = 6, Rows = 6, TileWidth = 96 });
         Assert.Equal(31, result.Frames.Count);
+    }
+
+    private static Task<ContactSheetResult> Make(string input, string output, Func<ContactSheetRequest, ContactSheetRequest>? layout = null)
+    {
+        var request = new ContactSheetRequest { InputPath = input, OutputPath = output };
+        return new ContactSheetMaker(Engine.Context).RunAsync(layout is null ? request : layout(request));
     }
 
     private static byte[] Region(byte[] rgb, int width, int x0, int y0, int w, int h)

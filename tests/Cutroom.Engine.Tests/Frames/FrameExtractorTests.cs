@@ -10,13 +10,19 @@ public class FrameExtractorTests
 {
     private static FrameExtractor Extractor => new(Engine.Context);
 
-    private static FrameExtractionOptions Png(FrameSelector s) => new() { Selector = s, Format = ImageFormat.Png };
+    private static FramesRequest Request(string input, string output, FrameSelector selector) =>
+        new() { InputPath = input, OutputDirectory = output, Selector = selector };
+
+    private static FramesRequest Png(string input, string output, FrameSelector selector) =>
+        Request(input, output, selector) with { Format = ImageFormat.Png };
+
+    private static MediaTime[] Seconds(params double[] seconds) => [.. seconds.Select(MediaTime.FromSeconds)];
 
     [Fact]
     public async Task Every_10th_frame_of_250_frames_writes_25_files_starting_at_frame_0()
     {
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(Engine.Numbered250, dir.File("out"), Png(new FrameSelector.Every(10)));
+        var result = await Extractor.RunAsync(Png(Engine.Numbered250, dir.File("out"), new FrameSelector.Every(10)));
 
         Assert.Equal(Enumerable.Range(0, 25).Select(i => i * 10), result.Frames.Select(f => f.Index));
         Assert.Equal(Enumerable.Range(0, 25).Select(i => i * 400L), result.Frames.Select(f => f.PtsMs));
@@ -34,7 +40,7 @@ public class FrameExtractorTests
     public async Task The_manifest_lists_index_pts_and_file_of_every_image()
     {
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(TestMedia.Real("video/cockatoo.mp4"), dir.File("frames"), new FrameExtractionOptions { Selector = new FrameSelector.Every(10) });
+        var result = await Extractor.RunAsync(Request(TestMedia.Real("video/cockatoo.mp4"), dir.File("frames"), new FrameSelector.Every(10)));
 
         Assert.Equal(28, result.Frames.Count);
         var manifest = JsonSerializer.Deserialize(File.ReadAllText(dir.File("frames/frames.json")), FrameManifestJson.Default.FrameManifest)!;
@@ -52,7 +58,7 @@ public class FrameExtractorTests
         using var dir = new TempDir();
         var cockatoo = TestMedia.Real("video/cockatoo.mp4");
         var forcedSeeks = new FrameExtractor(Engine.Context, seekGapFrames: 0);
-        var result = await forcedSeeks.ExtractAsync(cockatoo, dir.File("at"), Png(new FrameSelector.At([1_500_000, 8_000_000, 12_300_000])));
+        var result = await forcedSeeks.RunAsync(Png(cockatoo, dir.File("at"), new FrameSelector.At(Seconds(1.5, 8, 12.3))));
 
         Assert.Equal([30, 160, 246], result.Frames.Select(f => f.Index));
         foreach (var f in result.Frames)
@@ -65,7 +71,7 @@ public class FrameExtractorTests
     public async Task At_picks_the_frame_shown_at_each_time()
     {
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(Engine.Numbered250, dir.File("o"), Png(new FrameSelector.At([0, 1_000_000, 1_039_000, 9_999_000])));
+        var result = await Extractor.RunAsync(Png(Engine.Numbered250, dir.File("o"), new FrameSelector.At(Seconds(0, 1, 1.039, 9.999))));
         Assert.Equal([0, 25, 249], result.Frames.Select(f => f.Index)); // 1.000 s and 1.039 s both show frame 25 (frames last 40 ms)
     }
 
@@ -73,16 +79,36 @@ public class FrameExtractorTests
     public async Task Count_spreads_frames_over_the_video_evenly()
     {
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(Engine.Numbered250, dir.File("o"), Png(new FrameSelector.Count(5)));
+        var result = await Extractor.RunAsync(Png(Engine.Numbered250, dir.File("o"), new FrameSelector.Count(5)));
         Assert.Equal([25, 75, 125, 175, 225], result.Frames.Select(f => f.Index));
         Assert.True(TestMedia.MeanAbsDiff(TestMedia.DecodeRgb(Path.Combine(dir.File("o"), result.Frames[2].File)), TestMedia.DecodeRgb(Engine.Numbered250, 125)) < 1.0);
+    }
+
+    [Fact]
+    public async Task A_count_of_more_than_a_hundred_frames_in_one_decode_window_is_extracted()
+    {
+        // ffmpeg parses at most 100 terms in one flat sum; 150 frames of cockatoo.mp4 fall in one window.
+        using var dir = new TempDir();
+        var result = await Extractor.RunAsync(Request(TestMedia.Real("video/cockatoo.mp4"), dir.File("c"), new FrameSelector.Count(150)));
+        Assert.Equal(150, result.Frames.Count);
+        Assert.Equal(151, Directory.GetFiles(dir.File("c")).Length);
+    }
+
+    [Fact]
+    public void Decode_windows_hold_at_most_the_window_limit()
+    {
+        var index = new Cutroom.FFmpeg.Probe.PacketIndex(new Rational(1, 25),
+            [.. Enumerable.Range(0, 10).Select(i => new Cutroom.FFmpeg.Probe.PacketInfo(i, 1, i == 0))], true);
+        var windows = FrameExtractor.PlanWindows(index, [.. Enumerable.Range(0, 10)], seekGapFrames: 600, maxFrames: 4);
+        Assert.Equal([4, 4, 2], windows.Select(w => w.Frames.Count));
+        Assert.All(windows, w => Assert.Equal(0, w.Start));
     }
 
     [Fact]
     public async Task Keyframes_are_the_frames_the_encoder_made_keyframes()
     {
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(Engine.Numbered250, dir.File("k"), new FrameExtractionOptions { Selector = new FrameSelector.Keyframes() });
+        var result = await Extractor.RunAsync(Request(Engine.Numbered250, dir.File("k"), new FrameSelector.Keyframes()));
         Assert.Equal(Enumerable.Range(0, 10).Select(i => i * 25), result.Frames.Select(f => f.Index));
     }
 
@@ -90,8 +116,8 @@ public class FrameExtractorTests
     public async Task Fps_and_a_range_take_one_frame_per_second_from_the_start_of_the_range()
     {
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(Engine.Numbered250, dir.File("r"),
-            new FrameExtractionOptions { Selector = new FrameSelector.Rate(new Rational(1, 1)), StartUs = 2_000_000, EndUs = 6_000_000 });
+        var result = await Extractor.RunAsync(Request(Engine.Numbered250, dir.File("r"), new FrameSelector.Rate(new Rational(1, 1)))
+            with { Start = MediaTime.FromSeconds(2), End = MediaTime.FromSeconds(6) });
         Assert.Equal([50, 75, 100, 125], result.Frames.Select(f => f.Index));
     }
 
@@ -99,8 +125,8 @@ public class FrameExtractorTests
     public async Task Interval_on_a_real_matroska_video_takes_a_frame_every_two_seconds_until_its_video_ends()
     {
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(TestMedia.Real("video/blupi-play110.mkv"), dir.File("i"),
-            new FrameExtractionOptions { Selector = new FrameSelector.Interval(2_000_000), Format = ImageFormat.Webp, Width = 160 });
+        var result = await Extractor.RunAsync(Request(TestMedia.Real("video/blupi-play110.mkv"), dir.File("i"), new FrameSelector.Interval(MediaTime.FromSeconds(2)))
+            with { Format = ImageFormat.Webp, Width = 160 });
         // The container lasts 8.52 s (audio), but its last video frame is at 7.93 s: no frame is shown at 8 s.
         Assert.Equal([0L, 2000, 4000, 6000], result.Frames.Select(f => f.PtsMs / 1000 * 1000));
         var probe = await Engine.Context.Prober.ProbeAsync(Path.Combine(dir.File("i"), result.Frames[1].File));
@@ -112,7 +138,7 @@ public class FrameExtractorTests
     public async Task Every_frame_of_a_real_avi_is_extracted()
     {
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(TestMedia.Real("video/kphotoalbum-movie.avi"), dir.File("a"), new FrameExtractionOptions { Selector = new FrameSelector.Every(1) });
+        var result = await Extractor.RunAsync(Request(TestMedia.Real("video/kphotoalbum-movie.avi"), dir.File("a"), new FrameSelector.Every(1)));
         Assert.Equal(68, result.Frames.Count);
         Assert.Equal(Enumerable.Range(0, 68), result.Frames.Select(f => f.Index));
     }
@@ -122,7 +148,7 @@ public class FrameExtractorTests
     {
         var rotated = TestMedia.Generate("rotated90.mp4", "-i", Engine.Numbered250, "-c", "copy", "-metadata:s:v:0", "rotate=90");
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(rotated, dir.File("o"), Png(new FrameSelector.At([0])));
+        var result = await Extractor.RunAsync(Png(rotated, dir.File("o"), new FrameSelector.At([MediaTime.Zero])));
         var probe = await Engine.Context.Prober.ProbeAsync(Path.Combine(dir.File("o"), result.Frames[0].File));
         Assert.Equal(240, probe.Video!.Width);
         Assert.Equal(320, probe.Video.Height);
@@ -137,7 +163,7 @@ public class FrameExtractorTests
     public async Task A_damaged_stream_that_still_decodes_is_processed_with_a_warning()
     {
         using var dir = new TempDir();
-        var result = await Extractor.ExtractAsync(TestMedia.Real("video/tour-screencast.mp4"), dir.File("d"), new FrameExtractionOptions { Selector = new FrameSelector.Count(4) });
+        var result = await Extractor.RunAsync(Request(TestMedia.Real("video/tour-screencast.mp4"), dir.File("d"), new FrameSelector.Count(4)));
         Assert.Equal(4, result.Frames.Count);
         Assert.Contains(result.Warnings, w => w.Contains("damaged", StringComparison.Ordinal));
     }
@@ -147,8 +173,8 @@ public class FrameExtractorTests
     {
         using var dir = new TempDir();
         var ex = await Assert.ThrowsAsync<JobInputException>(() =>
-            Extractor.ExtractAsync(TestMedia.Real("video/cockatoo.mp4"), dir.File("x"), Png(new FrameSelector.At([20_000_000]))));
-        Assert.Equal("--at 0:20.000 is beyond the end of the video (0:14.000)", ex.Message);
+            Extractor.RunAsync(Png(TestMedia.Real("video/cockatoo.mp4"), dir.File("x"), new FrameSelector.At(Seconds(20)))));
+        Assert.Equal(new JobError(JobErrorCodes.OutOfRange, "at", "0:20.000 is beyond the end of the video (0:14.000)"), ex.Error);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
@@ -157,7 +183,8 @@ public class FrameExtractorTests
     {
         using var dir = new TempDir();
         var ex = await Assert.ThrowsAsync<JobInputException>(() =>
-            Extractor.ExtractAsync(Engine.Numbered250, dir.File("x"), new FrameExtractionOptions { Selector = new FrameSelector.Every(1), StartUs = 1_010_000, EndUs = 1_020_000 }));
+            Extractor.RunAsync(Request(Engine.Numbered250, dir.File("x"), new FrameSelector.Every(1)) with { Start = MediaTime.FromSeconds(1.01), End = MediaTime.FromSeconds(1.02) }));
+        Assert.Equal(JobErrorCodes.NothingSelected, ex.Code);
         Assert.StartsWith("no frame lies between 0:01.010 and 0:01.020", ex.Message);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
@@ -168,7 +195,7 @@ public class FrameExtractorTests
         using var dir = new TempDir();
         File.WriteAllText(dir.File("notes.mp4"), "these are not frames");
         var ex = await Assert.ThrowsAsync<MediaProbeException>(() =>
-            Extractor.ExtractAsync(dir.File("notes.mp4"), dir.File("x"), Png(new FrameSelector.Every(1))));
+            Extractor.RunAsync(Png(dir.File("notes.mp4"), dir.File("x"), new FrameSelector.Every(1))));
         Assert.Contains("not a supported media file", ex.Message);
         Assert.Equal([dir.File("notes.mp4")], Directory.EnumerateFileSystemEntries(dir.Path));
     }
@@ -178,7 +205,7 @@ public class FrameExtractorTests
     {
         using var dir = new TempDir();
         var ex = await Assert.ThrowsAsync<MediaProbeException>(() =>
-            Extractor.ExtractAsync(dir.File("nope.mp4"), dir.File("x"), Png(new FrameSelector.Every(1))));
+            Extractor.RunAsync(Png(dir.File("nope.mp4"), dir.File("x"), new FrameSelector.Every(1))));
         Assert.Equal("'nope.mp4' was not found (no such file)", ex.Message);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
@@ -189,7 +216,7 @@ public class FrameExtractorTests
         using var dir = new TempDir();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            Extractor.ExtractAsync(TestMedia.Real("video/cockatoo.mp4"), dir.File("c"), Png(new FrameSelector.Every(1)), cancellationToken: cts.Token));
+            Extractor.RunAsync(Png(TestMedia.Real("video/cockatoo.mp4"), dir.File("c"), new FrameSelector.Every(1)), cancellationToken: cts.Token));
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
@@ -200,7 +227,8 @@ public class FrameExtractorTests
         Directory.CreateDirectory(dir.File("busy"));
         File.WriteAllText(dir.File("busy/keep.txt"), "mine");
         var ex = await Assert.ThrowsAsync<JobInputException>(() =>
-            Extractor.ExtractAsync(Engine.Numbered250, dir.File("busy"), Png(new FrameSelector.Every(10))));
+            Extractor.RunAsync(Png(Engine.Numbered250, dir.File("busy"), new FrameSelector.Every(10))));
+        Assert.Equal((JobErrorCodes.OutputExists, JobFields.Output), (ex.Code, ex.Error.Field));
         Assert.Contains("is not empty", ex.Message);
         Assert.Equal("mine", File.ReadAllText(dir.File("busy/keep.txt")));
     }

@@ -16,7 +16,7 @@ public class ThumbnailPickerTests
     public async Task The_thumbnail_is_a_sharp_frame_not_black_blurred_or_fading_and_at_full_resolution()
     {
         using var dir = new TempDir();
-        var result = await new ThumbnailPicker(Engine.Context).PickAsync(BlackFadeBlurSharpBlack, dir.File("thumb.png"));
+        var result = await Pick(BlackFadeBlurSharpBlack, dir.File("thumb.png"));
 
         Assert.InRange(result.PtsMs, 6000, 7999);
         Assert.Equal((640, 360), (result.Width, result.Height));
@@ -49,7 +49,7 @@ public class ThumbnailPickerTests
     public async Task Real_videos_get_a_full_size_well_exposed_thumbnail(string name, int width, int height)
     {
         using var dir = new TempDir();
-        var result = await new ThumbnailPicker(Engine.Context).PickAsync(TestMedia.Real(name), dir.File("t.jpg"));
+        var result = await Pick(TestMedia.Real(name), dir.File("t.jpg"));
         Assert.Equal((width, height), (result.Width, result.Height));
         Assert.InRange(result.Quality.MeanLuma, 40, 220);
         Assert.True(File.Exists(dir.File("t.jpg")));
@@ -60,16 +60,20 @@ public class ThumbnailPickerTests
     public async Task An_audio_file_has_no_thumbnail()
     {
         using var dir = new TempDir();
-        var ex = await Assert.ThrowsAsync<MediaProbeException>(() => new ThumbnailPicker(Engine.Context).PickAsync(TestMedia.Real("audio/speech-hello16000.wav"), dir.File("t.jpg")));
+        var ex = await Assert.ThrowsAsync<MediaProbeException>(() => Pick(TestMedia.Real("audio/speech-hello16000.wav"), dir.File("t.jpg")));
         Assert.Contains("has no video stream", ex.Message);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
     [Fact]
-    public async Task An_unknown_image_extension_is_a_usage_error()
+    public async Task An_unknown_image_extension_is_refused_as_an_unknown_value_of_the_output()
     {
         using var dir = new TempDir();
-        var ex = await Assert.ThrowsAsync<JobInputException>(() => new ThumbnailPicker(Engine.Context).PickAsync(Engine.Numbered250, dir.File("t.bmp")));
-        Assert.True(ex.IsUsage);
+        var ex = await Assert.ThrowsAsync<JobInputException>(() => Pick(Engine.Numbered250, dir.File("t.bmp")));
+        Assert.Equal(new JobError(JobErrorCodes.UnknownValue, JobFields.Output, "must end in .jpg, .png or .webp (got '.bmp')"), ex.Error);
+        Assert.Equal(ErrorKind.BadInput, ex.Kind);
     }
+
+    private static Task<ThumbnailResult> Pick(string input, string output) =>
+        new ThumbnailPicker(Engine.Context).RunAsync(new ThumbnailRequest { InputPath = input, OutputPath = output });
 }

@@ -1,30 +1,37 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Cutroom.Agent.Tools;
 using Cutroom.Agent.Tools.Args;
+using Cutroom.Contract.Jobs;
+using Cutroom.Contract.Time;
 using Cutroom.Engine.ContactSheets;
 using Cutroom.Engine.Frames;
 using Cutroom.Engine.Thumbnails;
-using Cutroom.Contract.Time;
 
 namespace Cutroom.Agent.Execution.Executors;
 
 /// <summary><c>extract_frames</c>: <see cref="FrameExtractor"/>, each image recorded, plus one zip of them.</summary>
 internal sealed class ExtractFramesExecutor : IToolExecutor<ExtractFramesArgs>
 {
+    /// <summary>The selector when the call names none: one frame per second.</summary>
+    private static readonly FrameSelector OnePerSecond = new FrameSelector.Rate(new Rational(1, 1));
+
     public async Task<ToolOutcome> ExecuteAsync(ExtractFramesArgs args, ToolContext ctx)
     {
         var input = ExecutorKit.PathOf(ctx, args.Media);
         var selector = Selector(args);
-        var options = new FrameExtractionOptions
+        var folder = ctx.Session.NewWorkFolder("frames");
+        var request = new FramesRequest
         {
+            InputPath = input,
+            OutputDirectory = folder,
             Selector = selector,
             Format = args.Format switch { "png" => ImageFormat.Png, "webp" => ImageFormat.Webp, _ => ImageFormat.Jpg },
             Width = args.Width,
-            StartUs = args.StartMs * 1000,
-            EndUs = args.EndMs * 1000,
+            Start = args.StartMs is { } s ? MediaTime.FromMilliseconds(s) : null,
+            End = args.EndMs is { } e ? MediaTime.FromMilliseconds(e) : null,
         };
-        var folder = ctx.Session.NewWorkFolder("frames");
-        var result = await new FrameExtractor(ctx.Engine).ExtractAsync(input, folder, options, ctx.Progress, ctx.CancellationToken);
+        var result = await new FrameExtractor(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var group = ctx.Session.NewGroup();
         var ids = new JsonArray();
         foreach (var f in result.Frames)
@@ -46,28 +53,33 @@ internal sealed class ExtractFramesExecutor : IToolExecutor<ExtractFramesArgs>
         };
     }
 
-    internal static FrameSelector Selector(ExtractFramesArgs a) =>
-        a.EveryN is { } n ? new FrameSelector.Every(n)
-        : a.Fps is { } fps ? new FrameSelector.Rate(new Rational((long)Math.Round(fps * 1000), 1000))
-        : a.AtMs is { } at ? new FrameSelector.At([.. at.Select(t => t * 1000)])
-        : a.IntervalMs is { } i ? new FrameSelector.Interval(i * 1000)
-        : a.Keyframes == true ? new FrameSelector.Keyframes()
-        : a.Count is { } c ? new FrameSelector.Count(c)
-        : new FrameSelector.Rate(new Rational(1, 1));
+    /// <summary>The selector of a call, built by the engine's <see cref="FrameSelection"/> as the command line's is.</summary>
+    internal static FrameSelector Selector(ExtractFramesArgs a) => FrameSelection.From(
+        every: a.EveryN,
+        fps: a.Fps is { } fps ? RateOf(fps) : null,
+        at: a.AtMs?.Select(MediaTime.FromMilliseconds).ToList(),
+        interval: a.IntervalMs is { } i ? MediaTime.FromMilliseconds(i) : null,
+        keyframes: a.Keyframes == true,
+        count: a.Count,
+        whenNone: OnePerSecond);
+
+    /// <summary>The exact rate of the decimal the model wrote (0.1 → 1/10): the shortest text that reads back as the same double, parsed as a decimal.</summary>
+    private static Rational RateOf(double fps) =>
+        Rational.TryParse(fps.ToString("R", CultureInfo.InvariantCulture), out var rate) ? rate : Rational.Unknown;
 
     private static string Chinese(FrameSelector s) => s switch
     {
         FrameSelector.Every e => e.N == 1 ? "每一帧" : $"每隔 {e.N} 帧",
         FrameSelector.Rate r => $"每秒 {r.FramesPerSecond.ToDouble():0.###} 帧",
-        FrameSelector.At a => $"{a.TimesUs.Count} 个时间点",
-        FrameSelector.Interval i => $"每 {i.IntervalUs / 1e6:0.###} 秒一帧",
+        FrameSelector.At a => $"{a.Times.Count} 个时间点",
+        FrameSelector.Interval i => $"每 {i.Spacing.TotalSeconds:0.###} 秒一帧",
         FrameSelector.Keyframes => "关键帧",
         FrameSelector.Count c => $"均匀取 {c.N} 帧",
         _ => "",
     };
 }
 
-/// <summary><c>thumbnail</c>: the best frame (<see cref="ThumbnailPicker"/>) or the frame at a time.</summary>
+/// <summary><c>thumbnail</c>: the best frame (<see cref="ThumbnailPicker"/>) or the frame at a time (a <see cref="FramesRequest"/> with one time).</summary>
 internal sealed class ThumbnailExecutor : IToolExecutor<ThumbnailArgs>
 {
     public async Task<ToolOutcome> ExecuteAsync(ThumbnailArgs args, ToolContext ctx)
@@ -81,8 +93,13 @@ internal sealed class ThumbnailExecutor : IToolExecutor<ThumbnailArgs>
         long timeMs;
         if (args.AtMs is { } at)
         {
-            var r = await new FrameExtractor(ctx.Engine).ExtractAsync(input, Path.Combine(folder, "frame"),
-                new FrameExtractionOptions { Selector = new FrameSelector.At([at * 1000]) }, ctx.Progress, ctx.CancellationToken);
+            var request = new FramesRequest
+            {
+                InputPath = input,
+                OutputDirectory = Path.Combine(folder, "frame"),
+                Selector = FrameSelection.From(at: [MediaTime.FromMilliseconds(at)]),
+            };
+            var r = await new FrameExtractor(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
             var f = r.Frames[0];
             file = Path.Combine(folder, "thumbnail.jpg");
             File.Move(Path.Combine(r.OutputDirectory, f.File), file);
@@ -90,7 +107,8 @@ internal sealed class ThumbnailExecutor : IToolExecutor<ThumbnailArgs>
         }
         else
         {
-            var r = await new ThumbnailPicker(ctx.Engine).PickAsync(input, Path.Combine(folder, "thumbnail.jpg"), progress: ctx.Progress, cancellationToken: ctx.CancellationToken);
+            var request = new ThumbnailRequest { InputPath = input, OutputPath = Path.Combine(folder, "thumbnail.jpg") };
+            var r = await new ThumbnailPicker(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
             file = r.File;
             timeMs = r.PtsMs;
         }
@@ -112,16 +130,18 @@ internal sealed class ContactSheetExecutor : IToolExecutor<ContactSheetArgs>
         var input = ExecutorKit.PathOf(ctx, args.Media);
         var folder = ctx.Session.NewWorkFolder("contact-sheet");
         Directory.CreateDirectory(folder);
-        var options = new ContactSheetOptions { Columns = args.Cols ?? 4, Rows = args.Rows ?? 4 };
-        var r = await new ContactSheetMaker(ctx.Engine).MakeAsync(input, Path.Combine(folder, "contact-sheet.jpg"), options, ctx.Progress, ctx.CancellationToken);
+        var request = new ContactSheetRequest { InputPath = input, OutputPath = Path.Combine(folder, "contact-sheet.jpg") };
+        if (args.Cols is { } cols) request = request with { Columns = cols };
+        if (args.Rows is { } rows) request = request with { Rows = rows };
+        var r = await new ContactSheetMaker(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var group = ctx.Session.NewGroup();
         var g = await ExecutorKit.RecordAsync(ctx, ToolNames.ContactSheet, group, "image", r.File, args.Media, width: r.Width, height: r.Height);
         var name = ExecutorKit.NameOf(ctx.Session, args.Media);
         return new ToolOutcome
         {
             Succeeded = true,
-            Text = ctx.T($"Made a {options.Columns}x{options.Rows} contact sheet of {name} ({r.Frames.Count} frames with their times).",
-                $"已生成 {name} 的 {options.Columns}x{options.Rows} 缩略图网格（{r.Frames.Count} 帧，标有时间）。"),
+            Text = ctx.T($"Made a {request.Columns}x{request.Rows} contact sheet of {name} ({r.Frames.Count} frames with their times).",
+                $"已生成 {name} 的 {request.Columns}x{request.Rows} 缩略图网格（{r.Frames.Count} 帧，标有时间）。"),
             Data = new JsonObject { ["image"] = g.Id, ["frames"] = r.Frames.Count, ["group"] = group },
         };
     }

@@ -1,9 +1,14 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Cutroom.Engine.ContactSheets;
+using Cutroom.Engine.Frames;
 
 namespace Cutroom.Agent.Tools.Args;
 
-/// <summary>Arguments of <c>extract_frames</c>. At most one selector; none means one frame per second.</summary>
+/// <summary>
+/// Arguments of <c>extract_frames</c>. At most one selector; none means one frame per second. The
+/// limits are those of <see cref="FramesRequest"/>; its <c>Validate()</c> checks the rest.
+/// </summary>
 public sealed record ExtractFramesArgs : IValidatableObject
 {
     /// <summary>The video (media id).</summary>
@@ -11,11 +16,11 @@ public sealed record ExtractFramesArgs : IValidatableObject
     public required string Media { get; init; }
 
     /// <summary>Every Nth decoded frame, frame 0 first.</summary>
-    [Description("Every Nth frame (10 = frames 0, 10, 20, ...)"), Range(1, 1_000_000)]
+    [Description("Every Nth frame (10 = frames 0, 10, 20, ...)"), Range(1, int.MaxValue)]
     public int? EveryN { get; init; }
 
-    /// <summary>Frames per second of video.</summary>
-    [Description("Frames per second of video (0.5 = one frame every 2 s)"), Range(0.001, 120.0)]
+    /// <summary>Frames per second of video, read as the exact decimal written (0.1 is 1/10).</summary>
+    [Description("Frames per second of video (0.5 = one frame every 2 s)"), Range(0.0, FramesRequest.MaxFps, MinimumIsExclusive = true)]
     public double? Fps { get; init; }
 
     /// <summary>The frames shown at these times (ms).</summary>
@@ -31,7 +36,7 @@ public sealed record ExtractFramesArgs : IValidatableObject
     public bool? Keyframes { get; init; }
 
     /// <summary>This many frames spread evenly.</summary>
-    [Description("This many frames spread evenly over the video"), Range(1, 1000)]
+    [Description("This many frames spread evenly over the video"), Range(1, FramesRequest.MaxCount)]
     public int? Count { get; init; }
 
     /// <summary>Image format.</summary>
@@ -39,7 +44,7 @@ public sealed record ExtractFramesArgs : IValidatableObject
     public string? Format { get; init; }
 
     /// <summary>Width of the images in pixels (height follows the aspect).</summary>
-    [Description("Image width in pixels; the height follows the picture's aspect"), Range(16, 7680)]
+    [Description("Image width in pixels; the height follows the picture's aspect"), Range(FramesRequest.MinWidth, FramesRequest.MaxWidth)]
     public int? Width { get; init; }
 
     /// <summary>Start of the range to take frames from (ms).</summary>
@@ -58,9 +63,6 @@ public sealed record ExtractFramesArgs : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SelectorCount > 1) yield return new ValidationResult("give one of every_n, fps, at_ms, interval_ms, keyframes, count");
-        if (AtMs is { Count: 0 }) yield return new ValidationResult("at_ms must list at least one time", [nameof(AtMs)]);
-        if (AtMs is { } at && at.Any(t => t < 0)) yield return new ValidationResult("at_ms times must be >= 0", [nameof(AtMs)]);
-        if (StartMs is { } s && EndMs is { } e && e <= s) yield return new ValidationResult("end_ms must be after start_ms", [nameof(EndMs)]);
     }
 }
 
@@ -84,10 +86,10 @@ public sealed record ContactSheetArgs
     public required string Media { get; init; }
 
     /// <summary>Columns (default 4).</summary>
-    [Description("Columns of the grid (default 4)"), Range(1, 10)]
+    [Description("Columns of the grid (default 4)"), Range(1, ContactSheetRequest.MaxColumns)]
     public int? Cols { get; init; }
 
     /// <summary>Rows (default 4).</summary>
-    [Description("Rows of the grid (default 4)"), Range(1, 10)]
+    [Description("Rows of the grid (default 4)"), Range(1, ContactSheetRequest.MaxRows)]
     public int? Rows { get; init; }
 }
