@@ -56,11 +56,13 @@ public static partial class Filters
     /// <param name="y">Top edge of the overlay, pixels or expression.</param>
     /// <param name="eofAction">What happens when the overlay ends (<c>repeat</c>, <c>endall</c>, <c>pass</c>); null leaves ffmpeg's default.</param>
     /// <param name="repeatLast">Whether the last overlay frame is repeated to the end of the main input; null leaves ffmpeg's default.</param>
-    public static Filter Overlay(object x, object y, string? eofAction = null, bool? repeatLast = null) =>
+    /// <param name="format">The pixel format the blend works in (<c>yuv420</c>, <c>yuv444</c>, <c>rgb</c>...); null leaves ffmpeg's default.</param>
+    public static Filter Overlay(object x, object y, string? eofAction = null, bool? repeatLast = null, string? format = null) =>
         Filter.WithPads("overlay", [PadKind.Video, PadKind.Video], [PadKind.Video],
             [("x", x), ("y", y),
              .. eofAction is null ? Array.Empty<(string, object)>() : [("eof_action", eofAction)],
-             .. repeatLast is { } r ? [("repeatlast", r ? 1 : 0)] : Array.Empty<(string, object)>()]);
+             .. repeatLast is { } r ? [("repeatlast", r ? 1 : 0)] : Array.Empty<(string, object)>(),
+             .. format is null ? Array.Empty<(string, object)>() : [("format", format)]]);
 
     /// <summary><c>split</c> (ffmpeg-filters "split"): the video to <paramref name="outputs"/> identical outputs.</summary>
     /// <param name="outputs">How many outputs (2 or more).</param>

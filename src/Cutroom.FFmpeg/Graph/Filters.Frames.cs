@@ -78,18 +78,4 @@ public static partial class Filters
         var half = terms.Count / 2;
         return "(" + BalancedSum([.. terms.Take(half)]) + ")+(" + BalancedSum([.. terms.Skip(half)]) + ")";
     }
-
-    /// <summary>
-    /// <c>concat</c> of <paramref name="segments"/> video-only inputs into one video, one after the
-    /// other (<c>n=segments:v=1:a=0</c>; ffmpeg-filters(1), "concat"). Every input needs the same size
-    /// and pixel format.
-    /// </summary>
-    /// <param name="segments">The number of inputs, 2 or more.</param>
-    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="segments"/> is below 2.</exception>
-    public static Filter ConcatVideo(int segments)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(segments, 2);
-        return new Filter("concat", [.. Enumerable.Repeat(PadKind.Video, segments)], [PadKind.Video],
-            [new FilterOption("n", Filter.FormatValue(segments)), new FilterOption("v", "1"), new FilterOption("a", "0")]);
-    }
 }

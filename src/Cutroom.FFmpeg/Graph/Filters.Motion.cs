@@ -41,21 +41,6 @@ public static partial class Filters
         Filter.Video("boxblur", ("luma_radius", lumaRadius), ("luma_power", lumaPower), ("chroma_radius", chromaRadius), ("chroma_power", chromaPower));
 
     /// <summary>
-    /// <c>overlay</c>: draws the second input over the first with its top-left corner at
-    /// (<paramref name="x"/>, <paramref name="y"/>); the output has the first input's size
-    /// (ffmpeg-filters, "overlay": options <c>x</c>, <c>y</c>, <c>format</c>).
-    /// </summary>
-    /// <param name="x">Left edge of the overlaid picture: pixels or an expression (<c>(W-w)/2</c>).</param>
-    /// <param name="y">Top edge of the overlaid picture: pixels or an expression.</param>
-    /// <param name="format">The pixel format the blend works in (<c>yuv420</c>, <c>yuv444</c>, <c>rgb</c>...); null leaves ffmpeg's default.</param>
-    public static Filter Overlay(object x, object y, string? format = null)
-    {
-        List<FilterOption> options = [new("x", Filter.FormatValue(x)), new("y", Filter.FormatValue(y))];
-        if (format is not null) options.Add(new("format", format));
-        return new Filter("overlay", [PadKind.Video, PadKind.Video], [PadKind.Video], options);
-    }
-
-    /// <summary>
     /// <c>anullsrc</c>: an endless source of silent audio (ffmpeg-filters, "anullsrc": options
     /// <c>channel_layout</c>, <c>sample_rate</c>); end it with <see cref="ATrim"/>.
     /// </summary>
