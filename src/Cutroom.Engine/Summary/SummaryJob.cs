@@ -6,6 +6,7 @@ using Cutroom.Engine.ContactSheets;
 using Cutroom.Engine.Frames;
 using Cutroom.Engine.Shots;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
@@ -21,7 +22,7 @@ namespace Cutroom.Engine.Summary;
 /// shots as OpenTimelineIO. Audio-only input gives a summary without shots, pictures or EDLs.
 /// The folder appears complete or not at all.
 /// </summary>
-public sealed class SummaryJob
+public sealed class SummaryJob : IJob<SummaryRequest, SummaryDocument>
 {
     private const int ThumbnailWidth = 320;
     private readonly EngineContext _ctx;
@@ -29,23 +30,22 @@ public sealed class SummaryJob
     /// <summary>Creates the job over an engine context.</summary>
     public SummaryJob(EngineContext ctx) => _ctx = ctx;
 
-    /// <summary>Summarises <paramref name="input"/> into <paramref name="outputDirectory"/>.</summary>
-    /// <param name="input">A video or audio file.</param>
-    /// <param name="outputDirectory">A new or empty folder.</param>
-    /// <param name="mode">Analysis mode (default: by length).</param>
-    /// <param name="useCache">Reuse a cached analysis.</param>
-    /// <param name="progress">Progress 0..1.</param>
+    /// <summary>Summarises the request's input into its output folder.</summary>
+    /// <param name="request">A video or audio file, a new or empty folder, the analysis mode and cache use.</param>
+    /// <param name="progress">Progress 0..1; may be null.</param>
     /// <param name="cancellationToken">Stops ffmpeg; nothing is left behind.</param>
-    /// <exception cref="JobInputException">The output folder is not empty.</exception>
+    /// <exception cref="JobInputException">An invalid request (<see cref="SummaryRequest.Validate"/>) or an output folder that is not empty (<c>output_exists</c>).</exception>
     /// <exception cref="MediaProbeException">The input is missing, empty, not media, or a still image.</exception>
     /// <exception cref="FFmpegException">ffmpeg failed.</exception>
-    public async Task<SummaryDocument> RunAsync(string input, string outputDirectory, AnalysisMode mode = AnalysisMode.Auto, bool useCache = true,
-        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<SummaryDocument> RunAsync(SummaryRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
-        using var staging = OutputStaging.ForDirectory(outputDirectory);
-        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = mode, UseCache = useCache },
-            progress is null ? null : new InlineProgress<double>(f => progress.Report(0.8 * f)), cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        request.ThrowIfInvalid();
+        var fractions = JobProgress.Fractions(progress);
+        var info = await _ctx.Prober.ProbeAsync(request.InputPath, measureFrames: false, cancellationToken);
+        using var staging = OutputStaging.ForDirectory(request.OutputDirectory);
+        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = request.Analysis, UseCache = request.UseCache },
+            fractions is null ? null : new InlineProgress<double>(f => fractions.Report(0.8 * f)), cancellationToken);
         var warnings = new List<string>();
         if (record.DecodeErrors > 0) warnings.Add($"the source has damaged data: the decoder concealed {record.DecodeErrors} error(s)");
         if (record.Mode == AnalysisMode.Fast) warnings.Add("long video: shots were found on keyframes only (fast analysis)");
@@ -76,7 +76,7 @@ public sealed class SummaryJob
             storyboard = "storyboard.jpg";
             await StoryboardAsync(chapters, staging.TempPath, storyboard, cancellationToken);
         }
-        progress?.Report(0.95);
+        fractions?.Report(0.95);
 
         // Exports.
         var files = new List<string>();
@@ -100,7 +100,7 @@ public sealed class SummaryJob
         await File.WriteAllTextAsync(Path.Combine(staging.TempPath, "summary.json"), JsonSerializer.Serialize(doc, SummaryJson.Default.SummaryDocument), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(staging.TempPath, "summary.md"), SummaryText.Markdown(doc), cancellationToken);
         staging.Commit();
-        progress?.Report(1);
+        fractions?.Report(1);
         return doc;
     }
 
