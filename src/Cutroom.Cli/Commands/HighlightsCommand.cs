@@ -68,6 +68,6 @@ internal static class HighlightsCommand
                 c.Score.ToString("0", CultureInfo.InvariantCulture), Markup.Escape(c.File), Markup.Escape(string.Join("; ", c.Reasons)));
         console.Write(t);
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{r.Clips.Count} clip(s) in {r.OutputDirectory}{(r.Reel is null ? "" : $" and {r.Reel}")}; {r.Analysis.ToString().ToLowerInvariant()} analysis, {r.Mode.ToString().ToLowerInvariant()} cut, {r.ElapsedMs / 1000.0:0.0} s")));
+            $"{r.Clips.Count} clip(s) in {r.OutputDirectory}{(r.Reel is null ? "" : $" and {r.Reel}")}; {r.Analysis.ToString().ToLowerInvariant()} analysis, {r.Mode.ToString().ToLowerInvariant()} cut, {MediaTime.FromMilliseconds(r.ElapsedMs).TotalSeconds:0.0} s")));
     }
 }

@@ -58,6 +58,6 @@ internal static class ShotsCommand
             t.AddRow(s.Index.ToString(CultureInfo.InvariantCulture), $"{s.StartFrame}-{s.EndFrame}", MediaTime.ToClock(s.StartMs), MediaTime.ToClock(s.EndMs),
                 MediaTime.ToClock(s.EndMs - s.StartMs), s.Transition is null ? "start" : string.Create(CultureInfo.InvariantCulture, $"{s.Transition.ToString()!.ToLowerInvariant()} ({s.Score:0.0})"));
         console.Write(t);
-        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{r.Shots.Count} shot(s) in {MediaTime.ToClock(r.DurationMs)}, {r.Mode.ToString().ToLowerInvariant()} analysis in {r.ElapsedMs / 1000.0:0.0} s"));
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{r.Shots.Count} shot(s) in {MediaTime.ToClock(r.DurationMs)}, {r.Mode.ToString().ToLowerInvariant()} analysis in {MediaTime.FromMilliseconds(r.ElapsedMs).TotalSeconds:0.0} s"));
     }
 }

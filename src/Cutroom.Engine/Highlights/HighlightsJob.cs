@@ -153,7 +153,12 @@ public sealed class HighlightsJob : IJob<HighlightsRequest, HighlightsResult>
         await _ctx.Runner.RunAsync(command, new FFmpegRunOptions { Timeout = _ctx.Limits.FFmpegTimeout, Purpose = "joining the highlight reel" }, ct);
     }
 
-    private static string Stamp(long ms) => string.Create(CultureInfo.InvariantCulture, $"{ms / 60000}m{ms / 1000 % 60:00}.{ms % 1000 / 100}s");
+    /// <summary>A clip time for its file name: <c>1m05.2s</c> (minutes, seconds, tenths cut off).</summary>
+    private static string Stamp(long ms)
+    {
+        var t = TimeSpan.FromMilliseconds(ms);
+        return string.Create(CultureInfo.InvariantCulture, $"{(long)t.TotalMinutes}m{t.Seconds:00}.{t.Milliseconds / 100}s");
+    }
 
     private static IProgress<double>? Sub(IProgress<double>? progress, double from, double to) =>
         progress is null ? null : new InlineProgress<double>(f => progress.Report(from + (to - from) * Math.Clamp(f, 0, 1)));

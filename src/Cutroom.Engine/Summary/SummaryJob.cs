@@ -81,9 +81,8 @@ public sealed class SummaryJob : IJob<SummaryRequest, SummaryDocument>
         // Exports.
         var files = new List<string>();
         var rate = Rational.ParseOrUnknown(record.FrameRate);
-        var fps = rate.IsPositive ? rate.ToDouble() : 0;
         var chapterRanges = chapters.Select(c => new ShotExport.Range($"Chapter {c.Index + 1}",
-            fps > 0 ? (int)Math.Round(c.StartMs * fps / 1000) : 0, fps > 0 ? (int)Math.Round(c.EndMs * fps / 1000) : 0, c.StartMs, c.EndMs)).ToList();
+            NearestFrame(c.StartMs, rate), NearestFrame(c.EndMs, rate), c.StartMs, c.EndMs)).ToList();
         void Export(string name, string text) { File.WriteAllText(Path.Combine(staging.TempPath, name), text); files.Add(name); }
         Export("chapters.csv", ShotExport.Csv(chapterRanges));
         if (record.Shots.Count > 0)
@@ -115,7 +114,7 @@ public sealed class SummaryJob : IJob<SummaryRequest, SummaryDocument>
         if (r.HasAudio && r.LoudnessLufs.Count > 0)
         {
             var loudest = Enumerable.Range(0, r.LoudnessLufs.Count).MaxBy(i => r.LoudnessLufs[i]);
-            loudness = new SummaryLoudness(r.Loudness?.IntegratedLufs, r.Loudness?.RangeLu, r.Loudness?.TruePeakDbfs, loudest * 1000L, r.LoudnessLufs[loudest]);
+            loudness = new SummaryLoudness(r.Loudness?.IntegratedLufs, r.Loudness?.RangeLu, r.Loudness?.TruePeakDbfs, MediaTime.FromSeconds(loudest).ToMilliseconds(), r.LoudnessLufs[loudest]);
             silenceShare = Math.Round(Math.Clamp(r.Silences.Sum(s => s.DurationMs) / (double)Math.Max(1, r.DurationMs), 0, 1), 3);
             speechShare = r.Speech.Count == 0 ? 0 : Math.Round(r.Speech.Count(s => s >= 0.5) / (double)r.Speech.Count, 3);
         }
@@ -137,13 +136,17 @@ public sealed class SummaryJob : IJob<SummaryRequest, SummaryDocument>
         return doc with { Description = SummaryText.Paragraph(doc) };
     }
 
+    /// <summary>The index of the frame nearest to <paramref name="ms"/> at <paramref name="rate"/> (0 when the rate is unknown).</summary>
+    private static int NearestFrame(long ms, Rational rate) =>
+        rate.IsPositive ? (int)MediaTime.FromMilliseconds(ms).Rescale(rate.Invert()) : 0;
+
     /// <summary>Extracts the frame in the middle of each chapter as <c>chapter-NN.jpg</c>.</summary>
     private async Task<List<Chapter>> ThumbnailsAsync(MediaInfo info, List<Chapter> chapters, string folder, CancellationToken ct)
     {
         var work = Path.Combine(Path.GetTempPath(), "cutroom-summary-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var times = chapters.Select(c => (c.StartMs + c.EndMs) / 2 * 1000).ToList();
+            var times = chapters.Select(c => MediaTime.FromMilliseconds((c.StartMs + c.EndMs) / 2).ToMicroseconds()).ToList();
             var frames = await new FrameExtractor(_ctx).ExtractAsync(info.Path, work, new FrameExtractionOptions
             {
                 Selector = new FrameSelector.At(times), Format = ImageFormat.Jpg, Width = ThumbnailWidth, Quality = 85,
