@@ -59,7 +59,7 @@ public sealed class HighlightsJob : IJob<HighlightsRequest, HighlightsResult>
         var duration = MediaGuard.RequireDuration(info);
         if (duration < request.Min)
             throw new JobInputException(JobErrorCodes.OutOfRange, HighlightsRequest.MinField,
-                $"is {request.Min.ToClock()}, longer than '{Path.GetFileName(input)}' ({duration.ToClock()}); ask for shorter clips");
+                $"is {TimeWords.Seconds(request.Min)}, longer than '{Path.GetFileName(input)}' ({TimeWords.Seconds(duration)} long); ask for shorter clips");
         using var staging = OutputStaging.ForDirectory(request.OutputDirectory);
         long minMs = request.Min.ToMilliseconds(), maxMs = request.Max.ToMilliseconds();
 

@@ -88,7 +88,7 @@ public sealed record HighlightsRequest(string InputPath, string OutputDirectory)
             .Require(Enum.IsDefined(Mode), JobErrorCodes.UnknownValue, ModeField, "must be fast or exact")
             .Require(Enum.IsDefined(Analysis), JobErrorCodes.UnknownValue, AnalysisField, "must be auto, exact or fast");
         if (Max < Min && Min >= MediaTime.FromMilliseconds(ShortestClipMs))
-            errors.Add(JobErrorCodes.OutOfRange, MaxField, $"must not be shorter than the shortest clip ({Min.ToClock()})");
+            errors.Add(JobErrorCodes.OutOfRange, MaxField, $"must not be shorter than the shortest clip ({TimeWords.Seconds(Min)})");
         return errors.Errors;
     }
 
