@@ -1,3 +1,4 @@
+using Cutroom.Contract.Jobs;
 using Cutroom.Contract.Output;
 using System.CommandLine;
 using System.Globalization;
@@ -33,7 +34,7 @@ internal static class ConvertCommand
                 Format = parse.GetValue(format) switch { "webm" => OutputFormat.Webm, "mov" => OutputFormat.Mov, "mp4" => OutputFormat.Mp4, _ => null },
                 Upscale = parse.GetValue(upscale),
             };
-            return await new ConvertJob(EngineContext.CreateDefault()).RunAsync(request, progress, token);
+            return await new ConvertJob(EngineContext.CreateDefault()).RunAsync(request, progress.AsJobProgress(), token);
         }, Print, ct));
         return cmd;
     }

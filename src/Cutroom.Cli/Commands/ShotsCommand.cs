@@ -5,6 +5,7 @@ using Cutroom.Engine.Analysis;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Shots;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.Contract.Time;
 using Spectre.Console;
@@ -26,9 +27,9 @@ internal static class ShotsCommand
         var cmd = new Command("shots", "List the shots (hard cuts and fades) of a video; end frames and times are exclusive") { file, csv, edl, otio, mode, noCache, json };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Detecting shots", parse.GetValue(json), async (progress, token) =>
         {
-            var m = ParseMode(parse.GetValue(mode));
             var input = parse.GetValue(file)!;
-            var result = await new ShotsJob(EngineContext.CreateDefault()).DetectAsync(input, m, !parse.GetValue(noCache), progress, token);
+            var request = new ShotsRequest(input) { Mode = ParseMode(parse.GetValue(mode), ShotsRequest.ModeField), UseCache = !parse.GetValue(noCache) };
+            var result = await new ShotsJob(EngineContext.CreateDefault()).RunAsync(request, progress.AsJobProgress(), token);
             var ranges = ShotExport.FromShots(result.Shots);
             var rate = Rational.ParseOrUnknown(result.FrameRate);
             if (parse.GetValue(csv) is { } c) ShotExport.Write(c, ShotExport.Csv(ranges));
@@ -40,12 +41,14 @@ internal static class ShotsCommand
         return cmd;
     }
 
-    internal static AnalysisMode ParseMode(string? text) => text?.ToLowerInvariant() switch
+    /// <summary>An analysis mode of the command line (<c>exact</c>, <c>fast</c>, <c>auto</c>) for the request field <paramref name="field"/>.</summary>
+    /// <exception cref="JobInputException">Code <c>unknown_value</c> for any other word.</exception>
+    internal static AnalysisMode ParseMode(string? text, string field) => text?.ToLowerInvariant() switch
     {
         "exact" => AnalysisMode.Exact,
         "fast" => AnalysisMode.Fast,
         "auto" or null => AnalysisMode.Auto,
-        _ => throw new JobInputException($"--mode must be exact, fast or auto (got '{text}')", isUsage: true),
+        _ => throw new JobInputException(JobErrorCodes.UnknownValue, field, $"must be exact, fast or auto (got '{text}')"),
     };
 
     private static void Print(ShotsResult r, IAnsiConsole console)
@@ -55,6 +58,6 @@ internal static class ShotsCommand
             t.AddRow(s.Index.ToString(CultureInfo.InvariantCulture), $"{s.StartFrame}-{s.EndFrame}", MediaTime.ToClock(s.StartMs), MediaTime.ToClock(s.EndMs),
                 MediaTime.ToClock(s.EndMs - s.StartMs), s.Transition is null ? "start" : string.Create(CultureInfo.InvariantCulture, $"{s.Transition.ToString()!.ToLowerInvariant()} ({s.Score:0.0})"));
         console.Write(t);
-        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{r.Shots.Count} shot(s) in {MediaTime.ToClock(r.DurationMs)}, {r.Mode.ToString().ToLowerInvariant()} analysis in {r.ElapsedMs / 1000.0:0.0} s"));
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{r.Shots.Count} shot(s) in {MediaTime.ToClock(r.DurationMs)}, {r.Mode.ToString().ToLowerInvariant()} analysis in {MediaTime.FromMilliseconds(r.ElapsedMs).TotalSeconds:0.0} s"));
     }
 }

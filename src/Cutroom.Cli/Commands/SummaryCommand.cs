@@ -3,6 +3,7 @@ using System.Globalization;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Summary;
+using Cutroom.Contract.Jobs;
 using Cutroom.Contract.Time;
 using Spectre.Console;
 
@@ -21,8 +22,12 @@ internal static class SummaryCommand
         var cmd = new Command("summary", "Summarise a video or recording: metadata, shots, chapters, loudness, a storyboard and exports") { file, output, analysis, noCache, json };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Summarising", parse.GetValue(json), async (progress, token) =>
         {
-            var result = await new SummaryJob(EngineContext.CreateDefault()).RunAsync(parse.GetValue(file)!, parse.GetValue(output)!,
-                ShotsCommand.ParseMode(parse.GetValue(analysis)), !parse.GetValue(noCache), progress, token);
+            var request = new SummaryRequest(parse.GetValue(file)!, parse.GetValue(output)!)
+            {
+                Analysis = ShotsCommand.ParseMode(parse.GetValue(analysis), SummaryRequest.AnalysisField),
+                UseCache = !parse.GetValue(noCache),
+            };
+            var result = await new SummaryJob(EngineContext.CreateDefault()).RunAsync(request, progress.AsJobProgress(), token);
             foreach (var w in result.Warnings) JobConsole.Warn(w);
             return result;
         }, Print, ct));

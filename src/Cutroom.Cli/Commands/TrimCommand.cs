@@ -4,6 +4,7 @@ using Cutroom.Cli.Infrastructure;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Trim;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.Contract.Time;
 using Spectre.Console;
@@ -26,23 +27,29 @@ internal static class TrimCommand
         var cmd = new Command("trim", "Cut a time range out of a video into an MP4 (H.264 High + AAC, +faststart)") { file, from, to, output, mode, quality, json };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Trimming", parse.GetValue(json), async (progress, token) =>
         {
-            var request = new TrimRequest(parse.GetValue(file)!, ParseTime(parse.GetValue(from), "--from"), ParseTime(parse.GetValue(to), "--to"), parse.GetValue(output)!)
+            var request = new TrimRequest(parse.GetValue(file)!, ParseTime(parse.GetValue(from), JobFields.Start), ParseTime(parse.GetValue(to), JobFields.End), parse.GetValue(output)!)
             {
                 Mode = ParseMode(parse.GetValue(mode)),
                 Quality = ConvertCommand.ParseQuality(parse.GetValue(quality)),
             };
-            return await new TrimJob(EngineContext.CreateDefault()).RunAsync(request, progress, token);
-        }, Print, ct));
+            return await new TrimJob(EngineContext.CreateDefault()).RunAsync(request, progress.AsJobProgress(), token);
+        }, Print, ct, Flags));
         return cmd;
     }
 
-    private static long ParseTime(string? text, string option) =>
-        MediaTime.TryParse(text, out var us) ? us : throw new JobInputException($"{option} '{text}' is not a time (use 12.5, 90s, 250ms or 1:02.250)", isUsage: true);
+    /// <summary>The request's fields whose flags are not <c>--field</c>.</summary>
+    private static readonly Dictionary<string, string> Flags = new() { [JobFields.Start] = "--from", [JobFields.End] = "--to" };
+
+    /// <summary>Parses a time of the command line (<c>12.5</c>, <c>90s</c>, <c>250ms</c>, <c>1:02.250</c>) for the request field <paramref name="field"/>.</summary>
+    /// <exception cref="JobInputException">Code <c>wrong_type</c> when the text is not a time.</exception>
+    internal static MediaTime ParseTime(string? text, string field) =>
+        MediaTime.TryParse(text, out var us) ? MediaTime.FromMicroseconds(us)
+            : throw new JobInputException(JobErrorCodes.WrongType, field, $"'{text}' is not a time (use 12.5, 90s, 250ms or 1:02.250)");
 
     private static TrimMode ParseMode(string? text) => text switch
     {
         "fast" => TrimMode.Fast,
-        "smart" => throw new JobInputException("--mode smart is not offered: joining a re-encoded head to copied H.264 needs identical encoder parameters (SPS/PPS), which x264 cannot promise for an arbitrary source; use exact or fast", isUsage: true),
+        "smart" => throw new JobInputException(JobErrorCodes.UnknownValue, TrimRequest.ModeField, "smart is not offered: joining a re-encoded head to copied H.264 needs identical encoder parameters (SPS/PPS), which x264 cannot promise for an arbitrary source; use exact or fast"),
         _ => TrimMode.Exact,
     };
 

@@ -23,6 +23,16 @@ public sealed record OutputSpec(OutputFormat Format, OutputQuality Quality, Vide
         _ => ["-f", Format.Muxer()],
     };
 
+    /// <summary>The audio options (encoder, bitrate, sample rate) of a format that has sound.</summary>
+    /// <exception cref="InvalidOperationException">For a format without sound (GIF): a caller bug.</exception>
+    public IReadOnlyList<string> AudioArguments() =>
+        Audio?.Arguments() ?? throw new InvalidOperationException($"{Format} outputs have no sound");
+
+    /// <summary>The audio settings of a format that has sound.</summary>
+    /// <exception cref="InvalidOperationException">For a format without sound (GIF): a caller bug.</exception>
+    public AudioCodecPreset RequireAudio() =>
+        Audio ?? throw new InvalidOperationException($"{Format} outputs have no sound");
+
     /// <summary>Video, audio and container options, in that order.</summary>
     /// <param name="threads">Video encoder threads; null leaves ffmpeg's default.</param>
     /// <param name="withAudio">False for an output without audio (no audio options are added; a format without sound never has them).</param>

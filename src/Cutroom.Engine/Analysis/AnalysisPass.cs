@@ -5,6 +5,8 @@ using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
 
+using Cutroom.Contract.Time;
+
 namespace Cutroom.Engine.Analysis;
 
 /// <summary>What the video side of one analysis run decodes and how it measures it.</summary>
@@ -120,7 +122,7 @@ internal sealed class AnalysisPass
 
             // Progress of the audio and of the keyframe pass (which start at the file's start): the output clock.
             long fromUs = segment?.StartUs ?? info.StartTimeUs;
-            long toUs = segment?.EndUs ?? info.StartTimeUs + (info.DurationMs ?? 0) * 1000;
+            long toUs = segment?.EndUs ?? info.StartTimeUs + MediaTime.FromMilliseconds(info.DurationMs ?? 0).ToMicroseconds();
             FFmpegRunResult result;
             try
             {

@@ -105,7 +105,7 @@ internal sealed class AnalysisRun
         var frames = Merge(videoPasses);
         var boundaries = frames.Count > 0 ? ShotDetector.Detect(frames, options) : [];
         var audioPass = passes.FirstOrDefault(p => p.Speech is not null);
-        var tb = index?.TimeBase ?? new Rational(1, 1_000_000);
+        var tb = index?.TimeBase ?? MediaTime.FromMicroseconds(1).TimeBase;
         List<(long, long?)> black = [], frozen = [];
         if (!fast && frames.Count > 0)
         {
@@ -165,7 +165,7 @@ internal sealed class AnalysisRun
 
     private static VideoSegment Whole(PacketIndex index) => VideoSegmentPlan.Plan(index, 0, 1, 1)[0];
 
-    private static long Ticks(Rational timeBase, long us) => (long)Math.Round(us / 1e6 * timeBase.Den / timeBase.Num);
+    private static long Ticks(Rational timeBase, long us) => MediaTime.FromMicroseconds(us).Rescale(timeBase);
 
     /// <summary>Shortest black stretch reported (blackdetect's default <c>d</c>, 0.1 s).</summary>
     private const long BlackMinUs = 100_000;

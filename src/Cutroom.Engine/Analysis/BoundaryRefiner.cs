@@ -57,7 +57,7 @@ internal sealed class BoundaryRefiner
             if (key <= previousKey + 1) continue;   // the keyframe before is the frame before: already exact
             var exact = await FindCutAsync(info, video, index, previousKey, key, ct);
             if (exact is not { } frame || frame == shots[s].StartFrame) continue;
-            var ms = Math.Clamp(MediaTime.UsToMs(index.PtsUs(frame) - info.StartTimeUs), 0, record.DurationMs);
+            var ms = Math.Clamp(MediaTime.FromMicroseconds(index.PtsUs(frame) - info.StartTimeUs).ToMilliseconds(), 0, record.DurationMs);
             if (ms <= shots[s - 1].StartMs) continue;
             shots[s - 1] = shots[s - 1] with { EndFrame = frame, EndMs = ms };
             shots[s] = shots[s] with { StartFrame = frame, StartMs = ms };

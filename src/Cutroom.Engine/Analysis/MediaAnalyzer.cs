@@ -86,9 +86,9 @@ public sealed class MediaAnalyzer
         if (info.IsStillImage) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(input)}' is a still image; there is nothing to analyse over time");
         if (info.Video is null && info.Audio is null) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(input)}' has neither video nor audio");
         if (info.Video is not null) MediaGuard.RequireVideo(info, _ctx.Limits);
-        var durationUs = MediaGuard.RequireDurationUs(info);
+        var duration = MediaGuard.RequireDuration(info);
         var mode = options.Mode != AnalysisMode.Auto ? options.Mode
-            : durationUs / 1000 > FastModeAboveMs ? AnalysisMode.Fast : AnalysisMode.Exact;
+            : duration > MediaTime.FromMilliseconds(FastModeAboveMs) ? AnalysisMode.Fast : AnalysisMode.Exact;
         if (info.Video is null) mode = AnalysisMode.Exact;   // audio is always read in full
 
         var hash = ContentHash.Of(info.Path);
@@ -120,7 +120,10 @@ public sealed class MediaAnalyzer
     {
         var durationMs = info.DurationMs ?? 0;
         var seconds = (int)Math.Max(1, (durationMs + 999) / 1000);
-        long ToMs(double seconds) => Math.Clamp(MediaTime.UsToMs((long)Math.Round(seconds * 1_000_000) - info.StartTimeUs), 0, durationMs);
+        var origin = MediaTime.FromMicroseconds(info.StartTimeUs);
+        long ToMs(double seconds) => Math.Clamp((MediaTime.FromSeconds(seconds) - origin).ToMilliseconds(), 0, durationMs);
+        // A pts of the video to µs on the stream clock (0 when the time base is unknown).
+        long PtsUs(long pts) => index is { TimeBase.IsPositive: true } ? new MediaTime(pts, index.TimeBase).ToMicroseconds() : 0;
 
         // Frames: ordinal (position among analysed frames) -> frame index and time.
         var shots = new List<Shot>();
@@ -132,9 +135,9 @@ public sealed class MediaAnalyzer
             var ptsToIndex = new Dictionary<long, int>(index.Count);
             for (var i = 0; i < index.Count; i++) ptsToIndex.TryAdd(index.Packets[i].Pts, i);
             int FrameIndex(int ordinal) => ordinal >= count ? index.Count
-                : ptsToIndex.TryGetValue(frames[ordinal].Pts, out var fi) ? fi : index.FrameAt(index.TimeBase.MultiplyRound(frames[ordinal].Pts * 1_000_000));
+                : ptsToIndex.TryGetValue(frames[ordinal].Pts, out var fi) ? fi : index.FrameAt(PtsUs(frames[ordinal].Pts));
             long FrameMs(int ordinal) => ordinal >= count ? durationMs
-                : Math.Clamp(MediaTime.UsToMs(index.TimeBase.MultiplyRound(frames[ordinal].Pts * 1_000_000) - info.StartTimeUs), 0, durationMs);
+                : Math.Clamp((MediaTime.FromMicroseconds(PtsUs(frames[ordinal].Pts)) - origin).ToMilliseconds(), 0, durationMs);
 
             var starts = new List<ShotBoundary> { new(0, 0, TransitionKind.Cut) };
             starts.AddRange(run.Boundaries.Where(b => b.Frame > 0 && b.Frame < count));
@@ -188,7 +191,7 @@ public sealed class MediaAnalyzer
         {
             var m = Enumerable.Repeat(-70.0, seconds).ToArray();
             var st = Enumerable.Repeat(-70.0, seconds).ToArray();
-            var audioStart = info.StartTimeUs / 1e6;
+            var audioStart = origin.TotalSeconds;
             foreach (var (t, mv, sv) in log.Loudness)
             {
                 var rel = t - audioStart;   // the pts of the block's end on the stream clock (-copyts keeps it absolute)
@@ -200,7 +203,7 @@ public sealed class MediaAnalyzer
             shortTerm.AddRange(st.Select(v => Math.Round(v, 1)));
         }
 
-        double Seconds(long pts) => index is null ? 0 : index.TimeBase.MultiplyRound(pts * 1_000_000) / 1e6;
+        double Seconds(long pts) => MediaTime.FromMicroseconds(PtsUs(pts)).TotalSeconds;
         List<TimeRange> Ranges(IEnumerable<(double Start, double? End)> items) =>
             items.Select(r => new TimeRange(ToMs(r.Start), r.End is { } e ? ToMs(e) : durationMs)).Where(r => r.EndMs > r.StartMs).ToList();
 

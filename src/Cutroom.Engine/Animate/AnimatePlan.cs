@@ -59,7 +59,7 @@ public static class AnimatePlan
 
         if (request.SilentAudio)
         {
-            var silence = graph.Source(Filters.ANullSrc(SilentChannelLayout, (request.Output.Audio ?? throw new InvalidOperationException("an MP4 output spec has audio")).SampleRateHz))
+            var silence = graph.Source(Filters.ANullSrc(SilentChannelLayout, request.Output.RequireAudio().SampleRateHz))
                 .Then(Filters.ATrim(null, request.ClipDuration.ToMicroseconds()));
             graph.Output(silence, AudioLabel);
         }
@@ -87,7 +87,7 @@ public static class AnimatePlan
             "-r", request.FrameRate.ToString(),
         ];
         if (request.SilentAudio)
-            output.AddRange(["-map", $"[{AudioLabel}]", .. (spec.Audio ?? throw new InvalidOperationException("an MP4 output spec has audio")).Arguments(), "-ac", SilentChannels]);
+            output.AddRange(["-map", $"[{AudioLabel}]", .. spec.AudioArguments(), "-ac", SilentChannels]);
         output.AddRange(spec.ContainerArguments());
         return new FFmpegCommandBuilder()
             .Overwrite()

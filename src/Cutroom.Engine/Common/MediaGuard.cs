@@ -1,6 +1,7 @@
 using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Common;
 
@@ -18,8 +19,16 @@ public static class MediaGuard
         return v;
     }
 
-    /// <summary>The media duration in µs, or throws when it is unknown.</summary>
-    /// <exception cref="MediaProbeException">When the duration is unknown.</exception>
-    public static long RequireDurationUs(MediaInfo info) =>
-        info.DurationMs is { } ms and > 0 ? ms * 1000 : throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(info.Path)}' has no known duration; it may be damaged");
+    /// <summary>The media duration, or throws when it is unknown.</summary>
+    /// <exception cref="MediaProbeException">Code <c>media_unreadable</c> when the duration is unknown.</exception>
+    public static MediaTime RequireDuration(MediaInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        return info.DurationMs is { } ms and > 0 ? MediaTime.FromMilliseconds(ms)
+            : throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(info.Path)}' has no known duration; it may be damaged");
+    }
+
+    /// <summary>The media duration in µs, or throws when it is unknown (<see cref="RequireDuration"/> in microseconds).</summary>
+    /// <exception cref="MediaProbeException">Code <c>media_unreadable</c> when the duration is unknown.</exception>
+    public static long RequireDurationUs(MediaInfo info) => RequireDuration(info).ToMicroseconds();
 }

@@ -2,6 +2,7 @@ using Cutroom.Contract.Output;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
@@ -18,7 +19,7 @@ namespace Cutroom.Engine.Convert;
 /// its timestamp (<c>-fps_mode passthrough</c>), so the frame rate is the source's.
 /// The output is written under a temporary name and renamed when complete.
 /// </summary>
-public sealed class ConvertJob
+public sealed class ConvertJob : IJob<ConvertRequest, ConvertResult>
 {
     private readonly EngineContext _ctx;
 
@@ -30,26 +31,27 @@ public sealed class ConvertJob
     /// <param name="progress">Receives progress 0..1 (from ffmpeg's output time against the source duration); may be null.</param>
     /// <param name="cancellationToken">Stops ffmpeg; the temporary output is deleted.</param>
     /// <returns>The output as probed.</returns>
+    /// <exception cref="JobInputException">When the request is invalid (<see cref="ConvertRequest.Validate"/>), the input is a still image, or the size is over the limit (<c>over_limit</c>, field <c>height</c>).</exception>
     /// <exception cref="MediaProbeException">When the input is missing, not media, has no video, or is beyond the limits.</exception>
-    /// <exception cref="JobInputException">When the height is invalid or the format does not match the output's extension.</exception>
     /// <exception cref="FFmpegException">When ffmpeg fails.</exception>
-    public async Task<ConvertResult> RunAsync(ConvertRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ConvertResult> RunAsync(ConvertRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var format = ResolveFormat(request);
+        request.ThrowIfInvalid();
+        var format = request.ResolvedFormat;
         var info = await _ctx.Prober.ProbeAsync(request.InputPath, measureFrames: false, cancellationToken).ConfigureAwait(false);
         var video = MediaGuard.RequireVideo(info, _ctx.Limits);
-        if (info.IsStillImage) throw new JobInputException($"'{Path.GetFileName(info.Path)}' is a still image, not a video");
-        var durationUs = MediaGuard.RequireDurationUs(info);
+        if (info.IsStillImage) throw new JobInputException(JobErrorCodes.UnsupportedMedia, JobFields.Input, $"'{Path.GetFileName(info.Path)}' is a still image, not a video");
+        var duration = MediaGuard.RequireDuration(info);
         var size = OutputSize.Compute(video, request.Height, request.Upscale, _ctx.Limits.MaxDimension);
         var preset = OutputSpecs.For(format, request.Quality);
 
         using var staging = OutputStaging.ForFile(request.OutputPath);
         var errors = new DecodeErrorTally();
-        await _ctx.Runner.RunAsync(BuildCommand(info, size, preset, staging.TempPath, durationUs, _ctx.Limits.Threads), new FFmpegRunOptions
+        await _ctx.Runner.RunAsync(BuildCommand(info, size, preset, staging.TempPath, duration, _ctx.Limits.Threads), new FFmpegRunOptions
         {
             Timeout = _ctx.Limits.FFmpegTimeout,
-            Progress = new EncodeProgress(progress),
+            Progress = new EncodeProgress(JobProgress.Fractions(progress, "converting")),
             OnStderrLine = errors.Observe,
             Purpose = "converting",
         }, cancellationToken).ConfigureAwait(false);
@@ -58,7 +60,7 @@ public sealed class ConvertJob
         var outVideo = output.Video ?? throw FFmpegException.InvalidOutput("converting wrote no video stream");
         var warnings = new List<string>();
         if (size.UpscaleRefused)
-            warnings.Add($"the source is only {video.DisplayHeight} px high; kept that height instead of upscaling to {request.Height} (use --upscale to enlarge)");
+            warnings.Add($"the source is only {video.DisplayHeight} px high; kept that height instead of upscaling to {request.Height} (allow upscaling to enlarge)");
         if (errors.Count > 0)
             warnings.Add($"the source is damaged: ffmpeg concealed {errors.Count} decode error(s) (first: \"{errors.Messages[0]}\"); the output may show glitches there");
         staging.Commit();
@@ -84,7 +86,7 @@ public sealed class ConvertJob
     }
 
     /// <summary>Builds the ffmpeg command: scale, square pixels, the preset's pixel format; audio mapped as is and encoded by the preset.</summary>
-    internal static FFmpegCommand BuildCommand(MediaInfo info, OutputSize size, OutputSpec preset, string outputPath, long durationUs, int threads)
+    internal static FFmpegCommand BuildCommand(MediaInfo info, OutputSize size, OutputSpec preset, string outputPath, MediaTime duration, int threads)
     {
         var graph = new FilterGraph();
         var videoOrdinal = info.Streams.OfType<VideoStreamInfo>().ToList().IndexOf(info.Video!);
@@ -102,24 +104,10 @@ public sealed class ConvertJob
         ];
         return new FFmpegCommandBuilder()
             .Overwrite()
-            .ExpectDuration(durationUs)
+            .ExpectDuration(duration.ToMicroseconds())
             .Input(info.Path, new InputOptions { Demuxer = info.Container.Demuxer(), Threads = threads })
             .FilterComplex(graph.Render())
             .Output(outputPath, [.. options])
             .Build();
-    }
-
-    /// <summary>The requested format, or the one the output's extension names; a mismatch is a usage error.</summary>
-    internal static OutputFormat ResolveFormat(ConvertRequest request)
-    {
-        var ext = Path.GetExtension(request.OutputPath).ToLowerInvariant();
-        OutputFormat? fromExt = ext switch { ".mp4" or ".m4v" => OutputFormat.Mp4, ".webm" => OutputFormat.Webm, ".mov" => OutputFormat.Mov, _ => null };
-        if (request.Format is { } f)
-        {
-            if (fromExt is { } e && e != f)
-                throw new JobInputException($"--format {f.ToString().ToLowerInvariant()} does not match the output name '{Path.GetFileName(request.OutputPath)}'; name it *{f.Extension()}", isUsage: true);
-            return f;
-        }
-        return fromExt ?? OutputFormat.Mp4;
     }
 }

@@ -21,11 +21,12 @@ public sealed record OutputSize(int Width, int Height, bool UpscaleRefused)
     /// <param name="height">Requested height in pixels, or null for the source's.</param>
     /// <param name="upscale">Allow a height above the source's.</param>
     /// <param name="maxDimension">The largest width or height allowed.</param>
-    /// <exception cref="JobInputException">When the height is below 2 or the result exceeds <paramref name="maxDimension"/> (a usage error).</exception>
+    /// <exception cref="JobInputException">Field <c>height</c>: <c>out_of_range</c> when it is below <see cref="ConvertRequest.MinHeight"/>, <c>over_limit</c> when the result exceeds <paramref name="maxDimension"/>.</exception>
     public static OutputSize Compute(VideoStreamInfo video, int? height, bool upscale, int maxDimension)
     {
         ArgumentNullException.ThrowIfNull(video);
-        if (height is < 2) throw new JobInputException($"--height must be at least 2 pixels, not {height}", isUsage: true);
+        if (height is < ConvertRequest.MinHeight)
+            throw new JobInputException(JobErrorCodes.OutOfRange, JobFields.Height, $"must be {ConvertRequest.MinHeight} pixels or more");
         var sar = video.SampleAspectRatio.IsPositive ? video.SampleAspectRatio : new Rational(1, 1);
         if (video.IsQuarterTurn) sar = sar.Invert();
         long aspectNum = (long)video.DisplayWidth * sar.Num, aspectDen = (long)video.DisplayHeight * sar.Den;
@@ -36,7 +37,8 @@ public sealed record OutputSize(int Width, int Height, bool UpscaleRefused)
         var outH = Math.Max(2, target - target % 2);
         var outW = Math.Max(2, 2 * (int)Math.Round((decimal)outH * aspectNum / (2 * aspectDen), MidpointRounding.AwayFromZero));
         if (outW > maxDimension || outH > maxDimension)
-            throw new JobInputException($"the output would be {outW}x{outH}, beyond the limit of {maxDimension} px a side; ask for a smaller --height", isUsage: true);
+            throw new JobInputException(JobErrorCodes.OverLimit, JobFields.Height,
+                $"would make the output {outW}x{outH}, beyond the limit of {maxDimension} px a side; ask for a smaller height");
         return new OutputSize(outW, outH, refused);
     }
 }

@@ -20,17 +20,17 @@ public enum ClipMode
     /// time exactly, so the sound never begins mid-word. Needs H.264 video (else exact is used).
     /// </summary>
     Fast,
-    /// <summary>Re-encoded H.264 (x264 veryfast, CRF 20) + AAC, frame-exact.</summary>
+    /// <summary>Re-encoded H.264 + AAC with <see cref="HighlightsRequest.ClipSpec"/>, frame-exact.</summary>
     Exact,
 }
 
-/// <summary>One clip to cut: [<paramref name="FromUs"/>, <paramref name="ToUs"/>) of <paramref name="InputPath"/> (µs from the start of the file) into an MP4.</summary>
+/// <summary>One clip to cut: [<paramref name="Start"/>, <paramref name="End"/>) of <paramref name="InputPath"/> (from the start of the file) into an MP4.</summary>
 /// <param name="InputPath">The source media.</param>
-/// <param name="FromUs">Start (µs).</param>
-/// <param name="ToUs">End (µs, exclusive).</param>
+/// <param name="Start">Start, from the start of the file.</param>
+/// <param name="End">End (exclusive), from the start of the file.</param>
 /// <param name="OutputPath">The MP4 to write (the caller stages it).</param>
-/// <remarks>The same shape as the trim job's <c>TrimRequest</c> (branch trim-convert), so that the two can be swapped.</remarks>
-public sealed record ClipRequest(string InputPath, long FromUs, long ToUs, string OutputPath)
+/// <remarks>The same shape as the trim job's <c>TrimRequest</c>, so that the two can be swapped.</remarks>
+public sealed record ClipRequest(string InputPath, MediaTime Start, MediaTime End, string OutputPath)
 {
     /// <summary>Fast (stream copy) or exact (re-encode).</summary>
     public ClipMode Mode { get; init; } = ClipMode.Fast;
@@ -57,28 +57,29 @@ internal sealed class ClipCutter
     public async Task<ClipMode> CutAsync(MediaInfo info, ClipRequest request, IProgress<double>? progress, CancellationToken ct)
     {
         var mode = request.Mode == ClipMode.Fast && !CanCopy(info) ? ClipMode.Exact : request.Mode;
-        var durationUs = request.ToUs - request.FromUs;
+        var duration = request.End - request.Start;
+        var spec = HighlightsRequest.ClipSpec;
         var videoOrdinal = info.Video is null ? -1 : info.Streams.OfType<VideoStreamInfo>().ToList().IndexOf(info.Video);
         List<string> options = [];
         if (videoOrdinal >= 0) options.AddRange(["-map", $"0:v:{videoOrdinal}"]);
         if (info.Audio is not null) options.AddRange(["-map", "0:a:0"]);
-        options.AddRange(["-t", MediaTime.ToFFmpeg(durationUs)]);
+        options.AddRange(["-t", duration.ToFFmpeg()]);
         if (videoOrdinal >= 0)
         {
             if (mode == ClipMode.Fast) options.AddRange(["-c:v", "copy"]);
-            else options.AddRange(["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"]);
+            else options.AddRange(spec.Video.Arguments(_ctx.Limits.Threads));
         }
-        if (info.Audio is not null) options.AddRange(["-c:a", "aac", "-b:a", "160k", "-ar", "48000"]);
-        options.AddRange(["-sn", "-dn", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4"]);
+        if (info.Audio is not null) options.AddRange(spec.AudioArguments());
+        options.AddRange(["-sn", "-dn", "-map_metadata", "-1", .. spec.ContainerArguments()]);
 
         var builder = new FFmpegCommandBuilder()
             .Overwrite()
-            .ExpectDuration(durationUs)
+            .ExpectDuration(duration.ToMicroseconds())
             .Input(info.Path, new InputOptions
             {
                 Demuxer = info.Container.Demuxer(),
                 Threads = _ctx.Limits.Threads,
-                SeekUs = request.FromUs > 0 ? request.FromUs : null,
+                SeekUs = request.Start.IsPositive ? request.Start.ToMicroseconds() : null,
             });
         // 4:2:0 needs even sizes.
         if (videoOrdinal >= 0 && mode == ClipMode.Exact)

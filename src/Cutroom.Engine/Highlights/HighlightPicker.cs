@@ -137,9 +137,9 @@ public static class HighlightPicker
             var peak = Enumerable.Range(from, to - from).Where(i => i < r.LoudnessLufs.Count).DefaultIfEmpty(from).MaxBy(i => i < r.LoudnessLufs.Count ? r.LoudnessLufs[i] : -70);
             var globalPeak = r.LoudnessLufs.Max();
             if (peak < r.LoudnessLufs.Count && r.LoudnessLufs[peak] >= globalPeak - 0.5 && globalPeak > -70)
-                yield return string.Create(CultureInfo.InvariantCulture, $"loudest moment of the video at {MediaTime.ToClock(peak * 1000L)} ({r.LoudnessLufs[peak]:0} LUFS)");
+                yield return string.Create(CultureInfo.InvariantCulture, $"loudest moment of the video at {MediaTime.FromSeconds(peak).ToClock()} ({r.LoudnessLufs[peak]:0} LUFS)");
             else if (peak < loudScore.Length && loudScore[peak] >= 0.5)
-                yield return string.Create(CultureInfo.InvariantCulture, $"loud moment at {MediaTime.ToClock(peak * 1000L)} ({loudScore[peak] * 10:0} dB above the typical level)");
+                yield return string.Create(CultureInfo.InvariantCulture, $"loud moment at {MediaTime.FromSeconds(peak).ToClock()} ({loudScore[peak] * 10:0} dB above the typical level)");
             var speech = Enumerable.Range(from, to - from).Where(i => i < r.Speech.Count).Select(i => r.Speech[i]).DefaultIfEmpty(0).Average();
             if (speech >= 0.5) yield return "continuous speech";
             else if (speech >= 0.2) yield return "some speech";
@@ -212,5 +212,5 @@ public static class HighlightPicker
         return i >= 0 && i < levels.Count ? levels[i] : -100;
     }
 
-    private static string Seconds(long ms) => string.Create(CultureInfo.InvariantCulture, $"{ms / 1000.0:0.#} s");
+    private static string Seconds(long ms) => string.Create(CultureInfo.InvariantCulture, $"{MediaTime.FromMilliseconds(ms).TotalSeconds:0.#} s");
 }

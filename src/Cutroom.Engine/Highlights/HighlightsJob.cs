@@ -6,6 +6,7 @@ using Cutroom.Engine.Analysis;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Frames;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
@@ -14,58 +15,12 @@ using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Highlights;
 
-/// <summary>What <see cref="HighlightsJob"/> makes.</summary>
-public sealed record HighlightOptions
-{
-    /// <summary>Clips wanted (1-50, default 5).</summary>
-    public int Count { get; init; } = 5;
-    /// <summary>Shortest clip (µs, default 10 s, at least 1 s).</summary>
-    public long MinUs { get; init; } = 10_000_000;
-    /// <summary>Longest clip (µs, default 45 s, at most 10 min).</summary>
-    public long MaxUs { get; init; } = 45_000_000;
-    /// <summary>Fast (stream copy, default) or exact (re-encode).</summary>
-    public ClipMode Mode { get; init; } = ClipMode.Fast;
-    /// <summary>Also write <c>reel.mp4</c>: the clips in time order joined by 0.5 s cross-fades.</summary>
-    public bool Reel { get; init; }
-    /// <summary>How closely to analyse (default: by length).</summary>
-    public AnalysisMode Analysis { get; init; } = AnalysisMode.Auto;
-    /// <summary>Reuse a cached analysis (default true).</summary>
-    public bool UseCache { get; init; } = true;
-}
-
-/// <summary>One highlight clip written.</summary>
-/// <param name="Rank">1 = best.</param>
-/// <param name="StartMs">Start in the source (ms).</param>
-/// <param name="EndMs">End in the source (ms, exclusive).</param>
-/// <param name="Score">Interest 0-100.</param>
-/// <param name="File">The clip's file name in the output folder.</param>
-/// <param name="Reasons">Why it was chosen, in words.</param>
-public sealed record HighlightClip(int Rank, long StartMs, long EndMs, double Score, string File, IReadOnlyList<string> Reasons);
-
-/// <summary>The highlights of a video (also written as <c>highlights.json</c>).</summary>
-/// <param name="Source">The input's file name.</param>
-/// <param name="OutputDirectory">The folder written.</param>
-/// <param name="DurationMs">The source's duration (ms).</param>
-/// <param name="Analysis">The analysis mode used.</param>
-/// <param name="Mode">How the clips were cut.</param>
-/// <param name="Clips">The clips, best first.</param>
-/// <param name="Reel">The reel's file name, when asked for.</param>
-/// <param name="Notes">Why fewer clips than asked, boundaries that could not avoid speech, fallbacks.</param>
-/// <param name="ElapsedMs">Wall time of the whole job (ms).</param>
-public sealed record HighlightsResult(string Source, [property: JsonIgnore] string OutputDirectory, long DurationMs, AnalysisMode Analysis, ClipMode Mode,
-    IReadOnlyList<HighlightClip> Clips, string? Reel, IReadOnlyList<string> Notes, long ElapsedMs);
-
-/// <summary>Source-generated JSON (snake_case) for <c>highlights.json</c>.</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(HighlightsResult))]
-public sealed partial class HighlightsJson : JsonSerializerContext;
-
 /// <summary>
 /// <c>cutroom highlights</c>: analyses the video (<see cref="MediaAnalyzer"/>), picks the best
 /// moments (<see cref="HighlightPicker"/>), and writes each as its own MP4 named by rank and time
 /// range, plus <c>highlights.json</c> and optionally a reel. The folder appears complete or not at all.
 /// </summary>
-public sealed class HighlightsJob
+public sealed class HighlightsJob : IJob<HighlightsRequest, HighlightsResult>
 {
     /// <summary>Cross-fade length of the reel (s).</summary>
     internal const double ReelFadeSeconds = 0.5;
@@ -84,26 +39,34 @@ public sealed class HighlightsJob
     /// <summary>Creates the job over an engine context.</summary>
     public HighlightsJob(EngineContext ctx) => _ctx = ctx;
 
-    /// <summary>Writes the highlights of <paramref name="input"/> into <paramref name="outputDirectory"/>.</summary>
-    /// <exception cref="JobInputException">Bad options, a non-empty output folder, or a video shorter than the shortest clip.</exception>
+    /// <summary>Writes the highlights of the request's input into its output folder.</summary>
+    /// <param name="request">The video, the folder, and how many clips of what length.</param>
+    /// <param name="progress">Progress 0..1 (analysis to 0.6, clips to 0.9); may be null.</param>
+    /// <param name="cancellationToken">Stops ffmpeg; the folder is not left half-written.</param>
+    /// <returns>The clips written, best first.</returns>
+    /// <exception cref="JobInputException">An invalid request (<see cref="HighlightsRequest.Validate"/>), a non-empty output folder (<c>output_exists</c>), a video shorter than the shortest clip (<c>out_of_range</c>, field <c>min</c>), or no clip that fits (<c>nothing_selected</c>).</exception>
     /// <exception cref="MediaProbeException">The input is missing, empty, not media, or a still image.</exception>
     /// <exception cref="FFmpegException">ffmpeg failed.</exception>
-    public async Task<HighlightsResult> RunAsync(string input, string outputDirectory, HighlightOptions options,
-        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<HighlightsResult> RunAsync(HighlightsRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        request.ThrowIfInvalid();
         var sw = Stopwatch.StartNew();
-        Validate(options);
+        var fractions = JobProgress.Fractions(progress);
+        var input = request.InputPath;
         var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
         if (info.IsStillImage) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(input)}' is a still image; it has no highlights");
-        var durationUs = MediaGuard.RequireDurationUs(info);
-        if (durationUs < options.MinUs)
-            throw new JobInputException($"'{Path.GetFileName(input)}' is {MediaTime.ToClock(durationUs / 1000)} long, shorter than the shortest clip (--min {MediaTime.ToClock(options.MinUs / 1000)}); lower --min");
-        using var staging = OutputStaging.ForDirectory(outputDirectory);
+        var duration = MediaGuard.RequireDuration(info);
+        if (duration < request.Min)
+            throw new JobInputException(JobErrorCodes.OutOfRange, HighlightsRequest.MinField,
+                $"is {TimeWords.Seconds(request.Min)}, longer than '{Path.GetFileName(input)}' ({TimeWords.Seconds(duration)} long); ask for shorter clips");
+        using var staging = OutputStaging.ForDirectory(request.OutputDirectory);
+        long minMs = request.Min.ToMilliseconds(), maxMs = request.Max.ToMilliseconds();
 
-        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = options.Analysis, UseCache = options.UseCache },
-            Sub(progress, 0, 0.6), cancellationToken);
+        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = request.Analysis, UseCache = request.UseCache },
+            Sub(fractions, 0, 0.6), cancellationToken);
         var notes = new List<string>();
-        var planned = HighlightPicker.Pick(record, options.Count, options.MinUs / 1000, options.MaxUs / 1000, notes);
+        var planned = HighlightPicker.Pick(record, request.Count, minMs, maxMs, notes);
         if (record.Mode == AnalysisMode.Fast)
         {
             // The keyframe pass placed shot changes on the keyframe after them: decode the GOPs near
@@ -118,30 +81,31 @@ public sealed class HighlightsJob
                 refined += n;
                 record = better;
                 notes.Clear();
-                planned = HighlightPicker.Pick(record, options.Count, options.MinUs / 1000, options.MaxUs / 1000, notes);
+                planned = HighlightPicker.Pick(record, request.Count, minMs, maxMs, notes);
             }
             if (refined > 0)
                 notes.Add($"fast analysis: {refined} shot change(s) near the clip ends were placed on their exact frame (only the GOPs around them were decoded)");
         }
-        if (planned.Count == 0) throw new JobInputException($"no highlight of at least {MediaTime.ToClock(options.MinUs / 1000)} could be placed in '{Path.GetFileName(input)}'");
+        if (planned.Count == 0)
+            throw new JobInputException(JobErrorCodes.NothingSelected, JobFields.Request, $"no highlight of at least {request.Min.ToClock()} could be placed in '{Path.GetFileName(input)}'");
 
         var cutter = new ClipCutter(_ctx);
         var clips = new List<HighlightClip>();
-        var usedMode = options.Mode;
+        var usedMode = request.Mode;
         for (var i = 0; i < planned.Count; i++)
         {
             var p = planned[i];
             var name = string.Create(CultureInfo.InvariantCulture, $"highlight-{i + 1:00}_{Stamp(p.StartMs)}-{Stamp(p.EndMs)}.mp4");
-            usedMode = await cutter.CutAsync(info, new ClipRequest(info.Path, p.StartMs * 1000, p.EndMs * 1000, Path.Combine(staging.TempPath, name)) { Mode = options.Mode },
-                Sub(progress, 0.6 + 0.3 * i / planned.Count, 0.6 + 0.3 * (i + 1) / planned.Count), cancellationToken);
+            var clip = new ClipRequest(info.Path, MediaTime.FromMilliseconds(p.StartMs), MediaTime.FromMilliseconds(p.EndMs), Path.Combine(staging.TempPath, name)) { Mode = request.Mode };
+            usedMode = await cutter.CutAsync(info, clip, Sub(fractions, 0.6 + 0.3 * i / planned.Count, 0.6 + 0.3 * (i + 1) / planned.Count), cancellationToken);
             clips.Add(new HighlightClip(i + 1, p.StartMs, p.EndMs, p.Score, name, p.Reasons));
         }
-        if (usedMode != options.Mode)
+        if (usedMode != request.Mode)
             notes.Add($"the video is {info.Video?.Codec}, which cannot be copied into MP4: the clips were re-encoded (exact mode)");
         if (record.DecodeErrors > 0) notes.Add($"the source has damaged data: the decoder concealed {record.DecodeErrors} error(s)");
 
         string? reel = null;
-        if (options.Reel)
+        if (request.Reel)
         {
             reel = "reel.mp4";
             await WriteReelAsync(info, clips, staging.TempPath, reel, cancellationToken);
@@ -150,13 +114,14 @@ public sealed class HighlightsJob
         var result = new HighlightsResult(Path.GetFileName(info.Path), staging.FinalPath, record.DurationMs, record.Mode, usedMode, clips, reel, notes, sw.ElapsedMilliseconds);
         await File.WriteAllTextAsync(Path.Combine(staging.TempPath, "highlights.json"), JsonSerializer.Serialize(result, HighlightsJson.Default.HighlightsResult), cancellationToken);
         staging.Commit();
-        progress?.Report(1);
+        fractions?.Report(1);
         return result with { ElapsedMs = sw.ElapsedMilliseconds };
     }
 
     private async Task WriteReelAsync(MediaInfo info, List<HighlightClip> clips, string folder, string name, CancellationToken ct)
     {
         var ordered = clips.OrderBy(c => c.StartMs).ToList();
+        var spec = HighlightsRequest.ClipSpec;
         var builder = new FFmpegCommandBuilder().Overwrite();
         var graph = new FilterGraph();
         GraphStream? video = null, audio = null;
@@ -166,11 +131,11 @@ public sealed class HighlightsJob
         {
             var clipPath = Path.Combine(folder, ordered[i].File);
             var clipInfo = await _ctx.Prober.ProbeAsync(clipPath, measureFrames: false, ct);
-            var length = (clipInfo.DurationMs ?? (ordered[i].EndMs - ordered[i].StartMs)) / 1000.0;
+            var length = MediaTime.FromMilliseconds(clipInfo.DurationMs ?? (ordered[i].EndMs - ordered[i].StartMs)).TotalSeconds;
             builder.Input(clipPath, new InputOptions { Demuxer = clipInfo.Container.Demuxer(), Threads = _ctx.Limits.Threads });
             if (info.Video is not null)
             {
-                var v = graph.InputVideo(i).Then(Filters.Fps(rate)).Then(Filters.SetSar()).Then(Filters.Format("yuv420p")).Then(Filters.SetTimeBase("AVTB"));
+                var v = graph.InputVideo(i).Then(Filters.Fps(rate)).Then(Filters.SetSar()).Then(Filters.Format(spec.Video.PixelFormat)).Then(Filters.SetTimeBase("AVTB"));
                 video = video is null ? v : graph.Apply(Filters.XFade(ReelFadeSeconds, Math.Max(0, offset - ReelFadeSeconds)), video, v)[0];
             }
             if (info.Audio is not null)
@@ -181,22 +146,19 @@ public sealed class HighlightsJob
             offset += i == 0 ? length : length - ReelFadeSeconds;
         }
         var outputs = new List<string>();
-        if (video is not null) { graph.Output(video, "v"); outputs.AddRange(["-map", "[v]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"]); }
-        if (audio is not null) { graph.Output(audio, "a"); outputs.AddRange(["-map", "[a]", "-c:a", "aac", "-b:a", "160k"]); }
-        outputs.AddRange(["-movflags", "+faststart", "-f", "mp4"]);
+        if (video is not null) { graph.Output(video, "v"); outputs.AddRange(["-map", "[v]", .. spec.Video.Arguments(_ctx.Limits.Threads)]); }
+        if (audio is not null) { graph.Output(audio, "a"); outputs.AddRange(["-map", "[a]", .. spec.AudioArguments()]); }
+        outputs.AddRange(spec.ContainerArguments());
         var command = builder.FilterComplex(graph.Render()).Output(Path.Combine(folder, name), [.. outputs]).Build();
         await _ctx.Runner.RunAsync(command, new FFmpegRunOptions { Timeout = _ctx.Limits.FFmpegTimeout, Purpose = "joining the highlight reel" }, ct);
     }
 
-    private static void Validate(HighlightOptions o)
+    /// <summary>A clip time for its file name: <c>1m05.2s</c> (minutes, seconds, tenths cut off).</summary>
+    private static string Stamp(long ms)
     {
-        if (o.Count is < 1 or > 50) throw new JobInputException("--count must be between 1 and 50", isUsage: true);
-        if (o.MinUs < 1_000_000) throw new JobInputException("--min must be at least 1 s", isUsage: true);
-        if (o.MaxUs < o.MinUs) throw new JobInputException("--max must not be shorter than --min", isUsage: true);
-        if (o.MaxUs > 600_000_000) throw new JobInputException("--max must be at most 10 minutes", isUsage: true);
+        var t = TimeSpan.FromMilliseconds(ms);
+        return string.Create(CultureInfo.InvariantCulture, $"{(long)t.TotalMinutes}m{t.Seconds:00}.{t.Milliseconds / 100}s");
     }
-
-    private static string Stamp(long ms) => string.Create(CultureInfo.InvariantCulture, $"{ms / 60000}m{ms / 1000 % 60:00}.{ms % 1000 / 100}s");
 
     private static IProgress<double>? Sub(IProgress<double>? progress, double from, double to) =>
         progress is null ? null : new InlineProgress<double>(f => progress.Report(from + (to - from) * Math.Clamp(f, 0, 1)));

@@ -1,6 +1,7 @@
 using Cutroom.Engine.Analysis;
 using Cutroom.Engine.Common;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
 using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Engine.Shots;
@@ -21,27 +22,28 @@ public sealed record ShotsResult(string Source, AnalysisMode Mode, long Duration
 /// <c>cutroom shots</c>: the shot list from the analysis pass (exact mode by default: every frame
 /// is looked at), with optional CSV, EDL and OTIO exports written through <see cref="OutputStaging"/>.
 /// </summary>
-public sealed class ShotsJob
+public sealed class ShotsJob : IJob<ShotsRequest, ShotsResult>
 {
     private readonly EngineContext _ctx;
 
     /// <summary>Creates the job over an engine context.</summary>
     public ShotsJob(EngineContext ctx) => _ctx = ctx;
 
-    /// <summary>Detects the shots of <paramref name="input"/>.</summary>
-    /// <param name="input">A video file.</param>
-    /// <param name="mode">Exact (default) or fast; Auto chooses by length.</param>
-    /// <param name="useCache">Reuse a cached analysis.</param>
-    /// <param name="progress">Progress 0..1.</param>
+    /// <summary>Detects the shots of the request's video.</summary>
+    /// <param name="request">The video, the analysis mode and cache use.</param>
+    /// <param name="progress">Progress 0..1; may be null.</param>
     /// <param name="cancellationToken">Stops ffmpeg.</param>
+    /// <exception cref="JobInputException">An invalid request (<see cref="ShotsRequest.Validate"/>).</exception>
     /// <exception cref="MediaProbeException">The input is missing, not media, or has no video.</exception>
     /// <exception cref="FFmpegException">ffmpeg failed.</exception>
-    public async Task<ShotsResult> DetectAsync(string input, AnalysisMode mode = AnalysisMode.Exact, bool useCache = true,
-        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ShotsResult> RunAsync(ShotsRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        request.ThrowIfInvalid();
+        var info = await _ctx.Prober.ProbeAsync(request.InputPath, measureFrames: false, cancellationToken);
         MediaGuard.RequireVideo(info, _ctx.Limits);
-        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = mode, UseCache = useCache }, progress, cancellationToken);
+        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = request.Mode, UseCache = request.UseCache },
+            JobProgress.Fractions(progress), cancellationToken);
         var warnings = new List<string>();
         if (record.DecodeErrors > 0) warnings.Add($"the video has damaged data: the decoder concealed {record.DecodeErrors} error(s)");
         if (record.Mode == AnalysisMode.Fast) warnings.Add("fast mode: only keyframes were looked at, so each shot starts at the first keyframe after its cut");

@@ -6,6 +6,7 @@ using Cutroom.Engine.ContactSheets;
 using Cutroom.Engine.Frames;
 using Cutroom.Engine.Shots;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
@@ -21,7 +22,7 @@ namespace Cutroom.Engine.Summary;
 /// shots as OpenTimelineIO. Audio-only input gives a summary without shots, pictures or EDLs.
 /// The folder appears complete or not at all.
 /// </summary>
-public sealed class SummaryJob
+public sealed class SummaryJob : IJob<SummaryRequest, SummaryDocument>
 {
     private const int ThumbnailWidth = 320;
     private readonly EngineContext _ctx;
@@ -29,23 +30,22 @@ public sealed class SummaryJob
     /// <summary>Creates the job over an engine context.</summary>
     public SummaryJob(EngineContext ctx) => _ctx = ctx;
 
-    /// <summary>Summarises <paramref name="input"/> into <paramref name="outputDirectory"/>.</summary>
-    /// <param name="input">A video or audio file.</param>
-    /// <param name="outputDirectory">A new or empty folder.</param>
-    /// <param name="mode">Analysis mode (default: by length).</param>
-    /// <param name="useCache">Reuse a cached analysis.</param>
-    /// <param name="progress">Progress 0..1.</param>
+    /// <summary>Summarises the request's input into its output folder.</summary>
+    /// <param name="request">A video or audio file, a new or empty folder, the analysis mode and cache use.</param>
+    /// <param name="progress">Progress 0..1; may be null.</param>
     /// <param name="cancellationToken">Stops ffmpeg; nothing is left behind.</param>
-    /// <exception cref="JobInputException">The output folder is not empty.</exception>
+    /// <exception cref="JobInputException">An invalid request (<see cref="SummaryRequest.Validate"/>) or an output folder that is not empty (<c>output_exists</c>).</exception>
     /// <exception cref="MediaProbeException">The input is missing, empty, not media, or a still image.</exception>
     /// <exception cref="FFmpegException">ffmpeg failed.</exception>
-    public async Task<SummaryDocument> RunAsync(string input, string outputDirectory, AnalysisMode mode = AnalysisMode.Auto, bool useCache = true,
-        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<SummaryDocument> RunAsync(SummaryRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var info = await _ctx.Prober.ProbeAsync(input, measureFrames: false, cancellationToken);
-        using var staging = OutputStaging.ForDirectory(outputDirectory);
-        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = mode, UseCache = useCache },
-            progress is null ? null : new InlineProgress<double>(f => progress.Report(0.8 * f)), cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        request.ThrowIfInvalid();
+        var fractions = JobProgress.Fractions(progress);
+        var info = await _ctx.Prober.ProbeAsync(request.InputPath, measureFrames: false, cancellationToken);
+        using var staging = OutputStaging.ForDirectory(request.OutputDirectory);
+        var record = await new MediaAnalyzer(_ctx).AnalyzeAsync(info, new AnalysisOptions { Mode = request.Analysis, UseCache = request.UseCache },
+            fractions is null ? null : new InlineProgress<double>(f => fractions.Report(0.8 * f)), cancellationToken);
         var warnings = new List<string>();
         if (record.DecodeErrors > 0) warnings.Add($"the source has damaged data: the decoder concealed {record.DecodeErrors} error(s)");
         if (record.Mode == AnalysisMode.Fast) warnings.Add("long video: shots were found on keyframes only (fast analysis)");
@@ -76,14 +76,13 @@ public sealed class SummaryJob
             storyboard = "storyboard.jpg";
             await StoryboardAsync(chapters, staging.TempPath, storyboard, cancellationToken);
         }
-        progress?.Report(0.95);
+        fractions?.Report(0.95);
 
         // Exports.
         var files = new List<string>();
         var rate = Rational.ParseOrUnknown(record.FrameRate);
-        var fps = rate.IsPositive ? rate.ToDouble() : 0;
         var chapterRanges = chapters.Select(c => new ShotExport.Range($"Chapter {c.Index + 1}",
-            fps > 0 ? (int)Math.Round(c.StartMs * fps / 1000) : 0, fps > 0 ? (int)Math.Round(c.EndMs * fps / 1000) : 0, c.StartMs, c.EndMs)).ToList();
+            NearestFrame(c.StartMs, rate), NearestFrame(c.EndMs, rate), c.StartMs, c.EndMs)).ToList();
         void Export(string name, string text) { File.WriteAllText(Path.Combine(staging.TempPath, name), text); files.Add(name); }
         Export("chapters.csv", ShotExport.Csv(chapterRanges));
         if (record.Shots.Count > 0)
@@ -100,7 +99,7 @@ public sealed class SummaryJob
         await File.WriteAllTextAsync(Path.Combine(staging.TempPath, "summary.json"), JsonSerializer.Serialize(doc, SummaryJson.Default.SummaryDocument), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(staging.TempPath, "summary.md"), SummaryText.Markdown(doc), cancellationToken);
         staging.Commit();
-        progress?.Report(1);
+        fractions?.Report(1);
         return doc;
     }
 
@@ -115,7 +114,7 @@ public sealed class SummaryJob
         if (r.HasAudio && r.LoudnessLufs.Count > 0)
         {
             var loudest = Enumerable.Range(0, r.LoudnessLufs.Count).MaxBy(i => r.LoudnessLufs[i]);
-            loudness = new SummaryLoudness(r.Loudness?.IntegratedLufs, r.Loudness?.RangeLu, r.Loudness?.TruePeakDbfs, loudest * 1000L, r.LoudnessLufs[loudest]);
+            loudness = new SummaryLoudness(r.Loudness?.IntegratedLufs, r.Loudness?.RangeLu, r.Loudness?.TruePeakDbfs, MediaTime.FromSeconds(loudest).ToMilliseconds(), r.LoudnessLufs[loudest]);
             silenceShare = Math.Round(Math.Clamp(r.Silences.Sum(s => s.DurationMs) / (double)Math.Max(1, r.DurationMs), 0, 1), 3);
             speechShare = r.Speech.Count == 0 ? 0 : Math.Round(r.Speech.Count(s => s >= 0.5) / (double)r.Speech.Count, 3);
         }
@@ -136,6 +135,10 @@ public sealed class SummaryJob
         };
         return doc with { Description = SummaryText.Paragraph(doc) };
     }
+
+    /// <summary>The index of the frame nearest to <paramref name="ms"/> at <paramref name="rate"/> (0 when the rate is unknown).</summary>
+    private static int NearestFrame(long ms, Rational rate) =>
+        rate.IsPositive ? (int)MediaTime.FromMilliseconds(ms).Rescale(rate.Invert()) : 0;
 
     /// <summary>Extracts the frame in the middle of each chapter as <c>chapter-NN.jpg</c>.</summary>
     private async Task<List<Chapter>> ThumbnailsAsync(MediaInfo info, List<Chapter> chapters, string folder, CancellationToken ct)

@@ -79,7 +79,7 @@ public static class SummaryText
         return sb.ToString();
     }
 
-    private static string Length(long ms) => ms < 60_000 ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(ms / 1000.0):0}-second") : Clock(ms);
+    private static string Length(long ms) => ms < 60_000 ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(MediaTime.FromMilliseconds(ms).TotalSeconds):0}-second") : Clock(ms);
     private static string Clock(long ms) => MediaTime.ToClock(ms);
     private static string Count(int n, string word) => n == 1 ? $"1 {word}" : string.Create(CultureInfo.InvariantCulture, $"{n} {word}s");
     private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(share * 100):0} %");

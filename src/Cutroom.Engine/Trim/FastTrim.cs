@@ -24,12 +24,13 @@ internal static class FastTrim
     private static readonly HashSet<string> CopyableCodecs = new(StringComparer.Ordinal) { "h264" };
 
     /// <summary>Checks that the source's video can be copied into MP4.</summary>
-    /// <exception cref="JobInputException">When it cannot (the message suggests exact mode).</exception>
+    /// <exception cref="JobInputException">Code <c>not_applicable</c>, field <c>mode</c>, when it cannot (the message suggests the exact mode).</exception>
     public static void RequireCopyable(MediaInfo info)
     {
         var codec = info.Video!.Codec;
         if (!CopyableCodecs.Contains(codec))
-            throw new JobInputException($"fast mode copies the video as it is, and '{Path.GetFileName(info.Path)}' has {codec} video, which is not H.264; use --mode exact");
+            throw new JobInputException(JobErrorCodes.NotApplicable, TrimRequest.ModeField,
+                $"fast copies the video as it is, and '{Path.GetFileName(info.Path)}' has {codec} video, which is not H.264; use exact");
     }
 
     internal static FFmpegCommand BuildCommand(MediaInfo info, TrimWindow window, OutputSpec preset, string outputPath, int threads)
@@ -89,11 +90,11 @@ internal static class FastTrim
     /// <summary>The warning for a copy that does not decode cleanly.</summary>
     public static string UndecodableWarning(TrimWindow window, DecodeErrorTally errors) =>
         $"the copied video does not decode cleanly ({errors.Count} decode error(s), first: \"{errors.Messages[0]}\"): the source's keyframe at " +
-        $"{MediaTime.ToClock(window.ToFileMs(window.KeyframeUs))} is not a clean starting point, so players may show garbage; use --mode exact";
+        $"{MediaTime.ToClock(window.ToFileMs(window.KeyframeUs))} is not a clean starting point, so players may show garbage; the exact mode re-encodes it cleanly";
 
     /// <summary>The warning fast mode always gives when the copy starts before the cut.</summary>
     public static string EditListWarning(TrimWindow window, int hiddenFrames) =>
         $"fast mode copied the video from the keyframe at {MediaTime.ToClock(window.ToFileMs(window.KeyframeUs))}, " +
         $"{hiddenFrames} frame(s) before the cut at {MediaTime.ToClock(window.ToFileMs(window.StartUs))}; the MP4 hides them with an edit list, " +
-        "but players that ignore edit lists show up to a GOP of extra video at the start. Use --mode exact for a frame-exact file";
+        "but players that ignore edit lists show up to a GOP of extra video at the start. The exact mode makes a frame-exact file";
 }

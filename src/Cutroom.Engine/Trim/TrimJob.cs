@@ -2,6 +2,7 @@ using Cutroom.Contract.Output;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Probe;
 using Cutroom.FFmpeg.Process;
@@ -15,7 +16,7 @@ namespace Cutroom.Engine.Trim;
 /// and docs/trim-and-convert.md. The output is written under a temporary name and renamed when
 /// complete; on any failure nothing is left behind.
 /// </summary>
-public sealed class TrimJob
+public sealed class TrimJob : IJob<TrimRequest, TrimResult>
 {
     private readonly EngineContext _ctx;
 
@@ -27,19 +28,21 @@ public sealed class TrimJob
     /// <param name="progress">Receives progress 0..1; may be null.</param>
     /// <param name="cancellationToken">Stops ffmpeg; the temporary output is deleted.</param>
     /// <returns>The output as probed, with the actual cut points and warnings.</returns>
+    /// <exception cref="JobInputException">When the request is invalid (<see cref="TrimRequest.Validate"/>), a time is past the end of the file (<c>out_of_range</c>), the input is a still image, or fast mode cannot copy the video (<c>not_applicable</c>, field <c>mode</c>).</exception>
     /// <exception cref="MediaProbeException">When the input is missing, not media, has no video or is beyond the limits.</exception>
-    /// <exception cref="JobInputException">When the range is empty or beyond the end, or fast mode cannot copy the video.</exception>
     /// <exception cref="FFmpegException">When ffmpeg fails.</exception>
-    public async Task<TrimResult> RunAsync(TrimRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<TrimResult> RunAsync(TrimRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request.ThrowIfInvalid();
+        var fractions = JobProgress.Fractions(progress, "trimming");
         var info = await _ctx.Prober.ProbeAsync(request.InputPath, measureFrames: false, cancellationToken).ConfigureAwait(false);
         MediaGuard.RequireVideo(info, _ctx.Limits);
-        if (info.IsStillImage) throw new JobInputException($"'{Path.GetFileName(info.Path)}' is a still image; there is nothing to trim");
-        MediaGuard.RequireDurationUs(info);
+        if (info.IsStillImage) throw new JobInputException(JobErrorCodes.UnsupportedMedia, JobFields.Input, $"'{Path.GetFileName(info.Path)}' is a still image; there is nothing to trim");
+        MediaGuard.RequireDuration(info);
         if (request.Mode == TrimMode.Fast) FastTrim.RequireCopyable(info);
         var index = await _ctx.Prober.ScanPacketsAsync(info, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var window = TrimWindow.Plan(info, index, request.FromUs, request.ToUs);
+        var window = TrimWindow.Plan(info, index, request.Start, request.End);
         var preset = OutputSpecs.For(OutputFormat.Mp4, request.Quality);
 
         using var staging = OutputStaging.ForFile(request.OutputPath);
@@ -48,14 +51,14 @@ public sealed class TrimJob
         long? decodedFromUs = null;
         if (request.Mode == TrimMode.Exact)
         {
-            var outcome = await ExactTrim.RunAsync(_ctx, info, index, window, preset, staging.TempPath, progress, cancellationToken).ConfigureAwait(false);
+            var outcome = await ExactTrim.RunAsync(_ctx, info, index, window, preset, staging.TempPath, fractions, cancellationToken).ConfigureAwait(false);
             run = outcome.Errors;
             decodedFromUs = outcome.DecodedFromUs ?? info.StartTimeUs;
             warnings.AddRange(outcome.Notes);
         }
         else
         {
-            run = await FastTrim.RunAsync(_ctx, info, window, preset, staging.TempPath, progress, cancellationToken).ConfigureAwait(false);
+            run = await FastTrim.RunAsync(_ctx, info, window, preset, staging.TempPath, fractions, cancellationToken).ConfigureAwait(false);
             var check = await FastTrim.CheckDecodeAsync(_ctx, staging.TempPath, cancellationToken).ConfigureAwait(false);
             if (check.Count > 0) warnings.Add(FastTrim.UndecodableWarning(window, check));
         }
@@ -75,8 +78,8 @@ public sealed class TrimJob
         {
             OutputPath = staging.FinalPath,
             Mode = request.Mode,
-            RequestedFromMs = MediaTime.UsToMs(request.FromUs),
-            RequestedToMs = MediaTime.UsToMs(request.ToUs),
+            RequestedFromMs = request.Start.ToMilliseconds(),
+            RequestedToMs = request.End.ToMilliseconds(),
             StartMs = window.ToFileMs(window.StartUs),
             EndMs = request.Mode == TrimMode.Exact ? window.ToFileMs(window.EndUs) : window.ToFileMs(window.StartUs) + durationMs,
             KeyframeMs = request.Mode == TrimMode.Fast ? window.ToFileMs(window.KeyframeUs) : null,

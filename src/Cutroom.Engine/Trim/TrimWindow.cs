@@ -42,62 +42,60 @@ public sealed record TrimWindow
     /// <summary>Length of the window (µs).</summary>
     public long DurationUs => EndUs - StartUs;
 
-    /// <summary>Decides the window for [<paramref name="fromUs"/>, <paramref name="toUs"/>) (µs from the start of the file).</summary>
+    /// <summary>Decides the window for [<paramref name="start"/>, <paramref name="end"/>) (from the start of the file).</summary>
     /// <param name="info">The probed source.</param>
     /// <param name="index">The source's video packets.</param>
-    /// <param name="fromUs">Requested start (µs from the file start).</param>
-    /// <param name="toUs">Requested end, exclusive (µs from the file start).</param>
-    /// <exception cref="JobInputException">When the end is not after the start (a usage error), a time is beyond the end of the file, or the file has no frames.</exception>
+    /// <param name="start">Requested start, from the file start; not negative (<see cref="TrimRequest.Validate"/>).</param>
+    /// <param name="end">Requested end, exclusive, from the file start; after <paramref name="start"/>.</param>
+    /// <exception cref="JobInputException">Code <c>out_of_range</c> (field <c>start</c> or <c>end</c>) when a time is past the end of the file; <c>unsupported_media</c> when the file has no frames.</exception>
     /// <exception cref="MediaProbeException">When the file's duration is unknown.</exception>
-    public static TrimWindow Plan(MediaInfo info, PacketIndex index, long fromUs, long toUs)
+    public static TrimWindow Plan(MediaInfo info, PacketIndex index, MediaTime start, MediaTime end)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(index);
         var name = Path.GetFileName(info.Path);
-        if (fromUs < 0 || toUs < 0) throw new JobInputException("times must not be negative", isUsage: true);
-        if (toUs <= fromUs)
-            throw new JobInputException($"the end ({Seconds(toUs)}) must be after the start ({Seconds(fromUs)})", isUsage: true);
-        var durationUs = Common.MediaGuard.RequireDurationUs(info);
-        if (fromUs >= durationUs)
-            throw new JobInputException($"the start {Seconds(fromUs)} is beyond the end of '{name}' ({Seconds(durationUs)} long)");
-        if (toUs > durationUs)
-            throw new JobInputException($"the end {Seconds(toUs)} is beyond the end of '{name}' ({Seconds(durationUs)} long)");
-        if (index.Count == 0) throw new JobInputException($"'{name}' has no video frames to cut");
+        var duration = Common.MediaGuard.RequireDuration(info);
+        var pastEnd = new JobErrorList();
+        if (start >= duration)
+            pastEnd.Add(JobErrorCodes.OutOfRange, JobFields.Start, $"{Common.TimeWords.Seconds(start)} is beyond the end of '{name}' ({Common.TimeWords.Seconds(duration)} long)");
+        if (end > duration)
+            pastEnd.Add(JobErrorCodes.OutOfRange, JobFields.End, $"{Common.TimeWords.Seconds(end)} is beyond the end of '{name}' ({Common.TimeWords.Seconds(duration)} long)");
+        pastEnd.ThrowIfAny();
+        if (index.Count == 0) throw new JobInputException(JobErrorCodes.UnsupportedMedia, JobFields.Input, $"'{name}' has no video frames to cut");
+        long fromUs = start.ToMicroseconds(), toUs = end.ToMicroseconds();
 
         var origin = info.StartTimeUs;
         var first = index.FrameAt(origin + fromUs);
         var startUs = index.PtsUs(first);
         var windowEnd = startUs + (toUs - fromUs);
         var last = Math.Max(first, index.FrameAt(windowEnd - 1));
-        var end = last + 1;
-        var endUs = end < index.Count ? index.PtsUs(end) : index.PtsUs(last) + FrameDurationUs(info, index, last);
+        var endFrame = last + 1;
+        var endUs = endFrame < index.Count ? index.PtsUs(endFrame) : index.PtsUs(last) + FrameDurationUs(info, index, last);
         var key = index.KeyframeAtOrBefore(first);
         return new TrimWindow
         {
             OriginUs = origin,
             FirstFrame = first,
-            EndFrame = end,
+            EndFrame = endFrame,
             Keyframe = key,
             StartUs = startUs,
             EndUs = endUs,
             KeyframeUs = index.PtsUs(key),
             TrimStartUs = first == 0 ? null : Midpoint(index.PtsUs(first - 1), startUs),
-            TrimEndUs = end >= index.Count ? null : Midpoint(index.PtsUs(last), endUs),
+            TrimEndUs = endFrame >= index.Count ? null : Midpoint(index.PtsUs(last), endUs),
         };
     }
 
     /// <summary>Converts an absolute stream time (µs) to ms from the file start.</summary>
-    public long ToFileMs(long absoluteUs) => MediaTime.UsToMs(absoluteUs - OriginUs);
+    public long ToFileMs(long absoluteUs) => MediaTime.FromMicroseconds(absoluteUs - OriginUs).ToMilliseconds();
 
     private static long FrameDurationUs(MediaInfo info, PacketIndex index, int frame)
     {
         var ticks = index.Packets[frame].Duration;
-        if (ticks > 0 && index.TimeBase.IsPositive) return index.TimeBase.MultiplyRound(ticks * 1_000_000);
+        if (ticks > 0 && index.TimeBase.IsPositive) return new MediaTime(ticks, index.TimeBase).ToMicroseconds();
         var rate = info.Video?.FrameRate ?? Rational.Unknown;
-        return rate.IsPositive ? rate.Invert().MultiplyRound(1_000_000) : 40_000;
+        return (rate.IsPositive ? MediaTime.FromFrames(1, rate) : MediaTime.FromFrames(1, new Rational(25, 1))).ToMicroseconds();
     }
 
     private static long Midpoint(long a, long b) => a + (b - a) / 2;
-
-    private static string Seconds(long us) => MediaTime.ToFFmpeg(us).TrimEnd('0').TrimEnd('.') + " s";
 }

@@ -2,6 +2,7 @@ using Cutroom.Contract.Output;
 using Cutroom.Engine.Convert;
 using Cutroom.Engine.Encoding;
 using Cutroom.Contract.Errors;
+using Cutroom.Contract.Jobs;
 using Cutroom.FFmpeg.Errors;
 using static Cutroom.Engine.Tests.MediaCheck;
 
@@ -10,7 +11,7 @@ namespace Cutroom.Engine.Tests.Convert;
 public class ConvertTests
 {
     private static Task<ConvertResult> Convert(ConvertRequest request, IProgress<double>? progress = null) =>
-        new ConvertJob(Context.Value).RunAsync(request, progress);
+        new ConvertJob(Context.Value).RunAsync(request, progress.AsJobProgress());
 
     [Fact]
     public async Task A_clip_scaled_to_120p_is_H264_High_AAC_faststart_with_every_frame_and_reports_progress()
@@ -69,7 +70,7 @@ public class ConvertTests
         var kept = await Convert(new ConvertRequest(src, dir.File("kept.mp4")) { Height = 1080, Quality = OutputQuality.Low });
         Assert.True(kept.UpscaleRefused);
         Assert.Equal((320, 240), (kept.Width, kept.Height));
-        Assert.Contains(kept.Warnings, w => w.Contains("--upscale", StringComparison.Ordinal));
+        Assert.Contains(kept.Warnings, w => w.Contains("allow upscaling", StringComparison.Ordinal));
 
         var up = await Convert(new ConvertRequest(src, dir.File("up.mp4")) { Height = 480, Upscale = true, Quality = OutputQuality.Low });
         var v = Stream(Probe(up.OutputPath), "video");
@@ -155,9 +156,9 @@ public class ConvertTests
         var audio = await Assert.ThrowsAsync<MediaProbeException>(() => Convert(new ConvertRequest(TestMedia.Real("audio/toy-mono.wav"), dir.File("out.mp4"))));
         Assert.Contains("no video stream", audio.Message, StringComparison.Ordinal);
         var mismatch = await Assert.ThrowsAsync<JobInputException>(() => Convert(new ConvertRequest(NumberedClip(), dir.File("out.mp4")) { Format = OutputFormat.Webm }));
-        Assert.True(mismatch.IsUsage);
+        Assert.Equal((JobErrorCodes.NotApplicable, JobFields.Format), (mismatch.Code, mismatch.Error.Field));
         var tiny = await Assert.ThrowsAsync<JobInputException>(() => Convert(new ConvertRequest(NumberedClip(), dir.File("out.mp4")) { Height = 0 }));
-        Assert.True(tiny.IsUsage);
+        Assert.Equal((JobErrorCodes.OutOfRange, JobFields.Height), (tiny.Code, tiny.Error.Field));
         foreach (var e in new Exception[] { missing, notMedia, audio, mismatch, tiny }) Assert.DoesNotContain('\n', e.Message);
         Assert.Empty(Entries(dir.Path));
     }
@@ -168,7 +169,7 @@ public class ConvertTests
         using var dir = new TempDir();
         using var cts = new CancellationTokenSource();
         var progress = new SyncProgress(f => { if (f > 0.05) cts.Cancel(); });
-        var job = new ConvertJob(Context.Value).RunAsync(new ConvertRequest(TestMedia.Real("video/cockatoo.mp4"), dir.File("out.mp4")), progress, cts.Token);
+        var job = new ConvertJob(Context.Value).RunAsync(new ConvertRequest(TestMedia.Real("video/cockatoo.mp4"), dir.File("out.mp4")), progress.AsJobProgress(), cts.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job);
         Assert.Empty(Entries(dir.Path));
     }

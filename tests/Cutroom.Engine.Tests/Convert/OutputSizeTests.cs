@@ -51,7 +51,9 @@ public class OutputSizeTests
     [Fact]
     public void Sizes_beyond_the_limit_or_below_two_pixels_are_usage_errors()
     {
-        Assert.True(Assert.Throws<JobInputException>(() => OutputSize.Compute(Video(640, 360), 1, false, 8192)).IsUsage);
-        Assert.True(Assert.Throws<JobInputException>(() => OutputSize.Compute(Video(640, 360), 5000, true, 8192)).IsUsage);
+        var tiny = Assert.Throws<JobInputException>(() => OutputSize.Compute(Video(640, 360), 1, false, 8192));
+        Assert.Equal((JobErrorCodes.OutOfRange, JobFields.Height, ErrorKind.BadInput), (tiny.Code, tiny.Error.Field, tiny.Kind));
+        var huge = Assert.Throws<JobInputException>(() => OutputSize.Compute(Video(640, 360), 5000, true, 8192));
+        Assert.Equal((JobErrorCodes.OverLimit, JobFields.Height, ErrorKind.OverLimit), (huge.Code, huge.Error.Field, huge.Kind));
     }
 }

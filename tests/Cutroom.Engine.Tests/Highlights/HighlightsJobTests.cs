@@ -5,6 +5,7 @@ using Cutroom.Engine.Highlights;
 using Cutroom.Engine.Tests.Analysis;
 using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
+using Cutroom.Contract.Time;
 
 namespace Cutroom.Engine.Tests.Highlights;
 
@@ -23,8 +24,7 @@ public class HighlightsJobTests
     {
         using var dir = new TempDir();
         var outDir = dir.File("hl");
-        var result = await Job.RunAsync(AnalysisMedia.Webinar, outDir,
-            new HighlightOptions { Count = 3, MinUs = 8_000_000, MaxUs = 20_000_000, UseCache = false });
+        var result = await Job.RunAsync(new HighlightsRequest(AnalysisMedia.Webinar, outDir) { Count = 3, Min = MediaTime.FromSeconds(8), Max = MediaTime.FromSeconds(20), UseCache = false });
 
         Assert.Equal(3, result.Clips.Count);
         foreach (var (start, end) in AnalysisMedia.WebinarLoud)
@@ -56,8 +56,7 @@ public class HighlightsJobTests
     public async Task Exact_mode_clips_last_their_range_to_the_frame_and_the_reel_joins_them()
     {
         using var dir = new TempDir();
-        var result = await Job.RunAsync(AnalysisMedia.Webinar, dir.File("hl"),
-            new HighlightOptions { Count = 2, MinUs = 5_000_000, MaxUs = 8_000_000, Mode = ClipMode.Exact, Reel = true });
+        var result = await Job.RunAsync(new HighlightsRequest(AnalysisMedia.Webinar, dir.File("hl")) { Count = 2, Min = MediaTime.FromSeconds(5), Max = MediaTime.FromSeconds(8), Mode = ClipMode.Exact, Reel = true });
         Assert.Equal(ClipMode.Exact, result.Mode);
         foreach (var c in result.Clips)
         {
@@ -74,7 +73,7 @@ public class HighlightsJobTests
     public async Task A_ten_second_clip_gives_one_highlight_and_says_why()
     {
         using var dir = new TempDir();
-        var result = await Job.RunAsync(Engine.Numbered250, dir.File("hl"), new HighlightOptions { Count = 5 });
+        var result = await Job.RunAsync(new HighlightsRequest(Engine.Numbered250, dir.File("hl")) { Count = 5 });
         var clip = Assert.Single(result.Clips);
         Assert.Contains(result.Notes, n => n.Contains("room for 1 clip", StringComparison.Ordinal));
         Assert.InRange(clip.EndMs - clip.StartMs, 9900, 10100);
@@ -86,8 +85,9 @@ public class HighlightsJobTests
     {
         using var dir = new TempDir();
         var outDir = dir.File("hl");
-        var e = await Assert.ThrowsAsync<JobInputException>(() => Job.RunAsync(Engine.Numbered250, outDir, new HighlightOptions { MinUs = 20_000_000, MaxUs = 30_000_000 }));
-        Assert.Contains("shorter than the shortest clip", e.Message);
+        var e = await Assert.ThrowsAsync<JobInputException>(() => Job.RunAsync(new HighlightsRequest(Engine.Numbered250, outDir) { Min = MediaTime.FromSeconds(20), Max = MediaTime.FromSeconds(30) }));
+        Assert.Equal((JobErrorCodes.OutOfRange, HighlightsRequest.MinField), (e.Code, e.Error.Field));
+        Assert.Contains("longer than 'numbered250", e.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
@@ -101,8 +101,7 @@ public class FastHighlightBoundaryTests
     public async Task After_a_keyframe_analysis_clip_ends_at_shot_changes_are_on_the_exact_frame()
     {
         using var dir = new TempDir();
-        var result = await Job.RunAsync(AnalysisMedia.LongGop, dir.File("hl"),
-            new HighlightOptions { Count = 2, MinUs = 5_000_000, MaxUs = 12_000_000, Analysis = AnalysisMode.Fast, Mode = ClipMode.Exact, UseCache = false });
+        var result = await Job.RunAsync(new HighlightsRequest(AnalysisMedia.LongGop, dir.File("hl")) { Count = 2, Min = MediaTime.FromSeconds(5), Max = MediaTime.FromSeconds(12), Analysis = AnalysisMode.Fast, Mode = ClipMode.Exact, UseCache = false });
 
         Assert.Equal(AnalysisMode.Fast, result.Analysis);
         Assert.Contains(result.Notes, n => n.Contains("exact frame", StringComparison.Ordinal));

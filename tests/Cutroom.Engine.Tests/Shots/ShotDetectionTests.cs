@@ -11,7 +11,7 @@ public class ShotDetectionTests
     public async Task Twenty_shots_from_different_sources_are_found_within_two_frames()
     {
         var video = KnownCutsVideo.Get();
-        var result = await Job.DetectAsync(video, useCache: false);
+        var result = await Job.RunAsync(new ShotsRequest(video) { UseCache = false });
         var found = result.Shots.Skip(1).Select(s => s.StartFrame).ToList();
         var expected = KnownCutsVideo.CutFrames;
         var hits = expected.Count(c => found.Any(f => Math.Abs(f - c) <= 2));
@@ -42,7 +42,7 @@ public class ShotGuardTests
             "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=4",
             "-vf", "drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n,50)'",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
-        var result = await Job.DetectAsync(video, useCache: false);
+        var result = await Job.RunAsync(new ShotsRequest(video) { UseCache = false });
         Assert.Single(result.Shots);
         Assert.Equal(100, result.Shots[0].EndFrame);
     }
@@ -55,7 +55,7 @@ public class ShotGuardTests
             "-f", "lavfi", "-i", "mandelbrot=size=320x240:rate=25",
             "-filter_complex", "[0:v]fade=t=out:st=2:d=1[a];[1:v]trim=duration=3,setpts=PTS-STARTPTS,fade=t=in:st=0:d=1[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p[out]",
             "-map", "[out]", "-c:v", "libx264", "-preset", "ultrafast");
-        var result = await Job.DetectAsync(video, useCache: false);
+        var result = await Job.RunAsync(new ShotsRequest(video) { UseCache = false });
         var boundary = Assert.Single(result.Shots.Skip(1));
         Assert.Equal(TransitionKind.Fade, boundary.Transition);
         Assert.InRange(boundary.StartFrame, 65, 85);
@@ -65,8 +65,8 @@ public class ShotGuardTests
     public async Task Fast_mode_finds_the_cuts_to_the_next_keyframe()
     {
         var video = KnownCutsVideo.Get();
-        var exact = await Job.DetectAsync(video, AnalysisMode.Exact, useCache: false);
-        var fast = await Job.DetectAsync(video, AnalysisMode.Fast, useCache: false);
+        var exact = await Job.RunAsync(new ShotsRequest(video) { Mode = AnalysisMode.Exact, UseCache = false });
+        var fast = await Job.RunAsync(new ShotsRequest(video) { Mode = AnalysisMode.Fast, UseCache = false });
         Assert.Equal(AnalysisMode.Fast, fast.Mode);
         Assert.Equal(exact.FrameCount, fast.FrameCount);
         Assert.Equal(exact.Shots[^1].EndMs, fast.Shots[^1].EndMs);

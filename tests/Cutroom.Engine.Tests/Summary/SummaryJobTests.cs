@@ -11,7 +11,7 @@ public class SummaryJobTests
     public async Task After_a_keyframe_analysis_the_chapter_boundaries_are_on_the_exact_frames()
     {
         using var dir = new TempDir();
-        var doc = await Job.RunAsync(Analysis.AnalysisMedia.LongGop, dir.File("summary"), Cutroom.Engine.Analysis.AnalysisMode.Fast, useCache: false);
+        var doc = await Job.RunAsync(new SummaryRequest(Analysis.AnalysisMedia.LongGop, dir.File("summary")) { Analysis = Cutroom.Engine.Analysis.AnalysisMode.Fast, UseCache = false });
         var cutMs = Analysis.AnalysisMedia.LongGopCuts.Select(c => c * 40L).ToList();   // 7.4, 16.8, 24.4 and 35.2 s
         Assert.Equal(Cutroom.Engine.Analysis.AnalysisMode.Fast, doc.AnalysisMode);
         Assert.True(doc.Chapters.Count >= 3, $"{doc.Chapters.Count} chapters");
@@ -29,7 +29,7 @@ public class SummaryJobTests
     {
         var media = TestMedia.Real(name);
         using var dir = new TempDir();
-        var doc = await Job.RunAsync(media, dir.File("summary"), useCache: false);
+        var doc = await Job.RunAsync(new SummaryRequest(media, dir.File("summary")) { UseCache = false });
         var probe = await Engine.Context.Prober.ProbeAsync(media, measureFrames: false);
 
         Assert.Equal(probe.DurationMs, doc.Metadata.DurationMs);
@@ -63,7 +63,7 @@ public class SummaryJobTests
     public async Task A_generated_clip_has_three_chapters_and_its_loudness_and_speech_are_described()
     {
         using var dir = new TempDir();
-        var doc = await Job.RunAsync(Analysis.AnalysisMedia.Webinar, dir.File("summary"));
+        var doc = await Job.RunAsync(new SummaryRequest(Analysis.AnalysisMedia.Webinar, dir.File("summary")));
         Assert.InRange(doc.Chapters.Count, 3, 12);
         Assert.NotNull(doc.Loudness?.IntegratedLufs);
         Assert.InRange(doc.Loudness!.LoudestMs, 20_000, 65_000);
@@ -76,7 +76,7 @@ public class SummaryJobTests
     public async Task Audio_only_input_is_summarised_without_shots_or_pictures()
     {
         using var dir = new TempDir();
-        var doc = await Job.RunAsync(Analysis.AnalysisMedia.SpeechThenChord, dir.File("summary"), useCache: false);
+        var doc = await Job.RunAsync(new SummaryRequest(Analysis.AnalysisMedia.SpeechThenChord, dir.File("summary")) { UseCache = false });
         Assert.Empty(doc.Shots);
         Assert.Null(doc.Storyboard);
         Assert.Null(doc.Metadata.VideoCodec);

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Time;
 using Cutroom.Engine.Trim;
 using static Cutroom.Engine.Tests.MediaCheck;
 
@@ -6,7 +7,7 @@ namespace Cutroom.Engine.Tests.Trim;
 public class ExactTrimTests
 {
     private static Task<TrimResult> Trim(string input, double from, double to, string output) =>
-        new TrimJob(Context.Value).RunAsync(new TrimRequest(input, (long)Math.Round(from * 1e6), (long)Math.Round(to * 1e6), output));
+        new TrimJob(Context.Value).RunAsync(new TrimRequest(input, MediaTime.FromSeconds(from), MediaTime.FromSeconds(to), output));
 
     /// <summary>Checks the first frame of <paramref name="output"/> against source frame <paramref name="frame"/> decoded from the start.</summary>
     private static double FirstFrameDiff(string source, int frame, string output) =>

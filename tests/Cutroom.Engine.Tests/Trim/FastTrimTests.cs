@@ -1,3 +1,4 @@
+using Cutroom.Contract.Time;
 using Cutroom.Engine.Trim;
 using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
@@ -8,7 +9,7 @@ namespace Cutroom.Engine.Tests.Trim;
 public class FastTrimTests
 {
     private static Task<TrimResult> FastTrim(string input, double from, double to, string output) =>
-        new TrimJob(Context.Value).RunAsync(new TrimRequest(input, (long)Math.Round(from * 1e6), (long)Math.Round(to * 1e6), output) { Mode = TrimMode.Fast });
+        new TrimJob(Context.Value).RunAsync(new TrimRequest(input, MediaTime.FromSeconds(from), MediaTime.FromSeconds(to), output) { Mode = TrimMode.Fast });
 
     [Fact]
     public async Task Fast_mode_copies_from_the_keyframe_before_the_cut_and_hides_the_extra_frames_with_an_edit_list()
@@ -53,7 +54,7 @@ public class FastTrimTests
         Assert.InRange(result.EndMs, 10000, 10200);   // the copy ends on packets, B-frames may add a frame or two
         Assert.InRange(result.DurationMs, 2000, 2200);
         // Its keyframe at 7.25 s does not decode on its own: the copy is flagged so that the user can choose exact mode.
-        Assert.Contains(result.Warnings, w => w.StartsWith("the copied video does not decode cleanly", StringComparison.Ordinal) && w.Contains("--mode exact", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.StartsWith("the copied video does not decode cleanly", StringComparison.Ordinal) && w.Contains("the exact mode", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,7 +64,8 @@ public class FastTrimTests
         using var dir = new TempDir();
         var e = await Assert.ThrowsAsync<JobInputException>(() => FastTrim(src, 1, 2, dir.File("fast.mp4")));
         Assert.Contains("msvideo1", e.Message, StringComparison.Ordinal);
-        Assert.Contains("--mode exact", e.Message, StringComparison.Ordinal);
+        Assert.Equal((JobErrorCodes.NotApplicable, TrimRequest.ModeField), (e.Code, e.Error.Field));
+        Assert.EndsWith("use exact", e.Message, StringComparison.Ordinal);
         Assert.Empty(Entries(dir.Path));
     }
 }

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Time;
 using Cutroom.Engine.Trim;
 using Cutroom.Contract.Errors;
 using Cutroom.FFmpeg.Errors;
@@ -8,7 +9,7 @@ namespace Cutroom.Engine.Tests.Trim;
 public class TrimBadInputTests
 {
     private static Task<TrimResult> Trim(string input, double from, double to, string output, TrimMode mode = TrimMode.Exact) =>
-        new TrimJob(Context.Value).RunAsync(new TrimRequest(input, (long)Math.Round(from * 1e6), (long)Math.Round(to * 1e6), output) { Mode = mode });
+        new TrimJob(Context.Value).RunAsync(new TrimRequest(input, MediaTime.FromSeconds(from), MediaTime.FromSeconds(to), output) { Mode = mode });
 
     [Theory]
     [InlineData(TrimMode.Exact)]
@@ -17,7 +18,8 @@ public class TrimBadInputTests
     {
         using var dir = new TempDir();
         var e = await Assert.ThrowsAsync<JobInputException>(() => Trim(TestMedia.Real("video/cockatoo.mp4"), 8, 20, dir.File("out.mp4"), mode));
-        Assert.Equal("the end 20 s is beyond the end of 'cockatoo.mp4' (14 s long)", e.Message);
+        Assert.Equal((JobErrorCodes.OutOfRange, JobFields.End), (e.Code, e.Error.Field));
+        Assert.Equal("end: 20 s is beyond the end of 'cockatoo.mp4' (14 s long)", e.Message);
         Assert.Empty(Entries(dir.Path));
     }
 
@@ -26,18 +28,19 @@ public class TrimBadInputTests
     {
         using var dir = new TempDir();
         var e = await Assert.ThrowsAsync<JobInputException>(() => Trim(NumberedClip(), 5, 6, dir.File("out.mp4")));
-        Assert.StartsWith("the start 5 s is beyond the end of", e.Message, StringComparison.Ordinal);
+        Assert.Equal((JobErrorCodes.OutOfRange, JobFields.Start), (e.Code, e.Error.Field));
+        Assert.StartsWith("start: 5 s is beyond the end of", e.Message, StringComparison.Ordinal);
         Assert.Empty(Entries(dir.Path));
     }
 
     [Theory]
     [InlineData(2.0, 1.0)]
     [InlineData(1.5, 1.5)]
-    public async Task An_end_not_after_the_start_is_a_usage_error(double from, double to)
+    public async Task An_end_not_after_the_start_is_a_bad_request(double from, double to)
     {
         using var dir = new TempDir();
         var e = await Assert.ThrowsAsync<JobInputException>(() => Trim(NumberedClip(), from, to, dir.File("out.mp4")));
-        Assert.True(e.IsUsage);
+        Assert.Equal((JobErrorCodes.OutOfRange, JobFields.End, ErrorKind.BadInput), (e.Code, e.Error.Field, e.Kind));
         Assert.Contains("must be after the start", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
         Assert.Empty(Entries(dir.Path));

@@ -27,7 +27,7 @@ public class TrimWindowTests
     public void A_start_between_frames_picks_the_frame_shown_then_and_keeps_the_requested_length()
     {
         var (info, index) = Clip();
-        var w = TrimWindow.Plan(info, index, 130_000, 250_000);   // frame 3 (120 ms) is shown at 130 ms
+        var w = Plan(info, index, 130_000, 250_000);   // frame 3 (120 ms) is shown at 130 ms
         Assert.Equal(3, w.FirstFrame);
         Assert.Equal(120_000, w.StartUs);
         Assert.Equal(6, w.EndFrame);         // 120 ms + 120 ms: frames 3, 4, 5
@@ -41,16 +41,16 @@ public class TrimWindowTests
     public void The_keyframe_is_the_last_one_at_or_before_the_first_frame()
     {
         var (info, index) = Clip();
-        Assert.Equal(5, TrimWindow.Plan(info, index, 200_000, 300_000).Keyframe);
-        Assert.Equal(5, TrimWindow.Plan(info, index, 280_000, 300_000).Keyframe);
-        Assert.Equal(0, TrimWindow.Plan(info, index, 199_999, 300_000).Keyframe);
+        Assert.Equal(5, Plan(info, index, 200_000, 300_000).Keyframe);
+        Assert.Equal(5, Plan(info, index, 280_000, 300_000).Keyframe);
+        Assert.Equal(0, Plan(info, index, 199_999, 300_000).Keyframe);
     }
 
     [Fact]
     public void A_range_to_the_end_has_open_trim_bounds_and_ends_after_the_last_frame()
     {
         var (info, index) = Clip();
-        var w = TrimWindow.Plan(info, index, 0, 400_000);
+        var w = Plan(info, index, 0, 400_000);
         Assert.Equal((0, 10), (w.FirstFrame, w.EndFrame));
         Assert.Null(w.TrimStartUs);
         Assert.Null(w.TrimEndUs);
@@ -61,21 +61,23 @@ public class TrimWindowTests
     public void User_times_count_from_the_container_start()
     {
         var (info, index) = Clip(startUs: 1_400_000);
-        var w = TrimWindow.Plan(info, index, 80_000, 160_000);
+        var w = Plan(info, index, 80_000, 160_000);
         Assert.Equal(2, w.FirstFrame);
         Assert.Equal(1_480_000, w.StartUs);
         Assert.Equal(80, w.ToFileMs(w.StartUs));
     }
 
     [Theory]
-    [InlineData(100_000, 100_000, true)]
-    [InlineData(300_000, 100_000, true)]
-    [InlineData(0, 400_001, false)]
-    [InlineData(400_000, 500_000, false)]
-    public void Empty_or_out_of_range_windows_are_refused(long from, long to, bool usage)
+    [InlineData(0, 400_001, "end")]
+    [InlineData(400_000, 500_000, "start")]
+    public void Times_past_the_end_are_out_of_range(long from, long to, string field)
     {
         var (info, index) = Clip();
-        var e = Assert.Throws<JobInputException>(() => TrimWindow.Plan(info, index, from, to));
-        Assert.Equal(usage, e.IsUsage);
+        var e = Assert.Throws<JobInputException>(() => Plan(info, index, from, to));
+        Assert.Equal((JobErrorCodes.OutOfRange, field), (e.Code, e.Error.Field));
+        Assert.Equal(ErrorKind.BadInput, e.Kind);
     }
+
+    private static TrimWindow Plan(MediaInfo info, PacketIndex index, long fromUs, long toUs) =>
+        TrimWindow.Plan(info, index, MediaTime.FromMicroseconds(fromUs), MediaTime.FromMicroseconds(toUs));
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Cutroom.Contract.Jobs;
+using Cutroom.Contract.Time;
 using Cutroom.Agent.Tools;
 using Cutroom.Agent.Tools.Args;
 using Cutroom.Engine.Analysis;
@@ -12,18 +14,19 @@ internal sealed class HighlightsExecutor : IToolExecutor<HighlightsArgs>
     public async Task<ToolOutcome> ExecuteAsync(HighlightsArgs args, ToolContext ctx)
     {
         var input = ExecutorKit.PathOf(ctx, args.Media);
-        var defaults = new HighlightOptions();
-        var options = new HighlightOptions
+        var (min, max) = HighlightsRequest.ClipLengths(
+            args.MinMs is { } minMs ? MediaTime.FromMilliseconds(minMs) : null, args.MaxMs is { } maxMs ? MediaTime.FromMilliseconds(maxMs) : null);
+        var folder = ctx.Session.NewWorkFolder("highlights");
+        var request = new HighlightsRequest(input, folder)
         {
-            Count = args.Count ?? defaults.Count,
-            MinUs = (args.MinMs ?? Math.Min(defaults.MinUs / 1000, args.MaxMs ?? long.MaxValue)) * 1000,
-            MaxUs = (args.MaxMs ?? Math.Max(defaults.MaxUs / 1000, args.MinMs ?? 0)) * 1000,
+            Count = args.Count ?? HighlightsRequest.DefaultCount,
+            Min = min,
+            Max = max,
             Reel = args.Reel == true,
             Mode = args.Mode == "exact" ? ClipMode.Exact : ClipMode.Fast,
             Analysis = ctx.Options.AnalysisMode ?? AnalysisMode.Auto,
         };
-        var folder = ctx.Session.NewWorkFolder("highlights");
-        var result = await new HighlightsJob(ctx.Engine).RunAsync(input, folder, options, ctx.Progress, ctx.CancellationToken);
+        var result = await new HighlightsJob(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var group = ctx.Session.NewGroup();
         var clips = new JsonArray();
         foreach (var c in result.Clips.OrderBy(c => c.Rank))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cutroom.Contract.Jobs;
 using Cutroom.Agent.Tools;
 using Cutroom.Agent.Tools.Args;
 using Cutroom.Engine.Analysis;
@@ -83,7 +84,8 @@ internal sealed class SummarizeExecutor : IToolExecutor<SummarizeArgs>
     {
         var input = ExecutorKit.PathOf(ctx, args.Media);
         var folder = ctx.Session.NewWorkFolder("summary");
-        var doc = await new SummaryJob(ctx.Engine).RunAsync(input, folder, ctx.Options.AnalysisMode ?? AnalysisMode.Auto, useCache: true, ctx.Progress, ctx.CancellationToken);
+        var request = new SummaryRequest(input, folder) { Analysis = ctx.Options.AnalysisMode ?? AnalysisMode.Auto };
+        var doc = await new SummaryJob(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var group = ctx.Session.NewGroup();
         var json = await ExecutorKit.RecordAsync(ctx, ToolNames.Summarize, group, "json", Path.Combine(folder, "summary.json"), args.Media, durationMs: doc.Metadata.DurationMs);
         string? board = null;

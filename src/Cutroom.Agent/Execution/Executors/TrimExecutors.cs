@@ -1,5 +1,7 @@
 using Cutroom.Contract.Output;
 using System.Text.Json.Nodes;
+using Cutroom.Contract.Jobs;
+using Cutroom.Contract.Time;
 using Cutroom.Agent.Tools;
 using Cutroom.Agent.Tools.Args;
 using Cutroom.Engine.Analysis;
@@ -47,8 +49,8 @@ internal sealed class TrimExecutor : IToolExecutor<TrimArgs>
         var folder = ctx.Session.NewWorkFolder("trim");
         Directory.CreateDirectory(folder);
         var output = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)}_{start}-{end}ms.mp4");
-        var request = new TrimRequest(input, start * 1000, end * 1000, output) { Mode = args.Mode == "fast" ? TrimMode.Fast : TrimMode.Exact };
-        var result = await new TrimJob(ctx.Engine).RunAsync(request, ctx.Progress, ctx.CancellationToken);
+        var request = new TrimRequest(input, MediaTime.FromMilliseconds(start), MediaTime.FromMilliseconds(end), output) { Mode = args.Mode == "fast" ? TrimMode.Fast : TrimMode.Exact };
+        var result = await new TrimJob(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var g = await ExecutorKit.RecordAsync(ctx, ToolNames.Trim, ctx.Session.NewGroup(), "video", result.OutputPath, args.Media,
             timeMs: result.StartMs, durationMs: result.DurationMs, width: result.Width, height: result.Height);
 
@@ -106,7 +108,7 @@ internal sealed class ConvertExecutor : IToolExecutor<ConvertArgs>
         var folder = ctx.Session.NewWorkFolder("convert");
         Directory.CreateDirectory(folder);
         var output = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)}{(args.Height is { } h ? $"-{h}p" : "")}{format.Extension()}");
-        var r = await new ConvertJob(ctx.Engine).RunAsync(new ConvertRequest(input, output) { Height = args.Height, Format = format, Quality = quality }, ctx.Progress, ctx.CancellationToken);
+        var r = await new ConvertJob(ctx.Engine).RunAsync(new ConvertRequest(input, output) { Height = args.Height, Format = format, Quality = quality }, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var g = await ExecutorKit.RecordAsync(ctx, ToolNames.Convert, ctx.Session.NewGroup(), "video", r.OutputPath, args.Media, durationMs: r.DurationMs, width: r.Width, height: r.Height);
         var note = r.UpscaleRefused
             ? ctx.T($" It stays {r.Height}p: the source is smaller and is never upscaled.", $"源视频较小，不会放大，保持 {r.Height}p。")

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Cutroom.Engine.Highlights;
 
 namespace Cutroom.Agent.Tools.Args;
 
@@ -30,16 +31,16 @@ public sealed record HighlightsArgs
     [Description("The video: a media id")]
     public required string Media { get; init; }
 
-    /// <summary>Clips wanted (default 5).</summary>
-    [Description("How many highlight clips (default 5)"), Range(1, 50)]
+    /// <summary>Clips wanted (default <see cref="HighlightsRequest.DefaultCount"/>).</summary>
+    [Description("How many highlight clips (default 5)"), Range(HighlightsRequest.MinCount, HighlightsRequest.MaxCount)]
     public int? Count { get; init; }
 
-    /// <summary>Shortest clip (ms, default 10 s).</summary>
-    [Description("Shortest clip in ms (default 10000)"), Range(1000L, 600_000L)]
+    /// <summary>Shortest clip (ms, default <see cref="HighlightsRequest.DefaultMinMs"/>).</summary>
+    [Description("Shortest clip in ms (default 10000)"), Range(HighlightsRequest.ShortestClipMs, HighlightsRequest.LongestClipMs)]
     public long? MinMs { get; init; }
 
-    /// <summary>Longest clip (ms, default 45 s).</summary>
-    [Description("Longest clip in ms (default 45000)"), Range(1000L, 600_000L)]
+    /// <summary>Longest clip (ms, default <see cref="HighlightsRequest.DefaultMaxMs"/>).</summary>
+    [Description("Longest clip in ms (default 45000)"), Range(HighlightsRequest.ShortestClipMs, HighlightsRequest.LongestClipMs)]
     public long? MaxMs { get; init; }
 
     /// <summary>Also join the clips into one reel.</summary>
