@@ -16,7 +16,7 @@ internal static class ExecutorKit
     /// <summary>The local file of a media or generated id.</summary>
     /// <exception cref="JobInputException">The id is unknown or has no file.</exception>
     public static string PathOf(ToolContext ctx, string id) =>
-        ctx.Session.PathOf(id) ?? throw new JobInputException(ctx.T($"there is no media '{id}' in this session", $"本会话中没有素材“{id}”"), isUsage: true);
+        ctx.Session.PathOf(id) ?? throw new JobInputException(JobErrorCodes.NotFound, JobFields.Input, ctx.T($"there is no media '{id}' in this session", $"本会话中没有素材“{id}”"));
 
     /// <summary>The display name of a media or generated id.</summary>
     public static string NameOf(ISessionView session, string id) =>

@@ -18,6 +18,9 @@ namespace Cutroom.Agent.Sessions;
 /// <param name="Language">The reply language, if the state names one.</param>
 public sealed record SessionSnapshot(IReadOnlyList<SessionMedia> Media, IReadOnlyList<GeneratedMedia> Generated, Draft Draft, string? Language) : ISessionView
 {
+    /// <summary>The field of the state document in this type's errors (its draft's problems are under <c>state.draft.</c>).</summary>
+    public const string StateField = "state";
+
     /// <summary>
     /// The session <c>cutroom plan</c> assumes without <c>--state</c>: one uploaded video
     /// <c>med_1</c> (<c>video.mp4</c>, 60 s, 1920x1080, 30 fps, with sound) placed on the draft by
@@ -46,11 +49,11 @@ public sealed record SessionSnapshot(IReadOnlyList<SessionMedia> Media, IReadOnl
     {
         JsonDocument doc;
         try { doc = JsonDocument.Parse(json); }
-        catch (JsonException e) { throw new JobInputException($"the state is not JSON: {e.Message}", isUsage: true); }
+        catch (JsonException e) { throw new JobInputException(JobErrorCodes.InvalidJson, StateField, $"is not JSON: {e.Message}"); }
         using (doc)
         {
             var state = doc.RootElement;
-            if (state.ValueKind != JsonValueKind.Object) throw new JobInputException("the state must be a JSON object", isUsage: true);
+            if (state.ValueKind != JsonValueKind.Object) throw new JobInputException(JobErrorCodes.WrongType, StateField, "must be a JSON object");
             if (state.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object) state = data;
             if (state.TryGetProperty("state", out var inner) && inner.ValueKind == JsonValueKind.Object) state = inner;
 
@@ -65,7 +68,7 @@ public sealed record SessionSnapshot(IReadOnlyList<SessionMedia> Media, IReadOnl
             if (state.TryGetProperty("draft", out var d) && d.ValueKind == JsonValueKind.Object)
             {
                 var parsed = DraftJson.Parse(d);
-                draft = parsed.Draft ?? throw new JobInputException("the state's draft is invalid: " + string.Join("; ", parsed.Errors), isUsage: true);
+                draft = parsed.Draft ?? throw new JobInputException([.. parsed.Errors.Select(e => e with { Field = StateField + ".draft." + e.Field })]);
             }
             else
             {

@@ -55,7 +55,7 @@ public sealed class Exporter(ApiClient api, ChatConsole console, TimeSpan pollIn
     public async Task<ExportResult> ExportAsync(string sessionId, string? target, string? request, CancellationToken cancellationToken)
     {
         var state = StateView.From(await api.SendAsync(HttpMethod.Get, $"api/state/nemo_agent/me/{Uri.EscapeDataString(sessionId)}/latest", null, cancellationToken));
-        if (!state.HasTimeline) throw new JobInputException("nothing to export yet: upload a video or photos, or ask for an edit first");
+        if (!state.HasTimeline) throw new JobInputException(JobErrorCodes.NothingSelected, JobFields.Request, "nothing to export yet: upload a video or photos, or ask for an edit first");
         var format = FormatFor(target, request);
         var id = $"render_{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
         var body = JsonSerializer.Serialize(new { id, sessionId, draft = state.Draft, output = new { format, quality = "high" } });

@@ -42,9 +42,9 @@ public sealed class Uploader(ApiClient api, ChatConsole console)
     /// <exception cref="ServerUnreachableException">The server cannot be reached.</exception>
     public async Task<IReadOnlyList<UploadedItem>> UploadAsync(string sessionId, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        if (paths.Count == 0) throw new JobInputException("say which file to upload: upload PATH (or drop the file into the terminal)");
+        if (paths.Count == 0) throw new JobInputException(JobErrorCodes.Required, JobFields.Input, "say which file to upload: upload PATH (or drop the file into the terminal)");
         foreach (var p in paths)
-            if (!File.Exists(p)) throw new JobInputException(Directory.Exists(p) ? $"{p} is a folder; upload the files in it" : $"no such file: {p}");
+            if (!File.Exists(p)) throw new JobInputException(Directory.Exists(p) ? JobErrorCodes.UnsupportedMedia : JobErrorCodes.NotFound, JobFields.Input, Directory.Exists(p) ? $"{p} is a folder; upload the files in it" : $"no such file: {p}");
         var total = paths.Sum(p => new FileInfo(p).Length);
         var label = paths.Count == 1 ? Path.GetFileName(paths[0]) : $"{paths.Count} files";
         long sent = 0;

@@ -45,7 +45,7 @@ internal static class ChatLocalCommand
                 if (!string.IsNullOrWhiteSpace(url))
                 {
                     if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || string.IsNullOrWhiteSpace(model))
-                        throw new JobInputException("--llm-url needs an absolute http(s) URL and --llm-model a model name", isUsage: true);
+                        throw new JobInputException(JobErrorCodes.Required, "llm_url", "needs an absolute http(s) URL, and --llm-model a model name");
                     planner = new LlmPlanner(new LlmPlannerOptions(baseUrl, model) { ApiKey = Environment.GetEnvironmentVariable("CUTROOM_LLM_KEY") }, ToolRegistry.Default, planner);
                 }
                 var agent = new EditAgent(planner, new ToolRunner(ToolRegistry.Default), engine);
@@ -76,8 +76,8 @@ internal static class ChatLocalCommand
             }
             catch (CutroomException e)
             {
-                Console.Error.WriteLine($"cutroom: {e.Message}");
-                return e is JobInputException { IsUsage: true } ? ExitCodes.Usage : ExitCodes.Failure;
+                Console.Error.WriteLine($"cutroom: {CliErrors.Describe(e)}");
+                return CliErrors.ExitCodeOf(e.Kind);
             }
         });
         return cmd;

@@ -33,8 +33,8 @@ internal static class PlanCommand
             }
             catch (CutroomException e)
             {
-                Console.Error.WriteLine($"cutroom: {e.Message}");
-                return e is JobInputException { IsUsage: false } ? ExitCodes.Failure : ExitCodes.Usage;
+                Console.Error.WriteLine($"cutroom: {CliErrors.Describe(e)}");
+                return CliErrors.ExitCodeOf(e.Kind);
             }
         });
         return cmd;
@@ -45,7 +45,7 @@ internal static class PlanCommand
         try { return File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new JobInputException($"cannot read the state file '{path}': {e.Message}", isUsage: true);
+            throw new JobInputException(JobErrorCodes.NotFound, "state", $"cannot read '{Path.GetFileName(path)}': {PathRedaction.Redact(e.Message, [path, Path.GetFullPath(path)])}");
         }
     }
 }

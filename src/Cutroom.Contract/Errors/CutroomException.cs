@@ -59,12 +59,6 @@ public sealed class JobInputException : CutroomException
     /// <param name="message">Neutral text that fits after the field's name.</param>
     public JobInputException(string code, string field, string message) : base([new JobError(code, field, message)]) { }
 
-    /// <summary>TRANSITIONAL: an uncoded problem (code <c>not_applicable</c>, the request as a whole); being replaced by the coded constructors.</summary>
-    public JobInputException(string message, bool isUsage = false)
-        : base([new JobError(JobErrorCodes.NotApplicable, JobFields.Request, message)]) => IsUsage = isUsage;
-
-    /// <summary>TRANSITIONAL: true when made by the uncoded constructor as a usage problem.</summary>
-    public bool IsUsage { get; }
 }
 
 /// <summary>Thrown when an operation's estimate is more than the available credits.</summary>
