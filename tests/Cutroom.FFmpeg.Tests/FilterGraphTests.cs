@@ -43,7 +43,7 @@ public class FilterGraphTests
     public void An_unused_filter_output_is_an_error()
     {
         var g = new FilterGraph();
-        g.Apply(Filter.Raw("split", [PadKind.Video], [PadKind.Video, PadKind.Video]), g.InputVideo(0));
+        g.Apply(Filters.Split(2), g.InputVideo(0));
         g.Output(g.InputVideo(1), "o");
         Assert.Throws<InvalidOperationException>(() => g.Render());
     }

@@ -19,7 +19,7 @@ public sealed record FilterOption(string Key, string Value);
 /// <summary>
 /// An immutable ffmpeg filter with its options and pad kinds, e.g. <c>scale</c> with
 /// <c>w=640:h=-2</c>, one video input and one video output. Use the typed factories in
-/// <see cref="Filters"/>; <see cref="Raw"/> is the escape hatch for filters without one.
+/// <see cref="Filters"/>: every filter Cutroom uses has one (there is no raw escape hatch; add a factory for a new filter).
 /// </summary>
 public sealed record Filter
 {
@@ -45,11 +45,11 @@ public sealed record Filter
     public IReadOnlyList<FilterOption> Options { get; }
 
     /// <summary>A video-in, video-out filter.</summary>
-    public static Filter Video(string name, params (string Key, object Value)[] options) =>
+    internal static Filter Video(string name, params (string Key, object Value)[] options) =>
         new(name, [PadKind.Video], [PadKind.Video], ToOptions(options));
 
     /// <summary>An audio-in, audio-out filter.</summary>
-    public static Filter Audio(string name, params (string Key, object Value)[] options) =>
+    internal static Filter Audio(string name, params (string Key, object Value)[] options) =>
         new(name, [PadKind.Audio], [PadKind.Audio], ToOptions(options));
 
     /// <summary>
@@ -60,9 +60,6 @@ public sealed record Filter
     internal static Filter WithPads(string name, IReadOnlyList<PadKind> inputs, IReadOnlyList<PadKind> outputs, params (string Key, object Value)[] options) =>
         new(name, inputs, outputs, ToOptions(options));
 
-    /// <summary>The escape hatch: any filter with explicit pads and options (values still escaped).</summary>
-    public static Filter Raw(string name, IReadOnlyList<PadKind> inputs, IReadOnlyList<PadKind> outputs, params (string Key, object Value)[] options) =>
-        new(name, inputs, outputs, ToOptions(options));
 
     /// <summary>Prints the filter as it appears in a graph: <c>name=key=value:key=value</c>, escaped for the graph parser.</summary>
     public override string ToString()
