@@ -3,6 +3,7 @@ using Cutroom.FFmpeg.Graph;
 
 namespace Cutroom.FFmpeg.Tests;
 
+[Trait("Tier", "Fast")]
 /// <summary>The compositing factories print exactly what the renderer's golden graphs hold.</summary>
 public class CompositingFilterTests
 {

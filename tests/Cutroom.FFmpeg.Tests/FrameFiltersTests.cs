@@ -3,6 +3,7 @@ using Cutroom.FFmpeg.Graph;
 
 namespace Cutroom.FFmpeg.Tests;
 
+[Trait("Tier", "Fast")]
 public class FrameFiltersTests
 {
     [Fact]

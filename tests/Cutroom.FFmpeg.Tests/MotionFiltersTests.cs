@@ -2,6 +2,7 @@ using Cutroom.FFmpeg.Graph;
 
 namespace Cutroom.FFmpeg.Tests;
 
+[Trait("Tier", "Fast")]
 /// <summary>The factories of Filters.Motion.cs print what ffmpeg-filters documents, options named and in order.</summary>
 public class MotionFiltersTests
 {

@@ -5,6 +5,7 @@ using Cutroom.Timeline.Validation;
 
 namespace Cutroom.Timeline.Tests;
 
+[Trait("Tier", "Fast")]
 public class TrackMediaTests
 {
     [Theory]

@@ -49,7 +49,7 @@ public sealed class PlanCommandTests
         var (code, stdout, stderr) = Cutroom("plan", "export", "--state", "/nonexistent/state.json");
         Assert.Equal(2, code);
         Assert.Empty(stdout);
-        Assert.StartsWith("cutroom: cannot read the state file", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("cutroom: --state: cannot read 'state.json'", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Trim().Split('\n'));
     }
 }

@@ -8,6 +8,7 @@ using Cutroom.Engine.Frames;
 
 namespace Cutroom.Agent.Tests.Tools;
 
+[Trait("Tier", "Fast")]
 public class FrameArgsTests
 {
     [Fact]

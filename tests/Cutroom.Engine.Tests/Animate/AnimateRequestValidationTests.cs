@@ -5,6 +5,7 @@ using Cutroom.Engine.Stills;
 
 namespace Cutroom.Engine.Tests.Animate;
 
+[Trait("Tier", "Fast")]
 /// <summary>The animate request's own checks: fast, no ffmpeg, no file read.</summary>
 public sealed class AnimateRequestValidationTests
 {

@@ -4,6 +4,7 @@ using Cutroom.Engine.Convert;
 
 namespace Cutroom.Engine.Tests.Convert;
 
+[Trait("Tier", "Fast")]
 public class ConvertRequestValidationTests
 {
     private static readonly ConvertRequest Good = new("in.mov", "out.mp4");

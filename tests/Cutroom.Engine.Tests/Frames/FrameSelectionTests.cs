@@ -4,6 +4,7 @@ using Cutroom.Engine.Frames;
 
 namespace Cutroom.Engine.Tests.Frames;
 
+[Trait("Tier", "Fast")]
 public class FrameSelectionTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Cutroom.Engine.Frames;
 
 namespace Cutroom.Engine.Tests.Frames;
 
+[Trait("Tier", "Fast")]
 public class FramesRequestTests
 {
     private static readonly FramesRequest Good = new() { InputPath = "in.mp4", OutputDirectory = "out", Selector = new FrameSelector.Every(10) };

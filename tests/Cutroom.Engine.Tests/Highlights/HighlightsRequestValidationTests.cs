@@ -5,6 +5,7 @@ using Cutroom.Engine.Highlights;
 
 namespace Cutroom.Engine.Tests.Highlights;
 
+[Trait("Tier", "Fast")]
 public class HighlightsRequestValidationTests
 {
     private static readonly HighlightsRequest Good = new("in.mp4", "hl");

@@ -2,6 +2,7 @@ using Cutroom.Engine.Render;
 
 namespace Cutroom.Engine.Tests.Render;
 
+[Trait("Tier", "Fast")]
 public class TimelineClockTests
 {
     [Theory]

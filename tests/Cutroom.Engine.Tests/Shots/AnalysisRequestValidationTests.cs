@@ -5,6 +5,7 @@ using Cutroom.Engine.Summary;
 
 namespace Cutroom.Engine.Tests.Shots;
 
+[Trait("Tier", "Fast")]
 public class AnalysisRequestValidationTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Cutroom.Engine.Thumbnails;
 
 namespace Cutroom.Engine.Tests.Thumbnails;
 
+[Trait("Tier", "Fast")]
 public class ThumbnailRequestTests
 {
     private static readonly ThumbnailRequest Thumbnail = new() { InputPath = "in.mp4", OutputPath = "t.jpg" };

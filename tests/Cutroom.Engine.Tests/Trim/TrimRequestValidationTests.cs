@@ -4,6 +4,7 @@ using Cutroom.Engine.Trim;
 
 namespace Cutroom.Engine.Tests.Trim;
 
+[Trait("Tier", "Fast")]
 public class TrimRequestValidationTests
 {
     private static readonly TrimRequest Good = new("in.mp4", MediaTime.FromMilliseconds(1000), MediaTime.FromMilliseconds(2000), "out.mp4");
