@@ -69,7 +69,7 @@ public partial class EngineTextTests
     public void A_flag_is_two_dashes_and_a_letter(string text, bool flag) => Assert.Equal(flag, Flag().IsMatch(text));
 
     /// <summary>The repository root: the nearest folder above the test assembly that holds Cutroom.sln.</summary>
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Cutroom.sln"))) return dir.FullName;
