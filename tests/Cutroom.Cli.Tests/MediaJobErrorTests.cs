@@ -11,7 +11,7 @@ public class MediaJobErrorTests
     [InlineData(new[] { "trim", "IN", "--from", "soon", "--to", "1", "-o", "OUT/o.mp4" }, "wrong_type", "--from", "'soon' is not a time (use 12.5, 90s, 250ms or 1:02.250)")]
     [InlineData(new[] { "convert", "IN", "-o", "OUT/o.mp4", "--format", "webm" }, "not_applicable", "--format", "webm does not match the output name 'o.mp4'; name it *.webm")]
     [InlineData(new[] { "convert", "IN", "-o", "OUT/o.mp4", "--height", "1" }, "out_of_range", "--height", "must be 2 pixels or more")]
-    [InlineData(new[] { "highlights", "IN", "--count", "51", "--out", "OUT/hl" }, "out_of_range", "--count", "must be between 1 and 50")]
+    [InlineData(new[] { "highlights", "IN", "--count", "51", "--out", "OUT/hl" }, "over_limit", "--count", "must be between 1 and 50")]
     [InlineData(new[] { "highlights", "IN", "--min", "20s", "--max", "15s", "--out", "OUT/hl" }, "out_of_range", "--max", "must not be shorter than the shortest clip (20 s)")]
     [InlineData(new[] { "highlights", "IN", "--min", "20s", "--out", "OUT/hl" }, "out_of_range", "--min", "is 20 s, longer than 'cockatoo.mp4' (14 s long); ask for shorter clips")]
     [InlineData(new[] { "shots", "IN", "--mode", "slow" }, "unknown_value", "--mode", "must be exact, fast or auto (got 'slow')")]

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -57,12 +58,38 @@ public sealed class Tool<TArgs>(string name, ToolKind kind, string description, 
         if (value is null) throw new ToolArgumentException(Name, "arguments must be an object");
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(value, new ValidationContext(value), errors, validateAllProperties: true))
-            throw new ToolArgumentException(Name, string.Join("; ", errors.Select(Describe)));
+        {
+            var (code, field) = CodeOf(value, errors[0]);
+            throw new ToolArgumentException(Name, string.Join("; ", errors.Select(Describe)), code, field);
+        }
         return value;
     }
 
     /// <inheritdoc/>
     public Task<ToolOutcome> ExecuteAsync(object args, ToolContext context) => Executor.ExecuteAsync((TArgs)args, context);
+
+    /// <summary>
+    /// The code and argument of a failed check: a <see cref="RangeAttribute"/> broken above its
+    /// maximum is <c>over_limit</c> (the maximum is a limit of the engine's request), below its
+    /// minimum <c>out_of_range</c>; a missing value <c>required</c>; anything else <c>wrong_type</c>.
+    /// </summary>
+    private static (string Code, string Field) CodeOf(TArgs value, ValidationResult r)
+    {
+        var member = r.MemberNames.FirstOrDefault();
+        if (member is null) return (JobErrorCodes.WrongType, JobFields.Request);
+        var field = JsonNamingPolicy.SnakeCaseLower.ConvertName(member);
+        var property = typeof(TArgs).GetProperty(member);
+        var actual = property?.GetValue(value);
+        if (actual is null) return (JobErrorCodes.Required, field);
+        if (property!.GetCustomAttributes(typeof(RangeAttribute), true).FirstOrDefault() is RangeAttribute range
+            && actual is IConvertible && range.Maximum is IConvertible max)
+        {
+            var v = Convert.ToDouble(actual, System.Globalization.CultureInfo.InvariantCulture);
+            var m = Convert.ToDouble(max, System.Globalization.CultureInfo.InvariantCulture);
+            return (v > m ? JobErrorCodes.OverLimit : JobErrorCodes.OutOfRange, field);
+        }
+        return (JobErrorCodes.WrongType, field);
+    }
 
     private static string Describe(ValidationResult r)
     {

@@ -242,7 +242,7 @@ public sealed class ChatSession(ApiClient api, ChatConsole console, ChatOptions 
         step["error"] = message;
         if (e is ApiCallException a)
         {
-            step["code"] = a.Code;
+            step["code"] = a.ApiCode;
             if (a.RequestId is not null) step["request_id"] = a.RequestId;
         }
         return false;

@@ -22,15 +22,25 @@ public sealed class JobErrorList
     public JobErrorList Require(bool condition, string code, string field, string message) =>
         condition ? this : Add(code, field, message);
 
-    /// <summary>Adds <see cref="JobErrorCodes.OutOfRange"/> unless <paramref name="min"/> ≤ <paramref name="value"/> ≤ <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Adds a problem unless <paramref name="min"/> ≤ <paramref name="value"/> ≤ <paramref name="max"/>:
+    /// <see cref="JobErrorCodes.OutOfRange"/> below the minimum, and above the maximum
+    /// <see cref="JobErrorCodes.OverLimit"/> when the maximum is a limit of the service (a count of
+    /// frames, a size) or <see cref="JobErrorCodes.OutOfRange"/> when it is the end of a scale (a
+    /// quality of 1-100).
+    /// </summary>
     /// <param name="field">The field.</param>
     /// <param name="value">The value; null passes (an optional field left out).</param>
     /// <param name="min">Smallest allowed value.</param>
     /// <param name="max">Largest allowed value.</param>
     /// <param name="unit">Unit words after the numbers (" pixels"), or empty.</param>
-    public JobErrorList InRange(string field, long? value, long min, long max, string unit = "") =>
-        value is not { } v || (v >= min && v <= max) ? this
-            : Add(JobErrorCodes.OutOfRange, field, max == long.MaxValue ? $"must be {min}{unit} or more" : $"must be between {min} and {max}{unit}");
+    /// <param name="maxIsLimit">True (default) when <paramref name="max"/> is a limit of the service; false for the end of a scale.</param>
+    public JobErrorList InRange(string field, long? value, long min, long max, string unit = "", bool maxIsLimit = true)
+    {
+        if (value is not { } v || (v >= min && v <= max)) return this;
+        var code = v > max && maxIsLimit ? JobErrorCodes.OverLimit : JobErrorCodes.OutOfRange;
+        return Add(code, field, max == long.MaxValue ? $"must be {min}{unit} or more" : $"must be between {min} and {max}{unit}");
+    }
 
     /// <summary>Throws <see cref="JobInputException"/> when any problem was found.</summary>
     /// <exception cref="JobInputException">With every problem found.</exception>

@@ -60,6 +60,7 @@ public sealed class SlideshowBuilder : IJob<SlideshowRequest, Draft>
             var info = await Probe(item).ConfigureAwait(false);
             if (info.Video is null)
                 throw new JobInputException(JobErrorCodes.UnsupportedMedia, JobFields.Input, $"'{NameOf(request, item, info)}' has no picture; give photos or clips (sound alone belongs in music)");
+            MediaGuard.RequireVideo(info, _ctx.Limits);   // a picture without a frame size (damaged) or over the size limit fails here, not at export
             items.Add((item, info));
         }
 

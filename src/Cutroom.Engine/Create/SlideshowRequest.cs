@@ -94,8 +94,10 @@ public sealed record SlideshowRequest : IJobRequest
         errors.Require(Items is { Count: > 0 }, JobErrorCodes.Required, JobFields.Input, "give at least one photo or clip");
         errors.Require(Items is not { Count: > MaxItems }, JobErrorCodes.OverLimit, JobFields.Input,
             N($"at most {MaxItems} photos and clips (got {Items?.Count})"));
-        errors.Require(Duration >= MediaTime.FromMilliseconds(MinDurationMs) && Duration <= MediaTime.FromMilliseconds(MaxDurationMs),
+        errors.Require(Duration >= MediaTime.FromMilliseconds(MinDurationMs),
             JobErrorCodes.OutOfRange, JobFields.Duration, "must be between 1 s and 1 hour");
+        errors.Require(Duration <= MediaTime.FromMilliseconds(MaxDurationMs),
+            JobErrorCodes.OverLimit, JobFields.Duration, "must be between 1 s and 1 hour");
         errors.Require(FrameRate.Den == 1 && FrameRate.Num is >= DraftLimits.MinFps and <= DraftLimits.MaxFps, JobErrorCodes.OutOfRange, Fields.FrameRate,
             N($"must be a whole number from {DraftLimits.MinFps} to {DraftLimits.MaxFps} (got {FrameRate})"));
         errors.Require(AspectCanvas is not null, JobErrorCodes.UnknownValue, Fields.Aspect,

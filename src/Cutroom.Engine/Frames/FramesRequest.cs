@@ -92,7 +92,7 @@ public sealed record FramesRequest : IJobRequest
                 errors.Require(a.Times is null || a.Times.All(t => !t.IsNegative), JobErrorCodes.OutOfRange, AtField, "must not be negative");
                 break;
         }
-        errors.InRange(JobFields.Quality, Quality, ImageQuality.Min, ImageQuality.Max);
+        errors.InRange(JobFields.Quality, Quality, ImageQuality.Min, ImageQuality.Max, maxIsLimit: false);
         errors.InRange(JobFields.Width, Width, MinWidth, MaxWidth, " pixels");
         errors.Require(Start is not { IsNegative: true }, JobErrorCodes.OutOfRange, JobFields.Start, "must not be negative");
         errors.Require(End is not { IsNegative: true }, JobErrorCodes.OutOfRange, JobFields.End, "must not be negative");

@@ -14,7 +14,7 @@ internal static class ImageOutputs
         if (string.IsNullOrWhiteSpace(path)) errors.Add(JobErrorCodes.Required, JobFields.Output, "is required");
         else if (ImageFormats.FromPath(path) is null)
             errors.Add(JobErrorCodes.UnknownValue, JobFields.Output, $"must end in {ImageFormats.Extensions} (got '{Path.GetExtension(path)}')");
-        errors.InRange(JobFields.Quality, quality, ImageQuality.Min, ImageQuality.Max);
+        errors.InRange(JobFields.Quality, quality, ImageQuality.Min, ImageQuality.Max, maxIsLimit: false);
     }
 
     /// <summary>The format of an image output.</summary>

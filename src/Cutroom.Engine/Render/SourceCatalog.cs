@@ -48,7 +48,8 @@ internal sealed class SourceCatalog
                         Orientation = ExifOrientation.Read(info.Path),
                     };
             }
-            var facts = new MediaFacts(Path.GetFileName(info.Path), HasPicture: info.Video is not null, HasSound: info.Audio is not null);
+            var facts = new MediaFacts(Path.GetFileName(info.Path), HasPicture: info.Video is not null, HasSound: info.Audio is not null,
+                DurationMs: info.IsStillImage ? null : info.DurationMs);
             if (TrackMedia.Check(placement, facts) is { } wrong) throw new RenderInputException([wrong]);
             if (placement.TrackType == TrackType.Video)
             {

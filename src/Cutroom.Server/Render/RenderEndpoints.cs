@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Server.Auth;
 using Cutroom.Server.Contract;
 using Cutroom.Server.Hosting;
@@ -69,8 +70,13 @@ public static class RenderEndpoints
         if (existing is not null) return Api.Ok(new RenderAccepted(id, RenderStatus.Of(existing.Status)), StatusCodes.Status202Accepted);
 
         var media = await sources.LoadAsync(session.Id, request.Draft.Draft, ct);
-        errors.AddRange(RenderSources.Check(request.Draft.Draft, media).Select(e => new PathError(RenderRequest.InBody(e.Field), e.Message)));
-        if (errors.Count > 0) throw Invalid(errors);
+        var sourceProblems = RenderSources.Check(request.Draft.Draft, media);
+        errors.AddRange(sourceProblems.Select(e => new PathError(RenderRequest.InBody(e.Field), e.Message)));
+        // Media of the wrong kind alone (a sound on a video track) is the contract's 4001, as when the
+        // render job finds it; anything else, an unknown id included (ids cannot be probed), is 4000.
+        if (errors.Count > 0)
+            throw Invalid(errors, sourceProblems.Count == errors.Count && sourceProblems.All(e => e.Kind == ErrorKind.UnsupportedMedia)
+                ? ApiCodes.UnsupportedMedia : ApiCodes.BadRequest);
 
         var job = await renders.CreateAsync(caller.AccountId, request, hash, Attribution.Json(http.Request), ct);
         return Api.Ok(new RenderAccepted(id, RenderStatus.Of(job.Status)), StatusCodes.Status202Accepted);
@@ -82,7 +88,7 @@ public static class RenderEndpoints
         return Api.Ok(RenderStatus.Describe(job, http.Request, signer));
     }
 
-    private static ApiException Invalid(List<PathError> errors) =>
-        new(ApiCodes.BadRequest, errors.Count == 1 ? $"invalid request: {errors[0].Path}: {errors[0].Message}"
+    private static ApiException Invalid(List<PathError> errors, int code = ApiCodes.BadRequest) =>
+        new(code, errors.Count == 1 ? $"invalid request: {errors[0].Path}: {errors[0].Message}"
             : $"invalid request: {errors.Count} problems, each listed with its path in data.errors", new ErrorsData([.. errors]));
 }

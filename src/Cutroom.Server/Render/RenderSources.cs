@@ -13,7 +13,8 @@ namespace Cutroom.Server.Render;
 /// <param name="HasPicture">Whether it can be on a video track (a video or an image).</param>
 /// <param name="HasSound">Whether it can be on an audio track (audio, or a video with sound; generated videos are assumed to have sound).</param>
 /// <param name="Path">Its file in storage (absolute), or null when its file record is gone.</param>
-public sealed record RenderSource(string Id, string Name, bool HasPicture, bool HasSound, string? Path);
+/// <param name="DurationMs">Its duration in ms when it plays in time (a video or a sound), else null: for the in-point check.</param>
+public sealed record RenderSource(string Id, string Name, bool HasPicture, bool HasSound, string? Path, long? DurationMs = null);
 
 /// <summary>
 /// Resolves the <c>src</c> media ids of a draft within ONE session (docs/security.md §12: another
@@ -39,18 +40,20 @@ public sealed class RenderSources(IDbContextFactory<CutroomDb> db, FileStore sto
         if (ids.Count == 0) return new Dictionary<string, RenderSource>();
         await using var ctx = await db.CreateDbContextAsync(cancellationToken);
         var media = await ctx.Media.AsNoTracking().Where(m => m.SessionId == sessionId && ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Name, m.Kind, m.HasAudio, m.FileKey }).ToListAsync(cancellationToken);
+            .Select(m => new { m.Id, m.Name, m.Kind, m.HasAudio, m.FileKey, m.DurationMs }).ToListAsync(cancellationToken);
         var generated = await ctx.Generated.AsNoTracking().Where(g => g.SessionId == sessionId && ids.Contains(g.Id) && RenderableGenerated.Contains(g.Kind))
-            .Select(g => new { g.Id, g.Name, g.Kind, g.FileKey }).ToListAsync(cancellationToken);
+            .Select(g => new { g.Id, g.Name, g.Kind, g.FileKey, g.DurationMs }).ToListAsync(cancellationToken);
         var keys = media.Select(m => m.FileKey).Concat(generated.Select(g => g.FileKey)).ToList();
         var files = await ctx.Files.AsNoTracking().Where(f => keys.Contains(f.Key)).ToDictionaryAsync(f => f.Key, cancellationToken);
         string? PathOf(string key) => files.TryGetValue(key, out var f) ? store.PathOf(f) : null;
 
         var result = new Dictionary<string, RenderSource>(StringComparer.Ordinal);
         foreach (var m in media)
-            result[m.Id] = new RenderSource(m.Id, m.Name, m.Kind is "video" or "image", m.Kind == "audio" || (m.Kind == "video" && m.HasAudio), PathOf(m.FileKey));
+            result[m.Id] = new RenderSource(m.Id, m.Name, m.Kind is "video" or "image", m.Kind == "audio" || (m.Kind == "video" && m.HasAudio), PathOf(m.FileKey),
+                m.Kind is "video" or "audio" ? m.DurationMs : null);
         foreach (var g in generated)
-            result[g.Id] = new RenderSource(g.Id, g.Name, g.Kind is "video" or "image", g.Kind is "audio" or "video", PathOf(g.FileKey));
+            result[g.Id] = new RenderSource(g.Id, g.Name, g.Kind is "video" or "image", g.Kind is "audio" or "video", PathOf(g.FileKey),
+                g.Kind is "video" or "audio" ? g.DurationMs : null);
         return result;
     }
 
@@ -71,7 +74,7 @@ public sealed class RenderSources(IDbContextFactory<CutroomDb> db, FileStore sto
             if (!sources.TryGetValue(placement.Src, out var m))
                 errors.Add(new JobError(JobErrorCodes.NotFound, placement.Path,
                     $"unknown media '{Short(placement.Src)}': use a media_id (or generated media id) of this session, as listed in its state"));
-            else if (TrackMedia.Check(placement, new MediaFacts(m.Name, m.HasPicture, m.HasSound)) is { } wrong)
+            else if (TrackMedia.Check(placement, new MediaFacts(m.Name, m.HasPicture, m.HasSound, m.DurationMs)) is { } wrong)
                 errors.Add(wrong);
         }
         return errors;

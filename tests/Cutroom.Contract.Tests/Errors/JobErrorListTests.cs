@@ -24,16 +24,23 @@ public class JobErrorListTests
     }
 
     [Theory]
-    [InlineData(null, null)]
-    [InlineData(1L, null)]
-    [InlineData(10L, null)]
-    [InlineData(0L, "must be between 1 and 10 frames")]
-    [InlineData(11L, "must be between 1 and 10 frames")]
-    public void InRange_checks_both_bounds_and_lets_a_missing_value_pass(long? value, string? message)
+    [InlineData(null, null, null)]
+    [InlineData(1L, null, null)]
+    [InlineData(10L, null, null)]
+    [InlineData(0L, JobErrorCodes.OutOfRange, "must be between 1 and 10 frames")]
+    [InlineData(11L, JobErrorCodes.OverLimit, "must be between 1 and 10 frames")]
+    public void InRange_checks_both_bounds_and_lets_a_missing_value_pass(long? value, string? code, string? message)
     {
         var list = new JobErrorList().InRange("count", value, 1, 10, " frames");
         if (message is null) Assert.Empty(list.Errors);
-        else Assert.Equal([new JobError(JobErrorCodes.OutOfRange, "count", message)], list.Errors);
+        else Assert.Equal([new JobError(code!, "count", message)], list.Errors);
+    }
+
+    [Fact]
+    public void Above_the_end_of_a_scale_is_out_of_range_not_over_a_limit()
+    {
+        var e = Assert.Single(new JobErrorList().InRange("quality", 101, 1, 100, maxIsLimit: false).Errors);
+        Assert.Equal(JobErrorCodes.OutOfRange, e.Code);
     }
 
     [Fact]

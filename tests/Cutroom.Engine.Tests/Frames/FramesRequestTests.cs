@@ -13,7 +13,7 @@ public class FramesRequestTests
     {
         { "every 0", JobErrorCodes.OutOfRange, "every" },
         { "count 0", JobErrorCodes.OutOfRange, "count" },
-        { "count over the limit", JobErrorCodes.OutOfRange, "count" },
+        { "count over the limit", JobErrorCodes.OverLimit, "count" },
         { "fps 0", JobErrorCodes.OutOfRange, "fps" },
         { "fps over the limit", JobErrorCodes.OutOfRange, "fps" },
         { "interval 0", JobErrorCodes.OutOfRange, "interval" },
@@ -22,7 +22,7 @@ public class FramesRequestTests
         { "quality 0", JobErrorCodes.OutOfRange, JobFields.Quality },
         { "quality 101", JobErrorCodes.OutOfRange, JobFields.Quality },
         { "width 8", JobErrorCodes.OutOfRange, JobFields.Width },
-        { "width over the limit", JobErrorCodes.OutOfRange, JobFields.Width },
+        { "width over the limit", JobErrorCodes.OverLimit, JobFields.Width },
         { "a negative start", JobErrorCodes.OutOfRange, JobFields.Start },
         { "an end before the start", JobErrorCodes.OutOfRange, JobFields.End },
         { "no input", JobErrorCodes.Required, JobFields.Input },

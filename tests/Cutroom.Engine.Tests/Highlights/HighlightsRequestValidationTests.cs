@@ -17,7 +17,7 @@ public class HighlightsRequestValidationTests
         { "no input", Good with { InputPath = "" }, JobErrorCodes.Required, JobFields.Input },
         { "no folder", Good with { OutputDirectory = "" }, JobErrorCodes.Required, JobFields.Output },
         { "no clip", Good with { Count = 0 }, JobErrorCodes.OutOfRange, HighlightsRequest.CountField },
-        { "51 clips", Good with { Count = HighlightsRequest.MaxCount + 1 }, JobErrorCodes.OutOfRange, HighlightsRequest.CountField },
+        { "51 clips", Good with { Count = HighlightsRequest.MaxCount + 1 }, JobErrorCodes.OverLimit, HighlightsRequest.CountField },
         { "clips under a second", Good with { Min = S(0.999) }, JobErrorCodes.OutOfRange, HighlightsRequest.MinField },
         { "clips over ten minutes", Good with { Max = S(600.001) }, JobErrorCodes.OutOfRange, HighlightsRequest.MaxField },
         { "a longest clip shorter than the shortest", Good with { Min = S(20), Max = S(15) }, JobErrorCodes.OutOfRange, HighlightsRequest.MaxField },

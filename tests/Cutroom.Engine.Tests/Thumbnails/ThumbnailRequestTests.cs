@@ -18,9 +18,9 @@ public class ThumbnailRequestTests
         { "thumbnail quality 0", JobErrorCodes.OutOfRange, JobFields.Quality },
         { "thumbnail without input", JobErrorCodes.Required, JobFields.Input },
         { "sheet 0 columns", JobErrorCodes.OutOfRange, "columns" },
-        { "sheet 11 rows", JobErrorCodes.OutOfRange, "rows" },
+        { "sheet 11 rows", JobErrorCodes.OverLimit, "rows" },
         { "sheet tile 63", JobErrorCodes.OutOfRange, "tile_width" },
-        { "sheet tile over the limit", JobErrorCodes.OutOfRange, "tile_width" },
+        { "sheet tile over the limit", JobErrorCodes.OverLimit, "tile_width" },
         { "sheet .gif", JobErrorCodes.UnknownValue, JobFields.Output },
         { "sheet quality 101", JobErrorCodes.OutOfRange, JobFields.Quality },
     };

@@ -19,11 +19,12 @@ internal static class JobTables
     }
 
     /// <summary>The rows every job on a video shares: a missing file, not a video (text, sound), a picture over the size limit, a damaged file.</summary>
-    private static IEnumerable<ContractRow> VideoInputRows(Func<string, TempDir, string[]>? cli, Func<string, ToolCall>? tool) =>
+    /// <param name="soundIsInput">True for a job that takes a sound alone too (highlights of a talk's audio): no "WAV as the video" row.</param>
+    private static IEnumerable<ContractRow> VideoInputRows(Func<string, TempDir, string[]>? cli, Func<string, ToolCall>? tool, bool soundIsInput = false) =>
     [
         new("a missing file", MissingVideo, JobErrorCodes.NotFound, ErrorKind.NotFound, cli, tool),
         new("a text file named .mp4", TextAsVideo, JobErrorCodes.UnsupportedMedia, ErrorKind.UnsupportedMedia, cli, tool),
-        new("a WAV file given as the video", Sound, JobErrorCodes.UnsupportedMedia, ErrorKind.UnsupportedMedia, cli, tool),
+        .. soundIsInput ? Array.Empty<ContractRow>() : [new ContractRow("a WAV file given as the video", Sound, JobErrorCodes.UnsupportedMedia, ErrorKind.UnsupportedMedia, cli, tool)],
         new("a video over the size limit", HugeVideo, JobErrorCodes.OverLimit, ErrorKind.OverLimit, cli, tool),
         new("a truncated MP4 that ffmpeg cannot read", TruncatedVideo, null, ErrorKind.MediaFailed, cli, tool),
     ];
@@ -73,7 +74,7 @@ internal static class JobTables
         new("more clips than the limit", Video, JobErrorCodes.OverLimit, ErrorKind.OverLimit,
             (f, d) => ["highlights", f, "--out", d.File("h"), "--count", "51"],
             m => Call(ToolNames.Highlights, m, new JsonObject { ["count"] = 51 })),
-        .. VideoInputRows((f, d) => ["highlights", f, "--out", d.File("h")], m => Call(ToolNames.Highlights, m)),
+        .. VideoInputRows((f, d) => ["highlights", f, "--out", d.File("h")], m => Call(ToolNames.Highlights, m), soundIsInput: true),
     ];
 
     public static IEnumerable<ContractRow> Animate() =>

@@ -1,3 +1,5 @@
+using Cutroom.Engine.Common;
+using Cutroom.Contract.Errors;
 using System.Text.Json.Nodes;
 using Cutroom.Agent.Tools;
 using Cutroom.Agent.Tools.Args;
@@ -57,7 +59,9 @@ internal sealed class AnimateImageExecutor : IToolExecutor<AnimateImageArgs>
         var info = await ctx.Engine.Prober.ProbeAsync(path, measureFrames: false, ctx.CancellationToken);
         var name = ExecutorKit.NameOf(ctx.Session, args.Media);
         if (!info.IsStillImage)
-            return ToolOutcome.Failed(ctx.T($"{name} is not a still image; animate works on photos.", $"{name} 不是图片，只能让图片动起来。"));
+            throw new JobInputException(JobErrorCodes.UnsupportedMedia, JobFields.Input,
+                ctx.T($"{name} is not a still image; animate works on photos", $"{name} 不是图片，只能让图片动起来"));
+        MediaGuard.RequireVideo(info, ctx.Engine.Limits);   // a damaged picture fails now, not at export
         var canvas = Canvas.ForAspect(args.Aspect ?? "16:9")!;
         var motion = args.Motion ?? KenBurnsMotion.ZoomIn.Name();
         var duration = args.DurationMs ?? AnimateRequest.DefaultDuration.ToMilliseconds();

@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using Cutroom.Contract.Output;
 using System.Text.Json.Nodes;
 using Cutroom.Contract.Jobs;
@@ -43,8 +44,9 @@ internal sealed class TrimExecutor : IToolExecutor<TrimArgs>
         }
         var name = ExecutorKit.NameOf(ctx.Session, args.Media);
         if (end <= start)
-            return ToolOutcome.Failed(ctx.T($"{name} is only {ExecutorKit.Time(duration)} long; nothing is left between {ExecutorKit.Time(start)} and {ExecutorKit.Time(end)}.",
-                $"{name} 只有 {ExecutorKit.Time(duration)}，{ExecutorKit.Time(start)} 到 {ExecutorKit.Time(end)} 之间没有内容。"));
+            throw new JobInputException(JobErrorCodes.OutOfRange, JobFields.Start,
+                ctx.T($"{name} is only {ExecutorKit.Time(duration)} long; nothing is left between {ExecutorKit.Time(start)} and {ExecutorKit.Time(end)}",
+                    $"{name} 只有 {ExecutorKit.Time(duration)}，{ExecutorKit.Time(start)} 到 {ExecutorKit.Time(end)} 之间没有内容"));
 
         var folder = ctx.Session.NewWorkFolder("trim");
         Directory.CreateDirectory(folder);
