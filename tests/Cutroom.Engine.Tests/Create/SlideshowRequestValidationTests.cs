@@ -14,7 +14,7 @@ public sealed class SlideshowRequestValidationTests
         { "no items", Good with { Items = [] }, JobErrorCodes.Required, JobFields.Input },
         { "201 items", Good with { Items = [.. Enumerable.Repeat("/media/a.jpg", SlideshowRequest.MaxItems + 1)] }, JobErrorCodes.OverLimit, JobFields.Input },
         { "0.5 s", Good with { Duration = MediaTime.FromMilliseconds(500) }, JobErrorCodes.OutOfRange, JobFields.Duration },
-        { "over an hour", Good with { Duration = MediaTime.FromMilliseconds(SlideshowRequest.MaxDurationMs + 1) }, JobErrorCodes.OutOfRange, JobFields.Duration },
+        { "over an hour", Good with { Duration = MediaTime.FromMilliseconds(SlideshowRequest.MaxDurationMs + 1) }, JobErrorCodes.OverLimit, JobFields.Duration },
         { "4:3", Good with { Aspect = "4:3" }, JobErrorCodes.UnknownValue, "aspect" },
         { "29.97 fps", Good with { FrameRate = new Rational(30000, 1001) }, JobErrorCodes.OutOfRange, "fps" },
         { "0 fps", Good with { FrameRate = new Rational(0, 1) }, JobErrorCodes.OutOfRange, "fps" },
