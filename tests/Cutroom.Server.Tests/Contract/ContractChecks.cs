@@ -71,3 +71,30 @@ public sealed class CreateContractTests(ContractServer fixture) : IClassFixture<
     public Task A_bad_create_request_gives_the_same_code_through_the_CLI_the_agent_and_HTTP(string row) =>
         ContractChecks.RunAsync(JobTables.Create(), row, fixture.Server);
 }
+
+public sealed class ContactSheetContractTests(ContractServer fixture) : IClassFixture<ContractServer>
+{
+    public static TheoryData<string> Rows => JobTables.Names(JobTables.ContactSheet());
+
+    [Theory, MemberData(nameof(Rows))]
+    public Task A_bad_contact_sheet_request_gives_the_same_code_through_the_CLI_the_agent_and_HTTP(string row) =>
+        ContractChecks.RunAsync(JobTables.ContactSheet(), row, fixture.Server);
+}
+
+public sealed class ConvertContractTests(ContractServer fixture) : IClassFixture<ContractServer>
+{
+    public static TheoryData<string> Rows => JobTables.Names(JobTables.Convert());
+
+    [Theory, MemberData(nameof(Rows))]
+    public Task A_bad_convert_request_gives_the_same_code_through_the_CLI_the_agent_and_HTTP(string row) =>
+        ContractChecks.RunAsync(JobTables.Convert(), row, fixture.Server);
+}
+
+public sealed class SummaryContractTests(ContractServer fixture) : IClassFixture<ContractServer>
+{
+    public static TheoryData<string> Rows => JobTables.Names(JobTables.Summary());
+
+    [Theory, MemberData(nameof(Rows))]
+    public Task A_bad_summary_request_gives_the_same_code_through_the_CLI_the_agent_and_HTTP(string row) =>
+        ContractChecks.RunAsync(JobTables.Summary(), row, fixture.Server);
+}

@@ -66,6 +66,21 @@ internal static class JobTables
             m => Call(ToolNames.Trim, m, new JsonObject { ["start_ms"] = 1000, ["end_ms"] = 2000 })),
     ];
 
+    public static IEnumerable<ContractRow> ContactSheet() =>
+    [
+        new("more columns than the limit", Video, JobErrorCodes.OverLimit, ErrorKind.OverLimit,
+            (f, d) => ["contact-sheet", f, "-o", d.File("s.jpg"), "--cols", "11"],
+            m => Call(ToolNames.ContactSheet, m, new JsonObject { ["cols"] = 11 })),
+        .. VideoInputRows((f, d) => ["contact-sheet", f, "-o", d.File("s.jpg")], m => Call(ToolNames.ContactSheet, m)),
+    ];
+
+    public static IEnumerable<ContractRow> Convert() =>
+        VideoInputRows((f, d) => ["convert", f, "-o", d.File("c.mp4")], m => Call(ToolNames.Convert, m));
+
+    /// <summary>The summary reads a talk's sound alone too, so its table has no "WAV as the video" row.</summary>
+    public static IEnumerable<ContractRow> Summary() =>
+        VideoInputRows((f, d) => ["summary", f, "-o", d.File("sum")], m => Call(ToolNames.Summarize, m), soundIsInput: true);
+
     public static IEnumerable<ContractRow> Highlights() =>
     [
         new("a shortest clip longer than the video", Video, JobErrorCodes.OutOfRange, ErrorKind.BadInput,
