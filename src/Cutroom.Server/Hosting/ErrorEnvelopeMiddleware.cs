@@ -1,3 +1,4 @@
+using Cutroom.Contract.Errors;
 using System.Text.Json;
 using Cutroom.Server.Contract;
 using Microsoft.AspNetCore.Http;
@@ -56,6 +57,21 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away: nothing to answer.
+        }
+        catch (CutroomException e) when (!context.Response.HasStarted)
+        {
+            // A job's coded failure that reached an endpoint: the contract code of its kind, as a durable job would fail.
+            var code = JobErrorMapping.ApiCodeOf(e);
+            if (code == ApiCodes.ServerError)
+            {
+                logger.LogError(e, "{Code} on {Method} {Path} ({RequestId})", e.Code, context.Request.Method, context.Request.Path, requestId);
+                await WriteAsync(context, code, $"{e.Message}; retry later and report request id {requestId}", new RequestIdData(requestId));
+            }
+            else
+            {
+                await WriteAsync(context, code, e.Message, code == ApiCodes.BadRequest
+                    ? new ErrorsData([.. e.Errors.Select(x => new PathError(x.Field, x.Message))]) : null);
+            }
         }
         catch (Exception e) when (!context.Response.HasStarted)
         {
