@@ -57,14 +57,7 @@ internal static class ExecutorKit
     /// <summary>An edit error in the user's language (the message is the timeline's English one).</summary>
     public static ToolOutcome EditFailed(ToolContext ctx, JobError error) =>
         ToolOutcome.Failed(ctx.T($"That did not change anything: {error.Message}.", $"没有修改：{error.Message}。")) with
-        {
-            Data = new System.Text.Json.Nodes.JsonObject
-            {
-                ["ok"] = false, ["error"] = error.Code,
-                ["kind"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(error.Kind.ToString()),
-                ["field"] = error.Field, ["message"] = error.Message,
-            },
-        };
+        { Data = ToolErrors.Data(error, error.Field) };
 
     /// <summary>The segment with this id and its track, or null.</summary>
     public static (Track Track, Segment Segment)? Find(Draft draft, string segmentId) =>

@@ -50,13 +50,22 @@ public static class ToolErrors
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(failure);
+        return Data(failure.Error, ArgumentOf(tool, failure.Error.Field) is var a && a != JobFields.Request ? a : null);
+    }
+
+    /// <summary>The <c>functionResponse</c> data of one error: <c>{"ok":false,"error":code,"kind","field","message"}</c>.</summary>
+    /// <param name="error">The error.</param>
+    /// <param name="field">The name the caller knows the field by (a tool argument, a draft path), or null for none.</param>
+    public static JsonObject Data(JobError error, string? field)
+    {
+        ArgumentNullException.ThrowIfNull(error);
         return new JsonObject
         {
             ["ok"] = false,
-            ["error"] = failure.Code,
-            ["kind"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.Kind.ToString()),
-            ["field"] = ArgumentOf(tool, failure.Error.Field) is var a && a != JobFields.Request ? a : null,
-            ["message"] = failure.Error.Message,
+            ["error"] = error.Code,
+            ["kind"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(error.Kind.ToString()),
+            ["field"] = field,
+            ["message"] = error.Message,
         };
     }
 

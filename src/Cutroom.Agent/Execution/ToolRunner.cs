@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cutroom.Agent.Sessions;
 using Cutroom.Agent.Tools;
@@ -56,11 +55,7 @@ public sealed class ToolRunner(ToolRegistry registry)
         {
             return ToolOutcome.Failed(context.T($"I could not run {call.Name}: {e.Message}.", $"无法执行 {call.Name}：{e.Message}。")) with
             {
-                Data = new JsonObject
-                {
-                    ["ok"] = false, ["error"] = e.Code, ["kind"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Kind.ToString()),
-                    ["field"] = e.Error.Field == JobFields.Request ? null : e.Error.Field, ["message"] = e.Error.Message,
-                },
+                Data = ToolErrors.Data(e.Error, e.Error.Field == JobFields.Request ? null : e.Error.Field),
             };
         }
 

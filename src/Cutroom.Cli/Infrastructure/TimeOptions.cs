@@ -32,12 +32,6 @@ public static class TimeOptions
     public static List<MediaTime> ParseTimes(string text, string option) =>
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => ParseTime(t, option)!.Value).ToList();
 
-    /// <summary>Parses one time into microseconds, or null when <paramref name="text"/> is null (for requests that still take µs; prefer <see cref="ParseTime"/>).</summary>
-    /// <param name="text">The option's value.</param>
-    /// <param name="option">The option (<c>--min</c>), for the error's field.</param>
-    /// <exception cref="JobInputException"><see cref="JobErrorCodes.WrongType"/> when the text is not a time.</exception>
-    public static long? Parse(string? text, string option) => ParseTime(text, option)?.ToMicroseconds();
-
     /// <summary>The field of an option: <c>--tile-width</c> → <c>tile_width</c>.</summary>
     private static string FieldOf(string option) => option.TrimStart('-').Replace('-', '_');
 }

@@ -54,7 +54,4 @@ public readonly partial struct MediaTime
         microseconds = (long)decimal.Round(us, MidpointRounding.AwayFromZero);
         return true;
     }
-
-    /// <summary>Microseconds to milliseconds, rounded to nearest.</summary>
-    public static long UsToMs(long microseconds) => (long)Math.Round(microseconds / 1000.0, MidpointRounding.AwayFromZero);
 }

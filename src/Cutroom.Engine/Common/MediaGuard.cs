@@ -27,8 +27,4 @@ public static class MediaGuard
         return info.DurationMs is { } ms and > 0 ? MediaTime.FromMilliseconds(ms)
             : throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(info.Path)}' has no known duration; it may be damaged");
     }
-
-    /// <summary>The media duration in µs, or throws when it is unknown (<see cref="RequireDuration"/> in microseconds).</summary>
-    /// <exception cref="MediaProbeException">Code <c>media_unreadable</c> when the duration is unknown.</exception>
-    public static long RequireDurationUs(MediaInfo info) => RequireDuration(info).ToMicroseconds();
 }
