@@ -34,7 +34,7 @@ internal static class ChatLocalCommand
         {
             try
             {
-                var engine = EngineContext.CreateDefault();
+                var engine = RenderEngine.Create();
                 var folder = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "cutroom-chat-" + Guid.NewGuid().ToString("N")[..8]);
                 var session = new FolderSession(folder, language: parse.GetValue(language));
                 var uploaded = await session.UploadAsync(engine, parse.GetValue(files) ?? [], ct);

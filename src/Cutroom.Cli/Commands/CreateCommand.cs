@@ -45,7 +45,7 @@ internal static class CreateCommand
         };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Creating the video", parse.GetValue(json), async (progress, token) =>
         {
-            var ctx = EngineContext.CreateDefault();
+            var ctx = RenderEngine.Create();
             var request = new SlideshowRequest
             {
                 Items = [.. parse.GetValue(items)!.Select(Path.GetFullPath)],

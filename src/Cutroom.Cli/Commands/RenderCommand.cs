@@ -48,7 +48,7 @@ internal static class RenderCommand
                 LogFile = parse.GetValue(log) is { } lf ? Path.GetFullPath(lf) : null,
                 TargetLufs = lufs is 0 ? null : lufs ?? DraftRenderRequest.DefaultTargetLufs,
             };
-            var result = await new DraftRenderer(EngineContext.CreateDefault()).RunAsync(request, progress.AsJobProgress(), token);
+            var result = await new DraftRenderer(RenderEngine.Create()).RunAsync(request, progress.AsJobProgress(), token);
             foreach (var w in result.Warnings) JobConsole.Warn(w);
             return result;
         }, Print, ct, Flags));

@@ -57,13 +57,19 @@ public sealed record CameraPath(CameraWindow Start, CameraWindow End)
     /// <summary>
     /// The <c>perspective</c> corner expressions (x0, y0, x1, y1, x2, y2, x3, y3) that show this path on a
     /// <paramref name="width"/> x <paramref name="height"/> frame over <paramref name="frames"/> frames.
-    /// The filter's <c>in</c> variable is the 1-based input frame number, so progress is <c>(in-1)/(frames-1)</c>, clipped to 0-1.
+    /// The filter's <c>in</c> variable is the 1-based input frame number, so progress is <c>(in-1+first)/(frames-1)</c>, clipped to 0-1.
     /// Corners are the view's edges in source pixels, with fractional values: sampling is sub-pixel.
     /// </summary>
-    public IReadOnlyList<string> PerspectiveCorners(int width, int height, long frames)
+    /// <param name="width">Frame width, pixels.</param>
+    /// <param name="height">Frame height, pixels.</param>
+    /// <param name="frames">Frames of the whole move.</param>
+    /// <param name="firstFrame">The frame of the move the filter's first input frame shows (0 from the start; a render
+    /// window that begins inside the move starts later on the same path).</param>
+    public IReadOnlyList<string> PerspectiveCorners(int width, int height, long frames, long firstFrame = 0)
     {
         // clip(): should a later ffmpeg count `in` from 0, the first frame still starts exactly on Start.
-        var p = frames > 1 ? $"clip((in-1)/{N(frames - 1)},0,1)" : "0";
+        var at = firstFrame > 0 ? $"in-1+{N(firstFrame)}" : "in-1";
+        var p = frames > 1 ? $"clip(({at})/{N(frames - 1)},0,1)" : "0";
         var zoom = Start.Zoom == End.Zoom ? N(Start.Zoom) : $"({N(Start.Zoom)}+{N(End.Zoom - Start.Zoom)}*{p})";
         string Center(double from, double to, int size) =>
             from == to ? N(from * size) : $"({N(from * size)}+{N((to - from) * size)}*{p})";

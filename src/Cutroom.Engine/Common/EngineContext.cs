@@ -31,6 +31,15 @@ public sealed class EngineContext
     public MediaProber Prober { get; }
     /// <summary>Timeouts and thread caps.</summary>
     public EngineLimits Limits { get; }
+
+    /// <summary>Where rendered chunks and soundtracks are kept for the next render of the same draft; null keeps nothing (chunks are still rendered in parallel).</summary>
+    public Render.Chunks.RenderCache? RenderCache { get; init; }
+
+    /// <summary>How renders are cut into chunks and how many run at once.</summary>
+    public Render.Chunks.RenderChunkOptions Chunking { get; init; } = new();
+
+    /// <summary>This context with <paramref name="cache"/> as its <see cref="RenderCache"/>.</summary>
+    public EngineContext WithRenderCache(Render.Chunks.RenderCache? cache) => new(Runner, Prober, Limits) { RenderCache = cache, Chunking = Chunking };
 }
 
 /// <summary>Limits every job runs under (docs/security.md §5-6).</summary>

@@ -38,6 +38,12 @@ public sealed record DraftRenderRequest(RenderableDraft Draft, string OutputFile
     /// <summary>Canvas colour behind the bottom layer, ffmpeg colour syntax: a name (<c>black</c>) or <c>0xRRGGBB</c>.</summary>
     public string Background { get; init; } = "black";
 
+    /// <summary>
+    /// Whether an H.264 render may be split into chunks rendered in parallel and joined by stream copy
+    /// (default true; the joined file equals a one-pass render in frames and duration). False renders in one pass.
+    /// </summary>
+    public bool AllowChunks { get; init; } = true;
+
     /// <summary>When set, ffmpeg's command line and log are appended here.</summary>
     public string? LogFile { get; init; }
 

@@ -5,6 +5,7 @@ using Cutroom.Contract.Output;
 using Cutroom.Contract.Time;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
+using Cutroom.Engine.Render.Chunks;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
@@ -13,12 +14,21 @@ using Cutroom.FFmpeg.Process;
 namespace Cutroom.Engine.Render;
 
 /// <summary>
-/// Renders a draft (the session's timeline) to a video file with ONE ffmpeg invocation whose
-/// <c>-filter_complex</c> graph is built from typed objects: video tracks stacked bottom to top
-/// over the background, transitions with <c>xfade</c>, overlays, texts with <c>drawtext</c>, and
-/// the soundtrack mixed and loudness-normalised. The output is written under a temporary name,
-/// verified by probing it once (a picture, sound unless GIF, a duration), then renamed; the probe is
-/// returned with the result.
+/// Renders a draft (the session's timeline) to a video file. Each pass is ONE ffmpeg invocation whose
+/// <c>-filter_complex</c> graph is built from typed objects for a window of the timeline's frames:
+/// video tracks stacked bottom to top over the background, transitions with <c>xfade</c>, overlays,
+/// texts with <c>drawtext</c>, and the soundtrack mixed and loudness-normalised.
+/// <para>
+/// An H.264 render (MP4, MOV) of more than a few seconds is split into chunks
+/// (<see cref="RenderChunkPlanner"/>): each chunk is rendered as its own pass to a closed-GOP H.264
+/// piece with the same encoder settings, several at once (<see cref="RenderChunkOptions.Concurrency"/>),
+/// the soundtrack is rendered once for the whole timeline, and the pieces are joined with the concat
+/// demuxer and stream copy. With a <see cref="EngineContext.RenderCache"/>, pieces are kept under
+/// their <see cref="RenderChunkKey"/> and a later render reuses every piece whose key did not change
+/// (a render after an edit renders only the chunks the edit touched). GIF and WebM render in one pass.
+/// </para>
+/// The output is written under a temporary name, verified by probing it once (a picture, sound unless
+/// GIF, a duration), then renamed; the probe is returned with the result.
 /// </summary>
 public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
 {
@@ -54,23 +64,20 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
         {
             using var staging = OutputStaging.ForFile(request.OutputFile);
             var warnings = new List<string>();
-            var graph = Compile(request, sources, work, staging.TempPath, totalFrames, allowSeeking: true);
-            var run = await RunAsync(graph, request, fractions, cancellationToken);
-            if (run.DecodeErrors > 0 && graph.UsedSeeking)
-            {
-                // A seek landed on a keyframe that does not decode cleanly: render again decoding every source from its start.
-                graph = Compile(request, sources, work, staging.TempPath, totalFrames, allowSeeking: false);
-                run = await RunAsync(graph, request, fractions, cancellationToken);
-                warnings.Add("a source did not decode cleanly after seeking; it was decoded from its start instead");
-            }
-            if (run.DecodeErrors > 0) warnings.Add($"a source has damaged data: the decoder concealed {run.DecodeErrors} error(s)");
+            RenderChunkReport? report = null;
+            var chunks = request.AllowChunks && IsChunkable(request.Spec)
+                ? RenderChunkPlanner.Plan(draft, clock, totalFrames, _ctx.Chunking) : [FrameWindow.All(totalFrames)];
+            if (chunks.Count > 1)
+                report = await new ChunkedRender(this, _ctx).RunAsync(request, sources, chunks, work, staging.TempPath, warnings, fractions, cancellationToken);
+            else
+                await RenderPassAsync(request, sources, FrameWindow.All(totalFrames), RenderParts.VideoAndAudio, work, staging.TempPath, warnings, fractions, cancellationToken);
 
-            var probe = await VerifyAsync(staging.TempPath, request.Spec, cancellationToken);
+            var probe = await VerifyAsync(staging.TempPath, request.Spec, RenderParts.VideoAndAudio, cancellationToken);
             var video = probe.Video!;
             staging.Commit();
             fractions?.Report(1);
             return new RenderResult(staging.FinalPath, video.Width, video.Height, probe.DurationMs ?? 0, video.FrameCount ?? totalFrames,
-                probe.SizeBytes, sw.ElapsedMilliseconds, warnings) { Probe = probe };
+                probe.SizeBytes, sw.ElapsedMilliseconds, warnings) { Probe = probe, Chunks = report };
         }
         finally
         {
@@ -78,43 +85,73 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
         }
     }
 
-    /// <summary>Builds the ffmpeg command for a draft without running it (for golden tests and <c>--dry-run</c>).</summary>
-    internal RenderGraph Compile(DraftRenderRequest request, SourceCatalog sources, string work, string output, long totalFrames, bool allowSeeking)
-    {
-        var g = new RenderGraph(request, sources, work, _ctx.Limits.Threads, allowSeeking);
-        var spec = request.Spec;
-        var video = VideoLayers.Compose(g, totalFrames);
-        var audio = spec.Format.HasAudio() ? AudioMix.Build(g, totalFrames, g.SegmentInputs) : null;
+    /// <summary>True for the outputs that can be rendered in chunks and joined by stream copy: H.264 (MP4, MOV).</summary>
+    public static bool IsChunkable(OutputSpec spec) => spec is { Video: X264Preset, Format: OutputFormat.Mp4 or OutputFormat.Mov };
 
-        if (spec.Video is GifPreset gif)
+    /// <summary>
+    /// Renders one pass: <paramref name="parts"/> of the frames of <paramref name="window"/> to
+    /// <paramref name="output"/>. When a seek lands on a keyframe that does not decode cleanly, the pass is
+    /// rendered again decoding every source from its start (a warning says so).
+    /// </summary>
+    internal async Task RenderPassAsync(DraftRenderRequest request, SourceCatalog sources, FrameWindow window, RenderParts parts,
+        string work, string output, List<string> warnings, IProgress<double>? progress, CancellationToken ct)
+    {
+        var graph = Compile(request, sources, work, output, window, parts, allowSeeking: true);
+        var run = await RunAsync(graph, request, progress, ct);
+        if (run.DecodeErrors > 0 && graph.UsedSeeking)
+        {
+            graph = Compile(request, sources, work, output, window, parts, allowSeeking: false);
+            run = await RunAsync(graph, request, progress, ct);
+            lock (warnings) warnings.Add("a source did not decode cleanly after seeking; it was decoded from its start instead");
+        }
+        if (run.DecodeErrors > 0) lock (warnings) warnings.Add($"a source has damaged data: the decoder concealed {run.DecodeErrors} error(s)");
+    }
+
+    /// <summary>Builds the ffmpeg command of the whole draft in one pass, without running it (for golden tests).</summary>
+    internal RenderGraph Compile(DraftRenderRequest request, SourceCatalog sources, string work, string output, long totalFrames, bool allowSeeking) =>
+        Compile(request, sources, work, output, FrameWindow.All(totalFrames), RenderParts.VideoAndAudio, allowSeeking);
+
+    /// <summary>Builds the ffmpeg command of one pass: <paramref name="parts"/> of the frames of <paramref name="window"/>.</summary>
+    internal RenderGraph Compile(DraftRenderRequest request, SourceCatalog sources, string work, string output, FrameWindow window, RenderParts parts, bool allowSeeking)
+    {
+        var g = new RenderGraph(request, sources, work, _ctx.Limits.Threads, allowSeeking, window);
+        var spec = request.Spec;
+        var withVideo = parts != RenderParts.Audio;
+        var withAudio = parts != RenderParts.Video && spec.Format.HasAudio();
+        var video = withVideo ? VideoLayers.Compose(g) : null;
+        var audio = withAudio ? AudioMix.Build(g, window.Count, g.SegmentInputs) : null;
+
+        if (video is not null && spec.Video is GifPreset gif)
         {
             var small = video.Then(Filters.Fps(new Rational(Math.Min(g.Draft.Fps, gif.MaxFramesPerSecond), 1)))
                 .Then(Filters.Scale(string.Create(CultureInfo.InvariantCulture, $"min({gif.MaxWidth},iw)"), "-2", gif.Scaler));
-            var parts = g.Graph.Apply(Filters.Split(2), small);
-            var palette = parts[0].Then(Filters.PaletteGen(gif.PaletteStatsMode));
-            video = g.Graph.Apply(Filters.PaletteUse(gif.Dither, gif.BayerScale), parts[1], palette)[0];
+            var split = g.Graph.Apply(Filters.Split(2), small);
+            var palette = split[0].Then(Filters.PaletteGen(gif.PaletteStatsMode));
+            video = g.Graph.Apply(Filters.PaletteUse(gif.Dither, gif.BayerScale), split[1], palette)[0];
         }
-        else
+        else if (video is not null)
         {
             video = video.Then(Filters.Format(spec.Video.PixelFormat));
         }
-        g.Graph.Output(video, "vout");
+        if (video is not null) g.Graph.Output(video, "vout");
         if (audio is not null) g.Graph.Output(audio, "aout");
 
         var text = g.Graph.Render();
         if (text.Length > InlineGraphLimit)
         {
-            var script = Path.Combine(work, "graph.txt");
+            var script = Path.Combine(work, $"graph-{Guid.NewGuid():N}.txt");
             File.WriteAllText(script, text);
             g.Command.FilterComplexScript(script);
         }
         else g.Command.FilterComplex(text);
 
-        string[] outputArgs = audio is null
-            ? ["-map", "[vout]", .. spec.OutputArguments(null, withAudio: false)]
-            : ["-map", "[vout]", "-map", "[aout]", .. spec.OutputArguments(null),
-               "-r", g.Clock.Fps.ToString(CultureInfo.InvariantCulture)];
-        g.Command.Output(output, outputArgs).ExpectDuration(g.Clock.FrameToUs(totalFrames));
+        string[] outputArgs = (video, audio) switch
+        {
+            (not null, null) => ["-map", "[vout]", .. spec.OutputArguments(null, withAudio: false)],
+            (null, not null) => ["-map", "[aout]", .. spec.AudioArguments(), .. spec.ContainerArguments()],
+            _ => ["-map", "[vout]", "-map", "[aout]", .. spec.OutputArguments(null), "-r", g.Clock.Fps.ToString(CultureInfo.InvariantCulture)],
+        };
+        g.Command.Output(output, outputArgs).ExpectDuration(g.Clock.FrameToUs(window.Count));
         return g;
     }
 
@@ -127,15 +164,15 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
             Progress = new EncodeProgress(progress, 0, 0.98),
         }, ct);
 
-    /// <summary>Probes the output once: it must have a picture, sound unless the format has none, and a duration above zero.</summary>
+    /// <summary>Probes an output once: it must have a picture (unless sound alone), sound (unless GIF or a picture alone), and a duration above zero.</summary>
     /// <exception cref="FFmpegException"><c>output_invalid</c> when it does not.</exception>
-    private async Task<MediaInfo> VerifyAsync(string file, OutputSpec spec, CancellationToken ct)
+    internal async Task<MediaInfo> VerifyAsync(string file, OutputSpec spec, RenderParts parts, CancellationToken ct)
     {
         MediaInfo probe;
-        try { probe = await _ctx.Prober.ProbeAsync(file, measureFrames: spec.Format != OutputFormat.Gif, ct); }
+        try { probe = await _ctx.Prober.ProbeAsync(file, measureFrames: spec.Format != OutputFormat.Gif && parts != RenderParts.Audio, ct); }
         catch (MediaProbeException) { throw FFmpegException.InvalidOutput("the render produced an unreadable file"); }
-        if (probe.Video is null) throw FFmpegException.InvalidOutput("the render produced no video stream");
-        if (spec.Format.HasAudio() && probe.Audio is null) throw FFmpegException.InvalidOutput("the render produced no sound track");
+        if (parts != RenderParts.Audio && probe.Video is null) throw FFmpegException.InvalidOutput("the render produced no video stream");
+        if (parts != RenderParts.Video && spec.Format.HasAudio() && probe.Audio is null) throw FFmpegException.InvalidOutput("the render produced no sound track");
         if (probe.DurationMs is not > 0) throw FFmpegException.InvalidOutput("the render produced an empty file");
         return probe;
     }

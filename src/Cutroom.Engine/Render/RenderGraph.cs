@@ -13,14 +13,16 @@ namespace Cutroom.Engine.Render;
 internal sealed class RenderGraph
 {
     private readonly Dictionary<int, long> _trimStarts = [];
-    private int _textFiles;
 
-    public RenderGraph(DraftRenderRequest request, SourceCatalog sources, string workDirectory, int threads, bool allowSeeking)
+    public RenderGraph(DraftRenderRequest request, SourceCatalog sources, string workDirectory, int threads, bool allowSeeking, FrameWindow window)
     {
         Request = request; Draft = request.Draft.Draft; Sources = sources; WorkDirectory = workDirectory;
         Clock = new TimelineClock(Draft.Fps);
-        Threads = threads; AllowSeeking = allowSeeking;
+        Threads = threads; AllowSeeking = allowSeeking; Window = window;
     }
+
+    /// <summary>The frames of the timeline this pass renders (output frame 0 is <see cref="FrameWindow.First"/>).</summary>
+    public FrameWindow Window { get; }
 
     /// <summary>What is rendered: the draft, the output, the background and the loudness target.</summary>
     public DraftRenderRequest Request { get; }
@@ -78,11 +80,17 @@ internal sealed class RenderGraph
     /// <summary>The in-point still to trim in the graph for input <paramref name="input"/> (0 when ffmpeg seeked there).</summary>
     public long InputTrimStart(int input) => _trimStarts.GetValueOrDefault(input);
 
-    /// <summary>A text file in the work folder holding <paramref name="text"/> exactly (UTF-8, no BOM), for drawtext <c>textfile</c>.</summary>
+    /// <summary>
+    /// A text file in the work folder holding <paramref name="text"/> exactly (UTF-8, no BOM), for drawtext
+    /// <c>textfile</c>. Named by its content (<c>text-&lt;sha256 prefix&gt;.txt</c>), so that the command, and
+    /// so a render chunk's cache key, depends on the text and not on the order texts were written.
+    /// </summary>
     public string WriteTextFile(string text)
     {
-        var path = Path.Combine(WorkDirectory, $"text-{++_textFiles}.txt");
-        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal), new System.Text.UTF8Encoding(false));
+        var bytes = new System.Text.UTF8Encoding(false).GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var name = System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
+        var path = Path.Combine(WorkDirectory, $"text-{name}.txt");
+        if (!File.Exists(path)) File.WriteAllBytes(path, bytes);
         return path;
     }
 

@@ -17,4 +17,7 @@ public sealed record RenderResult(string File, int Width, int Height, long Durat
     /// <summary>The probe of the output that verified it (a picture, sound unless GIF, a duration); not serialized.</summary>
     [JsonIgnore]
     public MediaInfo? Probe { get; init; }
+
+    /// <summary>How the render was split and what it reused; null for a one-pass render.</summary>
+    public Chunks.RenderChunkReport? Chunks { get; init; }
 }

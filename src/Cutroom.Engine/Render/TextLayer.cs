@@ -27,9 +27,10 @@ internal static class TextLayer
             var m = seg.Meta;
             var start = g.Clock.Frames(seg.StartMs);
             var end = g.Clock.Frames(seg.EndMs);
-            if (end <= start) continue;
-            var s0 = g.Seconds(start);
-            var s1 = g.Seconds(end);
+            if (end <= start || !g.Window.Overlaps(start, end)) continue;
+            // Times in the window's own clock (its first frame is t = 0): a text that began before the window starts at a negative time.
+            var s0 = g.Seconds(start - g.Window.First);
+            var s1 = g.Seconds(end - g.Window.First);
             var (x, y) = Placement.TextXY(m, g.Width, g.Height);
             var size = m.Size ?? DefaultSize(g.Height);
             var style = new DrawTextStyle

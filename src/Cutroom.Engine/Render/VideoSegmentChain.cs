@@ -15,25 +15,33 @@ namespace Cutroom.Engine.Render;
 /// </summary>
 internal static class VideoSegmentChain
 {
-    /// <summary>Builds the stream of <paramref name="frames"/> frames for <paramref name="segment"/>.</summary>
+    /// <summary>
+    /// Builds the stream of frames <c>[skip, skip + frames)</c> of <paramref name="segment"/>'s own frame
+    /// sequence (its frame 0 is the segment's first frame on the timeline; a render window that starts
+    /// inside the segment skips the frames before it). The result has <paramref name="frames"/> frames,
+    /// timestamps from 0; fades and Ken Burns motion are those of the whole segment at those frames.
+    /// </summary>
     /// <param name="g">The render being built.</param>
     /// <param name="segment">The segment.</param>
-    /// <param name="frames">How many frames to produce (the segment's own plus any transition tail).</param>
+    /// <param name="span">The segment's whole span in frames: its own frames plus the tail under the next segment's transition (the length its motion and fade-out are laid over).</param>
+    /// <param name="skip">Frames of the segment before the first one produced (0 from its start).</param>
+    /// <param name="frames">How many frames to produce (within the segment's own frames plus any transition tail).</param>
     /// <param name="layout">Full canvas or overlay box.</param>
     /// <param name="alpha">Keep an alpha plane (upper layers fade to transparent, opacity).</param>
-    public static GraphStream Build(RenderGraph g, Segment segment, long frames, SegmentLayout layout, bool alpha)
+    public static GraphStream Build(RenderGraph g, Segment segment, long span, long skip, long frames, SegmentLayout layout, bool alpha)
     {
         var info = g.Sources[segment.Src!];
         var video = info.Video!;
         var isStill = info.IsStillImage;
         var speed = segment.SpeedFactor;
         var readUs = (long)Math.Ceiling(frames * 1_000_000.0 / g.Clock.Fps * speed);
-        var inUs = MediaTime.FromMilliseconds(segment.InPointMs).ToMicroseconds();
+        // The source time of the first frame produced: the in-point plus the skipped frames at the segment's speed.
+        var inUs = MediaTime.FromMilliseconds(segment.InPointMs).ToMicroseconds() + (long)Math.Round(g.Clock.FrameToUs(skip) * speed);
         var (input, trimStartUs) = g.AddInput(info, inUs, readUs, isStill);
         g.SegmentInputs[segment] = input;
 
         var s = g.Graph.InputVideo(input);
-        if (isStill) return Fades(g, StillFrames(g, s, g.Sources.Still(segment.Src!)!, segment, frames, layout, alpha), segment, frames, alpha);
+        if (isStill) return Fades(g, StillFrames(g, s, g.Sources.Still(segment.Src!)!, segment, span, skip, frames, layout, alpha), segment, span, skip, alpha);
         {
             if (trimStartUs > 0) s = s.Then(Filters.Trim(trimStartUs, null));
             s = s.Then(Filters.SetPts("PTS-STARTPTS"));
@@ -45,7 +53,7 @@ internal static class VideoSegmentChain
             s = s.Then(Filters.HoldLastFrame(frames));
             s = s.Then(Filters.TrimFrames(0, frames)).Then(Filters.SetPts("PTS-STARTPTS"));
         }
-        return Fades(g, s, segment, frames, alpha);
+        return Fades(g, s, segment, span, skip, alpha);
     }
 
     /// <summary>
@@ -54,7 +62,7 @@ internal static class VideoSegmentChain
     /// <c>m.motion</c>, moved with sub-pixel precision by per-frame <c>perspective</c> along the animate
     /// job's camera path.
     /// </summary>
-    private static GraphStream StillFrames(RenderGraph g, GraphStream s, StillImage still, Segment segment, long frames, SegmentLayout layout, bool alpha)
+    private static GraphStream StillFrames(RenderGraph g, GraphStream s, StillImage still, Segment segment, long span, long skip, long frames, SegmentLayout layout, bool alpha)
     {
         s = still.Upright(s);
         var fit = StillFitNames.Parse(segment.Meta.Fit ?? Fits.Contain);
@@ -71,7 +79,8 @@ internal static class VideoSegmentChain
             // The camera moves over the picture composed at canvas size: perspective samples it with
             // sub-pixel precision straight into the canvas. (The animate job supersamples to the largest
             // zoom first for the sharpest single clip; here that would cost 3x per frame for a 1.2x zoom.)
-            var c = CameraPath.For(mo).PerspectiveCorners(g.Width, g.Height, frames);
+            // The path spans the segment's whole span (own frames plus the tail under the next transition), whatever part of it is rendered.
+            var c = CameraPath.For(mo).PerspectiveCorners(g.Width, g.Height, span, skip);
             s = s.Then(Filters.Perspective(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], perFrame: true));
         }
         return s;
@@ -83,17 +92,24 @@ internal static class VideoSegmentChain
             .Then(Filters.TrimFrames(0, frames)).Then(Filters.SetSar()).Then(Filters.Format("yuv420p"))
             .Then(Filters.SetTimeBase(g.Clock.Rate.Invert())).Then(Filters.SetPts("N"));
 
-    private static GraphStream Fades(RenderGraph g, GraphStream s, Segment segment, long frames, bool alpha)
+    /// <summary>
+    /// Fades and opacity, in the segment's own time: a stream that starts <paramref name="skip"/> frames into
+    /// the segment is stamped from that frame for the fades and back to 0 after them.
+    /// </summary>
+    private static GraphStream Fades(RenderGraph g, GraphStream s, Segment segment, long span, long skip, bool alpha)
     {
+        var fades = segment.Meta.FadeInMs is > 0 || segment.Meta.FadeOutMs is > 0;
+        if (fades && skip > 0) s = s.Then(Filters.SetPts($"PTS+{RenderGraph.Num(skip)}"));
         if (segment.Meta.FadeInMs is > 0 and var fi)
             s = s.Then(Filters.FadeIn(MediaTime.FromMilliseconds(fi), alpha));
         if (segment.Meta.FadeOutMs is > 0 and var fo)
         {
             var ownEnd = g.Clock.Frames(segment.DurationMs);
             var fade = MediaTime.FromMilliseconds(fo);
-            var start = MediaTime.Max(MediaTime.Zero, g.Clock.Time(Math.Min(ownEnd, frames)) - fade);
+            var start = MediaTime.Max(MediaTime.Zero, g.Clock.Time(Math.Min(ownEnd, span)) - fade);
             s = s.Then(Filters.FadeOut(start, fade, alpha));
         }
+        if (fades && skip > 0) s = s.Then(Filters.SetPts("PTS-STARTPTS"));
         if (segment.Meta.Opacity is { } op and < 1)
             s = s.Then(Filters.Opacity(Math.Clamp(op, 0, 1)));
         return s;

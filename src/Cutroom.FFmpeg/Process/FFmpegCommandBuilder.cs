@@ -43,7 +43,7 @@ public sealed class FFmpegCommandBuilder
         options ??= new InputOptions();
         _inputs.AddRange(["-protocol_whitelist", FFmpegCommand.ProtocolWhitelist]);
         if (options.Demuxer is { } f)
-            _inputs.AddRange(["-f", f, "-format_whitelist", f]);
+            _inputs.AddRange(["-f", f, "-format_whitelist", options.FormatWhitelist ?? f]);
         if (options.Threads is { } t) _inputs.AddRange(["-threads", t.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         if (options.SkipNonKeyFrames) _inputs.AddRange(["-skip_frame", "nokey"]);
         if (options.SeekUs is { } ss) _inputs.AddRange(["-ss", MediaTime.ToFFmpeg(ss)]);
@@ -115,6 +115,12 @@ public sealed record InputOptions
 {
     /// <summary>The demuxer to force (<c>-f</c>), from <see cref="Probe.ContainerFormatInfo"/>; null lets ffmpeg probe.</summary>
     public string? Demuxer { get; init; }
+
+    /// <summary>
+    /// The demuxers this input may open (<c>-format_whitelist</c>) when it is not just <see cref="Demuxer"/>: a
+    /// demuxer that opens other files (the concat demuxer) needs theirs too, e.g. <c>concat,mov</c>.
+    /// </summary>
+    public string? FormatWhitelist { get; init; }
 
     /// <summary>Decoder threads for this input; null = ffmpeg's default.</summary>
     public int? Threads { get; init; }
