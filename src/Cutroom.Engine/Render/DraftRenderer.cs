@@ -117,11 +117,17 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
         var g = new RenderGraph(request, sources, work, _ctx.Limits.Threads, allowSeeking, window);
         var spec = request.Spec;
         var withVideo = parts != RenderParts.Audio;
-        var withAudio = parts != RenderParts.Video && spec.Format.HasAudio();
+        var withAudio = parts is RenderParts.VideoAndAudio or RenderParts.Audio && spec.Format.HasAudio();
         var video = withVideo ? VideoLayers.Compose(g) : null;
         var audio = withAudio ? AudioMix.Build(g, window.Count, g.SegmentInputs) : null;
 
-        if (video is not null && spec.Video is GifPreset gif)
+        if (video is not null && parts == RenderParts.Frame)
+        {
+            // The window starts where no transition is cut; the frame asked for is its last.
+            video = video.Then(Filters.TrimFrames(window.Count - 1, window.Count)).Then(Filters.SetPts("PTS-STARTPTS"))
+                .Then(Filters.Format("yuvj420p"));
+        }
+        else if (video is not null && spec.Video is GifPreset gif)
         {
             var small = video.Then(Filters.Fps(new Rational(Math.Min(g.Draft.Fps, gif.MaxFramesPerSecond), 1)))
                 .Then(Filters.Scale(string.Create(CultureInfo.InvariantCulture, $"min({gif.MaxWidth},iw)"), "-2", gif.Scaler));
@@ -147,6 +153,7 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
 
         string[] outputArgs = (video, audio) switch
         {
+            (not null, _) when parts == RenderParts.Frame => ["-map", "[vout]", "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "2", "-f", "image2", "-update", "1"],
             (not null, null) => ["-map", "[vout]", .. spec.OutputArguments(null, withAudio: false)],
             (null, not null) => ["-map", "[aout]", .. spec.AudioArguments(), .. spec.ContainerArguments()],
             _ => ["-map", "[vout]", "-map", "[aout]", .. spec.OutputArguments(null), "-r", g.Clock.Fps.ToString(CultureInfo.InvariantCulture)],

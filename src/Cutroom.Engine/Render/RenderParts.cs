@@ -9,4 +9,6 @@ public enum RenderParts
     Video,
     /// <summary>The soundtrack only, for the whole timeline: joined with the chunks.</summary>
     Audio,
+    /// <summary>The last frame of the window as one JPEG (scrubbing).</summary>
+    Frame,
 }
