@@ -38,8 +38,12 @@ public sealed class EngineContext
     /// <summary>How renders are cut into chunks and how many run at once.</summary>
     public Render.Chunks.RenderChunkOptions Chunking { get; init; } = new();
 
+    /// <summary>Who renders the chunks of a render; null: this process, <see cref="Render.Chunks.RenderChunkOptions.Concurrency"/> at once.</summary>
+    public Render.Chunks.IRenderChunkScheduler? ChunkScheduler { get; init; }
+
     /// <summary>This context with <paramref name="cache"/> as its <see cref="RenderCache"/>.</summary>
-    public EngineContext WithRenderCache(Render.Chunks.RenderCache? cache) => new(Runner, Prober, Limits) { RenderCache = cache, Chunking = Chunking };
+    public EngineContext WithRenderCache(Render.Chunks.RenderCache? cache) =>
+        new(Runner, Prober, Limits) { RenderCache = cache, Chunking = Chunking, ChunkScheduler = ChunkScheduler };
 }
 
 /// <summary>Limits every job runs under (docs/security.md §5-6).</summary>

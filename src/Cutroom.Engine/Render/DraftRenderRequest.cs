@@ -44,6 +44,19 @@ public sealed record DraftRenderRequest(RenderableDraft Draft, string OutputFile
     /// </summary>
     public bool AllowChunks { get; init; } = true;
 
+    /// <summary>
+    /// When set, only these frames of the timeline are rendered (output frame 0 is <see cref="FrameWindow.First"/>), in
+    /// one pass: a render chunk. It must not start or end strictly inside a transition (<see cref="Chunks.RenderChunkPlanner"/>).
+    /// Null renders the whole timeline.
+    /// </summary>
+    public FrameWindow? Window { get; init; }
+
+    /// <summary>The streams written: picture and sound (default), the picture only (a chunk) or the sound only (the chunks' soundtrack).</summary>
+    public RenderParts Parts { get; init; } = RenderParts.VideoAndAudio;
+
+    /// <summary>The field of <see cref="Window"/>.</summary>
+    public const string WindowField = "window";
+
     /// <summary>When set, ffmpeg's command line and log are appended here.</summary>
     public string? LogFile { get; init; }
 
@@ -58,6 +71,9 @@ public sealed record DraftRenderRequest(RenderableDraft Draft, string OutputFile
         if (TargetLufs is { } lufs && !(lufs >= MinTargetLufs && lufs <= MaxTargetLufs))
             errors.Add(JobErrorCodes.OutOfRange, TargetLufsField, $"must be between {MinTargetLufs:0} and {MaxTargetLufs:0} LUFS");
         errors.Require(IsColor(Background), JobErrorCodes.UnknownValue, BackgroundField, "must be a colour name or 0xRRGGBB");
+        if (Window is { } w && (w.First < 0 || w.Count < 1))
+            errors.Add(JobErrorCodes.OutOfRange, WindowField, "must start at frame 0 or later and hold at least one frame");
+        errors.Require(Parts != RenderParts.Frame, JobErrorCodes.UnknownValue, WindowField, "one frame is rendered by DraftFrameRenderer");
         return errors.Errors;
     }
 

@@ -65,18 +65,33 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
             using var staging = OutputStaging.ForFile(request.OutputFile);
             var warnings = new List<string>();
             RenderChunkReport? report = null;
-            var chunks = request.AllowChunks && IsChunkable(request.Spec)
-                ? RenderChunkPlanner.Plan(draft, clock, totalFrames, _ctx.Chunking) : [FrameWindow.All(totalFrames)];
-            if (chunks.Count > 1)
-                report = await new ChunkedRender(this, _ctx).RunAsync(request, sources, chunks, work, staging.TempPath, warnings, fractions, cancellationToken);
+            var parts = request.Parts;
+            if (request.Window is { } window)
+            {
+                // A chunk (or any window): one pass of exactly these frames.
+                if (window.End > totalFrames)
+                    throw new Cutroom.Contract.Errors.JobInputException(Cutroom.Contract.Errors.JobErrorCodes.OutOfRange, DraftRenderRequest.WindowField,
+                        $"ends at frame {window.End}, after the draft's last frame ({totalFrames})");
+                await RenderPassAsync(request, sources, window, parts, work, staging.TempPath, warnings, fractions, cancellationToken);
+            }
             else
-                await RenderPassAsync(request, sources, FrameWindow.All(totalFrames), RenderParts.VideoAndAudio, work, staging.TempPath, warnings, fractions, cancellationToken);
+            {
+                var chunks = request.AllowChunks && parts == RenderParts.VideoAndAudio && IsChunkable(request.Spec)
+                    ? RenderChunkPlanner.Plan(draft, clock, totalFrames, _ctx.Chunking) : [FrameWindow.All(totalFrames)];
+                if (chunks.Count > 1)
+                    report = await new ChunkedRender(this, _ctx).RunAsync(request, sources, chunks, work, staging.TempPath, warnings, fractions, cancellationToken);
+                else
+                    await RenderPassAsync(request, sources, FrameWindow.All(totalFrames), parts, work, staging.TempPath, warnings, fractions, cancellationToken);
+            }
 
-            var probe = await VerifyAsync(staging.TempPath, request.Spec, RenderParts.VideoAndAudio, cancellationToken);
-            var video = probe.Video!;
+            var probe = await VerifyAsync(staging.TempPath, request.Spec, parts, cancellationToken);
+            var expected = request.Window?.Count ?? totalFrames;
+            if (request.Window is not null && parts != RenderParts.Audio && request.Spec.Format != OutputFormat.Gif && probe.Video!.FrameCount is { } n && n != expected)
+                throw FFmpegException.InvalidOutput($"the render has {n} frames instead of {expected}");
+            var video = probe.Video;
             staging.Commit();
             fractions?.Report(1);
-            return new RenderResult(staging.FinalPath, video.Width, video.Height, probe.DurationMs ?? 0, video.FrameCount ?? totalFrames,
+            return new RenderResult(staging.FinalPath, video?.Width ?? 0, video?.Height ?? 0, probe.DurationMs ?? 0, video?.FrameCount ?? (video is null ? 0 : expected),
                 probe.SizeBytes, sw.ElapsedMilliseconds, warnings) { Probe = probe, Chunks = report };
         }
         finally

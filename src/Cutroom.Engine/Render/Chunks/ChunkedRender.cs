@@ -9,7 +9,8 @@ namespace Cutroom.Engine.Render.Chunks;
 /// A render in chunks: each chunk of the plan is one video-only pass to a closed-GOP H.264 piece
 /// (every piece starts on an IDR frame, with the same encoder settings), the soundtrack is one audio
 /// pass over the whole timeline, pieces already in the <see cref="RenderCache"/> are reused, the rest
-/// run several at once (<see cref="RenderChunkOptions.Concurrency"/>), each is checked to hold exactly its
+/// are jobs of the <see cref="IRenderChunkScheduler"/> (by default this process, <see cref="RenderChunkOptions.Concurrency"/>
+/// at once), each is checked to hold exactly its
 /// frames before it is cached, and the pieces and the soundtrack are joined with the concat demuxer and
 /// stream copy (no re-encoding: the join takes a fraction of a second).
 /// </summary>
@@ -50,15 +51,23 @@ internal sealed class ChunkedRender(DraftRenderer renderer, EngineContext ctx)
             lock (done) { done[p] = f; progress.Report(0.98 * done.Sum(d => d.Value * weights[d.Key]) / sum); }
         }
 
-        await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, ctx.Chunking.Concurrency), CancellationToken = ct },
-            async (piece, token) =>
+        var jobs = todo.Select(piece => new RenderChunkJob(
+            request with { Window = piece.Parts == RenderParts.Audio ? null : piece.Window, Parts = piece.Parts, AllowChunks = false, OutputFile = piece.File },
+            piece.Key,
+            async token =>
             {
                 await renderer.RenderPassAsync(request, sources, piece.Window, piece.Parts, work, piece.File, warnings,
                     new Progress(f => Report(piece, f)), token);
                 await CheckAsync(piece, request, token);
                 cache?.Put(piece.Key, piece.Extension, piece.File);
                 Report(piece, 1);
-            });
+            })).ToList();
+        var scheduler = ctx.ChunkScheduler ?? new LocalRenderChunkScheduler(ctx.Chunking.Concurrency);
+        await scheduler.RunAsync(jobs, ct);
+        // A job another worker ran left its piece in the shared cache, under its key.
+        foreach (var piece in todo.Where(p => !File.Exists(p.File)))
+            if (cache?.TryTake(piece.Key, piece.Extension, piece.File) != true)
+                throw FFmpegException.InvalidOutput($"the piece {piece.Window} was not rendered");
 
         await JoinAsync(request, pieces, audioFile, work, output, ct);
         return new RenderChunkReport([.. pieces.Select(p => new RenderChunkOutcome(p.Window.First, p.Window.Count, p.Key, p.Reused))], audio.Reused);

@@ -76,3 +76,50 @@ public class IncrementalRenderTests
         return best;
     }
 }
+
+/// <summary>A chunk is a job: a self-standing render request that another worker can run into the shared cache.</summary>
+public class RenderChunkJobTests
+{
+    /// <summary>Runs each piece the way a worker of a job queue would: a fresh renderer, the job's own request, the result stored under its key.</summary>
+    private sealed class OtherWorkers(RenderCache shared) : IRenderChunkScheduler
+    {
+        public List<DraftRenderRequest> Ran { get; } = [];
+
+        public async Task RunAsync(IReadOnlyList<RenderChunkJob> jobs, CancellationToken cancellationToken)
+        {
+            foreach (var job in jobs)
+            {
+                var output = Path.Combine(Path.GetTempPath(), $"worker-{Guid.NewGuid():N}" + Path.GetExtension(job.Request.OutputFile));
+                try
+                {
+                    var result = await new DraftRenderer(ChunkTestKit.Context()).RunAsync(job.Request with { OutputFile = output }, null, cancellationToken);
+                    if (job.Request.Window is { } w) Assert.Equal(w.Count, result.Frames);
+                    shared.Put(job.Key, Path.GetExtension(job.Request.OutputFile), output);
+                    lock (Ran) Ran.Add(job.Request);
+                }
+                finally { File.Delete(output); }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Pieces_rendered_by_other_workers_join_into_the_same_video_as_a_local_render()
+    {
+        using var dir = new TempDir();
+        var draft = Slideshow();
+        var local = await new DraftRenderer(Context()).RunAsync(Request(draft, Path.Combine(dir.Path, "local.mp4")), null, CancellationToken.None);
+
+        var shared = new RenderCache(Path.Combine(dir.Path, "shared"));
+        var workers = new OtherWorkers(shared);
+        var ctx = new Common.EngineContext(Engine.Context.Runner, Engine.Context.Prober, Engine.Context.Limits)
+        {
+            Chunking = SmallChunks, RenderCache = shared, ChunkScheduler = workers,
+        };
+        var remote = await new DraftRenderer(ctx).RunAsync(Request(draft, Path.Combine(dir.Path, "remote.mp4")), null, CancellationToken.None);
+
+        Assert.Equal(local.Chunks!.Chunks.Count + 1, workers.Ran.Count);   // every chunk and the soundtrack
+        Assert.Contains(workers.Ran, r => r.Parts == RenderParts.Audio && r.Window is null);
+        Assert.All(workers.Ran.Where(r => r.Parts == RenderParts.Video), r => Assert.False(r.AllowChunks));
+        Assert.Equal(PacketHashes(local.File), PacketHashes(remote.File));
+    }
+}
