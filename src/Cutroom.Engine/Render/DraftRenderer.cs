@@ -62,6 +62,9 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
         Directory.CreateDirectory(work);
         try
         {
+            // A photo used by several passes (chunks) is decoded once; a GIF (one pass, small) decodes its photos in its graph.
+            if (IsChunkable(request.Spec) || request.Window is not null)
+                sources.Prepared = await PreparedStills.PrepareAsync(draft, sources, _ctx, work, cancellationToken);
             using var staging = OutputStaging.ForFile(request.OutputFile);
             var warnings = new List<string>();
             RenderChunkReport? report = null;

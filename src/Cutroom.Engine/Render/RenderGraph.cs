@@ -77,6 +77,17 @@ internal sealed class RenderGraph
         return (Command.InputCount - 1, seek ? 0 : inUs);
     }
 
+    /// <summary>Adds a prepared still (<see cref="PreparedStills"/>): one raw yuv420p frame read with the forced <c>rawvideo</c> demuxer at the draft's rate.</summary>
+    public int AddPreparedStill(PreparedStill still)
+    {
+        Command.Input(still.Path, new InputOptions
+        {
+            Demuxer = "rawvideo",
+            Extra = ["-pix_fmt", "yuv420p", "-video_size", $"{Num(still.Width)}x{Num(still.Height)}", "-framerate", Clock.Fps.ToString(CultureInfo.InvariantCulture)],
+        });
+        return Command.InputCount - 1;
+    }
+
     /// <summary>The in-point still to trim in the graph for input <paramref name="input"/> (0 when ffmpeg seeked there).</summary>
     public long InputTrimStart(int input) => _trimStarts.GetValueOrDefault(input);
 

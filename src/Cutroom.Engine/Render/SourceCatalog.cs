@@ -19,6 +19,9 @@ internal sealed class SourceCatalog
 
     public MediaInfo this[string src] => _bySrc[src];
 
+    /// <summary>The photos decoded once and composed at the canvas size for this render (set by the renderer before its passes).</summary>
+    public PreparedStills Prepared { get; set; } = PreparedStills.None;
+
     /// <summary>The still picture behind <paramref name="src"/> (with its EXIF orientation), or null when it is not a still.</summary>
     public StillImage? Still(string src) => _stills.GetValueOrDefault(src);
 

@@ -37,11 +37,12 @@ internal static class VideoSegmentChain
         var readUs = (long)Math.Ceiling(frames * 1_000_000.0 / g.Clock.Fps * speed);
         // The source time of the first frame produced: the in-point plus the skipped frames at the segment's speed.
         var inUs = MediaTime.FromMilliseconds(segment.InPointMs).ToMicroseconds() + (long)Math.Round(g.Clock.FrameToUs(skip) * speed);
-        var (input, trimStartUs) = g.AddInput(info, inUs, readUs, isStill);
+        var prepared = isStill && !layout.IsOverlay ? g.Sources.Prepared.For(segment.Src!, StillFitNames.Parse(segment.Meta.Fit ?? Fits.Contain)) : null;
+        var (input, trimStartUs) = prepared is not null ? (g.AddPreparedStill(prepared), 0) : g.AddInput(info, inUs, readUs, isStill);
         g.SegmentInputs[segment] = input;
 
         var s = g.Graph.InputVideo(input);
-        if (isStill) return Fades(g, StillFrames(g, s, g.Sources.Still(segment.Src!)!, segment, span, skip, frames, layout, alpha), segment, span, skip, alpha);
+        if (isStill) return Fades(g, StillFrames(g, s, g.Sources.Still(segment.Src!)!, prepared, segment, span, skip, frames, layout, alpha), segment, span, skip, alpha);
         {
             if (trimStartUs > 0) s = s.Then(Filters.Trim(trimStartUs, null));
             s = s.Then(Filters.SetPts("PTS-STARTPTS"));
@@ -62,15 +63,15 @@ internal static class VideoSegmentChain
     /// <c>m.motion</c>, moved with sub-pixel precision by per-frame <c>perspective</c> along the animate
     /// job's camera path.
     /// </summary>
-    private static GraphStream StillFrames(RenderGraph g, GraphStream s, StillImage still, Segment segment, long span, long skip, long frames, SegmentLayout layout, bool alpha)
+    private static GraphStream StillFrames(RenderGraph g, GraphStream s, StillImage still, PreparedStill? prepared, Segment segment, long span, long skip, long frames, SegmentLayout layout, bool alpha)
     {
-        s = still.Upright(s);
         var fit = StillFitNames.Parse(segment.Meta.Fit ?? Fits.Contain);
         var motion = segment.Meta.Motion is { } m && m != "none" && !layout.IsOverlay ? KenBurnsMotionNames.Parse(m) : (KenBurnsMotion?)null;
-        // A logo keeps its own size; a picture is composed onto the canvas once (StillCanvas leaves square pixels).
-        s = layout.IsOverlay
-            ? s.Then(Filters.Scale(layout.BoxWidth, "-2", StillCanvas.PictureScaler)).Then(Filters.SetSar())
-            : StillCanvas.Compose(g.Graph, s, still.DisplayWidth, still.DisplayHeight, g.Width, g.Height, fit);
+        // A prepared still is already upright and composed on the canvas; a logo keeps its own size; any other
+        // picture is composed onto the canvas once here (StillCanvas leaves square pixels).
+        if (prepared is not null) s = s.Then(Filters.SetSar());
+        else if (layout.IsOverlay) s = still.Upright(s).Then(Filters.Scale(layout.BoxWidth, "-2", StillCanvas.PictureScaler)).Then(Filters.SetSar());
+        else s = StillCanvas.Compose(g.Graph, still.Upright(s), still.DisplayWidth, still.DisplayHeight, g.Width, g.Height, fit);
         s = s.Then(Filters.Format(alpha ? "yuva420p" : "yuv420p"))
             .Then(Filters.Loop(checked((int)(frames - 1))))
             .Then(Filters.SetTimeBase(g.Clock.Rate.Invert())).Then(Filters.SetPts("N"));

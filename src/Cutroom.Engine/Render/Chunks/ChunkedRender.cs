@@ -25,7 +25,7 @@ internal sealed class ChunkedRender(DraftRenderer renderer, EngineContext ctx)
         string work, string output, List<string> warnings, IProgress<double>? progress, CancellationToken ct)
     {
         var cache = ctx.RenderCache;
-        var identity = FFmpegIdentity(ctx.Runner.Tools);
+        var identity = Render.FFmpegIdentity.Of(ctx.Runner.Tools);
         string[] fonts = File.Exists(Fonts.Cjk.Path) ? [Fonts.Cjk.Path] : [];
         var pieces = new List<Piece>();
         for (var i = 0; i < chunks.Count; i++)
@@ -92,13 +92,6 @@ internal sealed class ChunkedRender(DraftRenderer renderer, EngineContext ctx)
             .Output(output, ["-map", "0:v:0", "-map", "1:a:0", "-c", "copy", .. request.Spec.ContainerArguments()])
             .Build();
         await ctx.Runner.RunAsync(command, new FFmpegRunOptions { Timeout = ctx.Limits.FFmpegTimeout, Purpose = "joining the rendered chunks", LogFile = request.LogFile }, ct);
-    }
-
-    /// <summary>The ffmpeg build, as its path, size and time (an upgrade changes them): part of every key.</summary>
-    private static string FFmpegIdentity(FFmpegTools tools)
-    {
-        var fi = new FileInfo(tools.FFmpegPath);
-        return $"{tools.FFmpegPath} {(fi.Exists ? fi.Length : -1)} {(fi.Exists ? fi.LastWriteTimeUtc.Ticks : 0)}";
     }
 
     private sealed record Piece(FrameWindow Window, RenderParts Parts, string File, string Key, string Extension, bool Reused);

@@ -39,6 +39,7 @@ public sealed class DraftFrameRenderer(EngineContext ctx) : IJob<DraftFrameReque
         Directory.CreateDirectory(work);
         try
         {
+            sources.Prepared = await PreparedStills.PrepareAsync(draft, sources, ctx, work, cancellationToken);
             using var staging = OutputStaging.ForFile(request.OutputFile);
             var renderer = new DraftRenderer(ctx);
             await renderer.RenderPassAsync(render, sources, FrameWindow.FromFirstEnd(first, frame + 1), RenderParts.Frame, work, staging.TempPath, [], null, cancellationToken);
