@@ -6,6 +6,7 @@ using Cutroom.Contract.Output;
 using Cutroom.Contract.Time;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Render;
+using Cutroom.Engine.Render.Preview;
 using Spectre.Console;
 
 namespace Cutroom.Cli.Commands;
@@ -32,7 +33,8 @@ internal static class RenderCommand
         var loudness = new Option<double?>("--lufs") { Description = "Integrated loudness target of the mix in LUFS (default -14); 0 turns normalisation off" };
         var log = new Option<string?>("--log") { Description = "Append ffmpeg's command line and log to this file" };
         var json = CliOptions.Json();
-        var cmd = new Command("render", "Render a draft JSON (tracks of clips, photos, music and text) to a video") { draftFile, output, media, quality, loudness, log, json };
+        var preview = new Option<bool>("--preview") { Description = "Render the live preview instead of the export: the draft at 640x360 (360 lines), x264 ultrafast, MP4" };
+        var cmd = new Command("render", "Render a draft JSON (tracks of clips, photos, music and text) to a video") { draftFile, output, media, quality, loudness, log, preview, json };
         cmd.SetAction((parse, ct) => JobConsole.RunAsync("Rendering", parse.GetValue(json), async (progress, token) =>
         {
             var path = parse.GetValue(draftFile)!;
@@ -41,10 +43,11 @@ internal static class RenderCommand
             var draft = RenderableDraft.Parse(await File.ReadAllTextAsync(path, token));
             var outputFile = parse.GetValue(output)!;
             var lufs = parse.GetValue(loudness);
-            var request = new DraftRenderRequest(draft, outputFile,
-                MediaMap.Resolver(parse.GetValue(media) ?? [], Path.GetDirectoryName(Path.GetFullPath(path))!))
+            var resolve = MediaMap.Resolver(parse.GetValue(media) ?? [], Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var request = (parse.GetValue(preview)
+                ? DraftPreview.Request(draft, outputFile, resolve)
+                : new DraftRenderRequest(draft, outputFile, resolve) { Spec = OutputSpecs.For(FormatOf(outputFile), parse.GetValue(quality)) }) with
             {
-                Spec = OutputSpecs.For(FormatOf(outputFile), parse.GetValue(quality)),
                 LogFile = parse.GetValue(log) is { } lf ? Path.GetFullPath(lf) : null,
                 TargetLufs = lufs is 0 ? null : lufs ?? DraftRenderRequest.DefaultTargetLufs,
             };
@@ -73,6 +76,8 @@ internal static class RenderCommand
         t.AddRow("Video", $"{r.Width}x{r.Height}, {r.Frames} frames, {MediaTime.FromMilliseconds(r.DurationMs).ToClock()}");
         t.AddRow("Size", $"{r.SizeBytes:N0} bytes");
         t.AddRow("Took", $"{MediaTime.FromMilliseconds(r.ElapsedMs).TotalSeconds:0.0} s");
+        if (r.Chunks is { } c)
+            t.AddRow("Chunks", $"{c.Chunks.Count}: {c.Rendered} rendered, {c.Reused} from the cache; sound {(c.AudioReused ? "from the cache" : "rendered")}");
         console.Write(t);
     }
 }

@@ -9,6 +9,7 @@ namespace Cutroom.Cli.Infrastructure;
 /// the chunks the edit touched. The cache is <c>CUTROOM_RENDER_CACHE</c> (a folder; <c>off</c> keeps
 /// nothing), default <c>$XDG_CACHE_HOME/cutroom/render</c>; its size limit is
 /// <c>CUTROOM_RENDER_CACHE_MB</c> (default 2048 MB), least recently used pieces evicted first.
+/// <c>CUTROOM_RENDER_CHUNKS=off</c> renders every draft in one ffmpeg pass (for comparisons).
 /// </summary>
 internal static class RenderEngine
 {
@@ -16,6 +17,8 @@ internal static class RenderEngine
     public static EngineContext Create()
     {
         var ctx = EngineContext.CreateDefault();
+        if (string.Equals(Environment.GetEnvironmentVariable("CUTROOM_RENDER_CHUNKS"), "off", StringComparison.OrdinalIgnoreCase))
+            ctx = new EngineContext(ctx.Runner, ctx.Prober, ctx.Limits) { Chunking = ctx.Chunking with { Enabled = false } };
         var folder = Environment.GetEnvironmentVariable("CUTROOM_RENDER_CACHE");
         if (string.Equals(folder, "off", StringComparison.OrdinalIgnoreCase)) return ctx;
         var mb = long.TryParse(Environment.GetEnvironmentVariable("CUTROOM_RENDER_CACHE_MB"), out var m) && m > 0 ? m : RenderCache.DefaultMaxBytes >> 20;

@@ -62,13 +62,16 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
         Directory.CreateDirectory(work);
         try
         {
-            // A photo used by several passes (chunks) is decoded once; a GIF (one pass, small) decodes its photos in its graph.
-            if (IsChunkable(request.Spec) || request.Window is not null)
-                sources.Prepared = await PreparedStills.PrepareAsync(draft, sources, _ctx, work, cancellationToken);
             using var staging = OutputStaging.ForFile(request.OutputFile);
             var warnings = new List<string>();
             RenderChunkReport? report = null;
             var parts = request.Parts;
+            var chunks = request.Window is null && request.AllowChunks && _ctx.Chunking.Enabled && parts == RenderParts.VideoAndAudio && IsChunkable(request.Spec)
+                ? RenderChunkPlanner.Plan(draft, clock, totalFrames, _ctx.Chunking) : [FrameWindow.All(totalFrames)];
+            // Photos used by several passes (chunks, or renders of windows after an edit) are decoded once and cached;
+            // a render in one pass decodes them in its own graph.
+            if (chunks.Count > 1 || request.Window is not null)
+                sources.Prepared = await PreparedStills.PrepareAsync(draft, sources, _ctx, work, cancellationToken);
             if (request.Window is { } window)
             {
                 // A chunk (or any window): one pass of exactly these frames.
@@ -79,8 +82,6 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
             }
             else
             {
-                var chunks = request.AllowChunks && parts == RenderParts.VideoAndAudio && IsChunkable(request.Spec)
-                    ? RenderChunkPlanner.Plan(draft, clock, totalFrames, _ctx.Chunking) : [FrameWindow.All(totalFrames)];
                 if (chunks.Count > 1)
                     report = await new ChunkedRender(this, _ctx).RunAsync(request, sources, chunks, work, staging.TempPath, warnings, fractions, cancellationToken);
                 else

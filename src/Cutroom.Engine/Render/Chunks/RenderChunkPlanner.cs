@@ -11,6 +11,9 @@ public sealed record RenderChunkOptions
     public double MinSeconds { get; init; } = 2;
     /// <summary>No chunk is longer than this (s) unless a transition leaves no other cut; default 8 s.</summary>
     public double MaxSeconds { get; init; } = 8;
+    /// <summary>Whether whole H.264 renders are split into chunks (default true); false renders every draft in one pass.</summary>
+    public bool Enabled { get; init; } = true;
+
     /// <summary>Chunks rendered at once on this machine; default the cores (at most 8).</summary>
     public int Concurrency { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
 }
