@@ -8,16 +8,22 @@
 #      without Ken Burns motion, and `cutroom create --quality medium` end to end (both motions),
 #   e. Cutroom's default export settings end to end (the default quality is medium, so this is the
 #      --motion auto run of d),
-#   f. SSIM against lossless renders (crf 0) of the same Cutroom drafts and of melt's timeline.
+#   f. SSIM against lossless renders (crf 0) of the same Cutroom drafts and of melt's timeline,
+#   g. (issue 15) `cutroom create` as it renders by default (in chunks, cold render cache) against the
+#      best one-pass ffmpeg command with the same motion and the same x264 settings (Cutroom's own
+#      one-pass command, captured with CUTROOM_RENDER_CHUNKS=off) and the hand command, a re-export
+#      after a title edit (warm cache), the live preview after the same edit, and the peak memory of
+#      the whole process tree (every ffmpeg at once).
 # Each timed job runs RUNS times (median wall clock; peak RSS is the largest of the runs), all in
 # this one run, interleaved so that a change of machine load hits every contender alike.
 #   usage: bench/create.sh [RUNS]        (default 3)
-#   env:   NAIVE_RUNS (default 1; 0 skips b), CUTROOM_BENCH_DIR (default /tmp/cutroom-bench-create),
+#   env:   NAIVE_RUNS (default 1; 0 skips b), ONLY15=1 (only the issue-15 rows, melt and the hand command), CUTROOM_BENCH_DIR (default /tmp/cutroom-bench-create),
 #          CUTROOM_MEDIA (default ~/.cache/cutroom-media, from /work/shared/media/fetch-media.sh)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
 naive_runs=${NAIVE_RUNS:-1}
+[ "${ONLY15:-0}" = 1 ] && naive_runs=0
 work=${CUTROOM_BENCH_DIR:-/tmp/cutroom-bench-create}
 media=${CUTROOM_MEDIA:-$HOME/.cache/cutroom-media}
 out="$work/out"
@@ -148,7 +154,7 @@ x264_medium=(-c:v libx264 -preset medium -crf 23 -pix_fmt yuv420p -c:a aac -b:a 
 # ---- d. Cutroom's own command, captured from `cutroom create --log` --------------------------------
 create_cmd() {  # create_cmd none|auto OUT [extra args]
   local m="$1" o="$2"; shift 2
-  C=("${cutroom[@]}" create "${photos[@]}" --music "$music" --logo "$logo" --title "$title" --duration 30
+  C=(env CUTROOM_RENDER_CACHE="${RENDER_CACHE:-off}" CUTROOM_RENDER_CHUNKS="${RENDER_CHUNKS:-on}" "${cutroom[@]}" create "${photos[@]}" --music "$music" --logo "$logo" --title "$title" --duration 30
      --transition crossfade --motion "$m" -o "$o" "$@")
 }
 # The log's first line is the command, arguments with spaces in double quotes. Saved NUL-separated
@@ -165,7 +171,7 @@ for ch in line:
     else: cur += ch; started = True
 if started: args.append(cur)
 assert args[0] == "ffmpeg" and "-filter_complex" in args, "no inline -filter_complex in the captured command"
-args = [re.sub(r"textfile=[^:]*text-1\.txt", "textfile=" + sys.argv[3], a) for a in args[1:]]
+args = [re.sub(r"textfile=[^:]*text-[0-9a-f]+\.txt", "textfile=" + sys.argv[3], a) for a in args[1:]]
 args[-1] = "@OUT@"
 open(sys.argv[2], "wb").write(b"\0".join(a.encode() for a in args))
 EOF
@@ -187,7 +193,7 @@ captured_cmd() {  # captured_cmd ARGSFILE OUT PRESET CRF | ARGSFILE OUT null
 }
 
 # ---- measuring ----------------------------------------------------------------------------------
-declare -A T U M   # T[name]="s1 s2 ..." wall seconds; U[name] the same in CPU seconds (user+sys); M[name]=largest peak RSS (KB)
+declare -A S T U M   # T[name]="s1 s2 ..." wall seconds; U[name] the same in CPU seconds (user+sys); M[name]=largest peak RSS (KB)
 measure() {  # measure NAME BUILDER ARGS...  (runs the builder's command once, appends the sample, prints it with the 1-minute load)
   local name="$1" s m us sy load; shift
   "$@"
@@ -208,7 +214,7 @@ medcpu() { [ -n "${U[$1]:-}" ] && median ${U[$1]} || echo ""; }
 echo "== capture Cutroom's commands (these create runs are run 1 of 'create medium')"
 for m in none auto; do
   rm -f "$work/create-$m.log"
-  measure "create medium $m" create_cmd "$m" "$out/create-$m.mp4" --quality medium --draft-out "$work/draft-$m.json" --log "$work/create-$m.log"
+  RENDER_CHUNKS=off measure "create medium $m" create_cmd "$m" "$out/create-$m.mp4" --quality medium --draft-out "$work/draft-$m.json" --log "$work/create-$m.log"
   capture "$work/create-$m.log" "$work/cmd-$m.args"
 done
 
@@ -218,20 +224,85 @@ for i in $(seq 1 "$runs"); do
   if [ "$melt_ok" = 1 ]; then
     measure "melt" melt_cmd "$out/melt.mp4" medium 23 || { melt_ok=0; melt_why="melt failed: $(tail -3 "$work/last.log" | tr '\n' ' ')"; }
   fi
+  [ "${ONLY15:-0}" = 1 ] && continue
   measure "cutroom cmd none x264med" captured_cmd "$work/cmd-none.args" "$out/cmd-none.mp4" medium 23
   measure "cutroom cmd auto x264med" captured_cmd "$work/cmd-auto.args" "$out/cmd-auto.mp4" medium 23
   measure "cutroom cmd none x264fast" captured_cmd "$work/cmd-none.args" "$out/cmd-none-fast.mp4" fast 23
   if [ "$i" -gt 1 ]; then
-    measure "create medium none" create_cmd none "$out/create-none.mp4" --quality medium
-    measure "create medium auto" create_cmd auto "$out/create-auto.mp4" --quality medium
+    RENDER_CHUNKS=off measure "create medium none" create_cmd none "$out/create-none.mp4" --quality medium
+    RENDER_CHUNKS=off measure "create medium auto" create_cmd auto "$out/create-auto.mp4" --quality medium
   fi
 done
+
+# ---- g. issue 15: renders in chunks, a re-export after an edit, the live preview ---------------------
+# peak_tree: run C in the background and sample the summed RSS of its whole process tree (every ffmpeg
+# of a chunked render at once) every 0.2 s; the largest sum goes to P[name] (KB).
+declare -A P
+tree_rss() {  # tree_rss PID -> summed RSS (KB) of PID and its descendants
+  ps -e -o pid=,ppid=,rss= | awk -v root="$1" '{ p[$1] = $2; r[$1] = $3 } END {
+    for (pid in p) { x = pid; while (x != "" && x != root && x != 0 && x != 1) x = p[x]; if (x == root) s += r[pid] } print s + 0 }'
+}
+measure_tree() {  # measure_tree NAME BUILDER ARGS...: like measure, and the peak of the whole process tree
+  local name="$1" peak=0 cur pid start end load; shift
+  "$@"
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  start=$(date +%s.%N)
+  "${C[@]}" >"$work/last.log" 2>&1 & pid=$!
+  while kill -0 "$pid" 2>/dev/null; do cur=$(tree_rss "$pid"); [ "$cur" -gt "$peak" ] && peak=$cur; sleep 0.2; done
+  wait "$pid" || { echo "FAILED: $name (see $work/last.log)" >&2; tail -5 "$work/last.log" >&2; return 1; }
+  end=$(date +%s.%N)
+  local s; s=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+  T[$name]="${T[$name]:-} $s"
+  [ "${P[$name]:-0}" -ge "$peak" ] || P[$name]=$peak
+  printf '  %-28s %8.2f s wall  peak tree %5d MB  (load %s)\n' "$name" "$s" $((peak / 1024)) "$load"
+}
+render_cmd() {  # render_cmd DRAFT OUT CACHE [extra args]: `cutroom render` with the render cache CACHE
+  local d="$1" o="$2" c="$3"; shift 3
+  C=(env CUTROOM_RENDER_CACHE="$c" "${cutroom[@]}" render "$d" -o "$o" "$@")
+}
+create_cold() {  # create_cold none|auto OUT CACHE: `cutroom create` as it runs by default (chunks on), the cache emptied first
+  rm -rf "$3"; RENDER_CACHE="$3" RENDER_CHUNKS=on create_cmd "$1" "$2"
+}
+echo "== issue 15: the default export in chunks, a re-export after an edit, the preview"
+# The default export's x264 settings, read from a default `create` (its chunk commands).
+rm -rf "$work/cache-probe"
+RENDER_CACHE="$work/cache-probe" measure "create default (log)" create_cmd auto "$out/create-default.mp4" --log "$work/create-default.log"
+dpreset=$(grep -o -- '-preset [a-z]*' "$work/create-default.log" | head -1 | cut -d' ' -f2)
+dcrf=$(grep -o -- '-crf [0-9]*' "$work/create-default.log" | head -1 | cut -d' ' -f2)
+echo "  default export: x264 $dpreset CRF $dcrf"
+x264_default=(-c:v libx264 -preset "$dpreset" -crf "$dcrf" -pix_fmt yuv420p -c:a aac -b:a 128k -ar 48000 -movflags +faststart)
+# The edit: "make the title bigger" (x1.25), on the Ken Burns draft create made.
+python3 - "$work/draft-auto.json" "$work/draft-edited.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for t in d["t"]:
+    for s in t.get("sg", []):
+        m = s.get("m", {})
+        if "text" in m: m["size"] = round(m.get("size", 108) * 1.25)
+json.dump(d, open(sys.argv[2], "w"))
+PYEOF
+for i in $(seq 1 "$runs"); do
+  echo "== issue 15 run $i/$runs"
+  measure "hand ffmpeg @default" hand_cmd once "$out/hand-default.mp4" "${x264_default[@]}"
+  measure "1-pass cmd auto @default" captured_cmd "$work/cmd-auto.args" "$out/cmd-auto-default.mp4" "$dpreset" "$dcrf"
+  measure "1-pass cmd none @default" captured_cmd "$work/cmd-none.args" "$out/cmd-none-default.mp4" "$dpreset" "$dcrf"
+  measure_tree "create default (cold)" create_cold auto "$out/create-default.mp4" "$work/cache-$i"
+  measure "re-export after title edit" render_cmd "$work/draft-edited.json" "$out/reexport.mp4" "$work/cache-$i" --quality medium
+  measure "create --motion none (cold)" create_cold none "$out/create-none-chunked.mp4" "$work/cache-none-$i"
+  # The preview of the draft before the edit warms the cache (not timed); then the preview after the edit.
+  render_cmd "$work/draft-auto.json" "$out/preview-before.mp4" "$work/cache-$i" --preview; "${C[@]}" >/dev/null 2>&1
+  measure "preview after title edit" render_cmd "$work/draft-edited.json" "$out/preview-after.mp4" "$work/cache-$i" --preview
+  measure "preview, cold cache" render_cmd "$work/draft-auto.json" "$out/preview-cold.mp4" "$work/cache-cold-$i" --preview
+  rm -rf "$work/cache-cold-$i"
+done
+S15_default=$(ffmpeg -hide_banner -nostdin -i "$out/create-default.mp4" -i "$out/cmd-auto-default.mp4" -lavfi '[0:v][1:v]ssim' -f null - 2>&1 | sed -n 's/.*SSIM .* All:\([0-9.]*\).*/\1/p' | tail -1)
 
 if [ "$naive_runs" -gt 0 ]; then
   echo "== naive hand ffmpeg (-loop 1 inputs), $naive_runs run(s)"
   for i in $(seq 1 "$naive_runs"); do measure "hand ffmpeg (-loop 1)" hand_cmd naive "$out/naive.mp4" "${x264_medium[@]}"; done
 fi
 
+if [ "${ONLY15:-0}" != 1 ]; then
 echo "== the graphs without encoding (once, -f null)"
 measure "hand graph only" hand_cmd once - -f null
 measure "cutroom graph none only" captured_cmd "$work/cmd-none.args" - null
@@ -247,7 +318,6 @@ ssim() {  # ssim DISTORTED REFERENCE -> the "All" SSIM over every frame
 }
 frames() { ffprobe -v error -count_packets -select_streams v:0 -show_entries stream=nb_read_packets -of csv=p=0 "$1"; }
 echo "== SSIM"
-declare -A S
 S[create-auto]=$(ssim "$out/create-auto.mp4" "$out/ref-auto.mp4")
 S[create-none]=$(ssim "$out/create-none.mp4" "$out/ref-none.mp4")
 S[cmd-none]=$(ssim "$out/cmd-none.mp4" "$out/ref-none.mp4")
@@ -259,6 +329,7 @@ fi
 for f in hand create-none create-auto cmd-none melt; do
   [ -f "$out/$f.mp4" ] && echo "  $f.mp4: $(frames "$out/$f.mp4") frames, $(stat -c %s "$out/$f.mp4") bytes"
 done
+fi
 
 # ---- 3. the table -------------------------------------------------------------------------------
 echo "== uptime after: $(uptime)"
@@ -269,10 +340,12 @@ echo "wall = median wall clock; cpu = median user+sys CPU seconds (steadier than
 printf '%-28s %8s %8s %8s %9s %9s %9s %9s  %s\n' "job" "wall s" "cpu s" "peak MB" "wall/hand" "cpu/hand" "wall/melt" "cpu/melt" "wall samples (s)"
 for k in "hand ffmpeg (loop filter)" "hand ffmpeg (-loop 1)" "melt" "cutroom cmd none x264med" "cutroom cmd auto x264med" "cutroom cmd none x264fast" \
          "create medium none" "create medium auto" "hand graph only" "cutroom graph none only" "cutroom graph auto only" \
-         "lossless cutroom none" "lossless cutroom auto" "lossless melt"; do
+         "lossless cutroom none" "lossless cutroom auto" "lossless melt" \
+         "hand ffmpeg @default" "1-pass cmd auto @default" "1-pass cmd none @default" "create default (cold)" "re-export after title edit" \
+         "create --motion none (cold)" "preview after title edit" "preview, cold cache"; do
   [ -n "${T[$k]:-}" ] || continue
   v=$(med "$k"); c=$(medcpu "$k")
-  printf '%-28s %8s %8s %8d %9s %9s %9s %9s  %s\n' "$k" "$v" "$c" $((M[$k] / 1024)) "$(ratio "$v" "$hand")" "$(ratio "$c" "$handc")" \
+  printf '%-28s %8s %8s %8d %9s %9s %9s %9s  %s\n' "$k" "$v" "${c:--}" $((${M[$k]:-${P[$k]:-0}} / 1024)) "$(ratio "$v" "$hand")" "$(ratio "$c" "$handc")" \
     "$(ratio "$v" "$melt")" "$(ratio "$c" "$meltc")" "${T[$k]# }"
 done
 echo
@@ -282,13 +355,23 @@ peak=${M[create medium auto]:-0}
 echo "default export (create, quality medium = x264 fast CRF 23, motion auto): $(med 'create medium auto') s (goal < 15 s), peak $((peak / 1024)) MB (goal < 1536 MB)"
 echo
 echo "SSIM (All, mean over 900 frames) against the lossless render of the same Cutroom draft:"
-echo "  cutroom default (create medium, motion auto) vs lossless auto draft : ${S[create-auto]}"
-echo "  cutroom create medium --motion none vs lossless none draft         : ${S[create-none]}"
-echo "  cutroom cmd none at x264 medium CRF 23 vs lossless none draft      : ${S[cmd-none]}"
-echo "  hand ffmpeg (x264 medium CRF 23) vs lossless none draft            : ${S[hand]}"
+echo "  cutroom default (create medium, motion auto) vs lossless auto draft : ${S[create-auto]:-}"
+echo "  cutroom create medium --motion none vs lossless none draft         : ${S[create-none]:-}"
+echo "  cutroom cmd none at x264 medium CRF 23 vs lossless none draft      : ${S[cmd-none]:-}"
+echo "  hand ffmpeg (x264 medium CRF 23) vs lossless none draft            : ${S[hand]:-}"
 if [ "$melt_ok" = 1 ]; then
-  echo "  melt (x264 medium CRF 23) vs lossless none draft                   : ${S[melt]}"
-  echo "  melt (x264 medium CRF 23) vs melt's own lossless render            : ${S[melt-own]}"
+  echo "  melt (x264 medium CRF 23) vs lossless none draft                   : ${S[melt]:-}"
+  echo "  melt (x264 medium CRF 23) vs melt's own lossless render            : ${S[melt-own]:-}"
 else
   echo "  melt: not measured: $melt_why"
 fi
+echo
+echo "issue 15 goals (wall clock, medians; default export = x264 $dpreset CRF $dcrf):"
+echo "  create default (chunked, cold cache)                : $(med 'create default (cold)') s (goal < 15 s)"
+echo "  ... / the one-pass command, same motion and x264     : $(ratio "$(med 'create default (cold)')" "$(med '1-pass cmd auto @default')") (goal <= 0.8x)"
+echo "  ... / melt                                           : $(ratio "$(med 'create default (cold)')" "$melt") (goal <= 0.5x)"
+echo "  create --motion none / hand ffmpeg at the same x264  : $(ratio "$(med 'create --motion none (cold)')" "$(med 'hand ffmpeg @default')") (goal <= 0.9x)"
+echo "  re-export after the title edit / create default      : $(ratio "$(med 're-export after title edit')" "$(med 'create default (cold)')") (goal <= 0.2x)"
+echo "  preview after the title edit                         : $(med 'preview after title edit') s (goal <= 5 s); cold: $(med 'preview, cold cache') s"
+echo "  peak memory of the whole render (process tree)       : $(( ${P[create default (cold)]:-0} / 1024 )) MB (goal < 1024 MB)"
+echo "  SSIM of the chunked create vs the one-pass command   : $S15_default"
