@@ -7,7 +7,15 @@ internal static class CutroomCli
 
     /// <summary>Runs <c>cutroom</c> with <paramref name="args"/>; returns exit code, stdout and stderr.</summary>
     public static (int Code, string Stdout, string Stderr) Run(params string[] args) =>
-        TestMedia.Run("dotnet", [Dll.Value, .. args], env: new Dictionary<string, string> { ["NO_COLOR"] = "1", ["COLUMNS"] = "200" });
+        TestMedia.Run("dotnet", [Dll.Value, .. args], env: new Dictionary<string, string>
+        {
+            ["NO_COLOR"] = "1", ["COLUMNS"] = "200",
+            // Rendered chunks go to a cache of this test run, not the user's.
+            ["CUTROOM_RENDER_CACHE"] = RenderCache,
+        });
+
+    /// <summary>The render cache the commands of this test run share (under the temp folder).</summary>
+    public static string RenderCache { get; } = Path.Combine(Path.GetTempPath(), $"cutroom-cli-tests-render-{Environment.ProcessId}");
 
     /// <summary>
     /// cutroom.dll beside the test assembly (copied by the project reference), else in the Cli
