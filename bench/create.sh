@@ -243,18 +243,18 @@ tree_rss() {  # tree_rss PID -> summed RSS (KB) of PID and its descendants
     for (pid in p) { x = pid; while (x != "" && x != root && x != 0 && x != 1) x = p[x]; if (x == root) s += r[pid] } print s + 0 }'
 }
 measure_tree() {  # measure_tree NAME BUILDER ARGS...: like measure, and the peak of the whole process tree
-  local name="$1" peak=0 cur pid start end load; shift
+  local name="$1" peak=0 cur pid load; shift
   "$@"
   load=$(cut -d' ' -f1 /proc/loadavg)
-  start=$(date +%s.%N)
-  "${C[@]}" >"$work/last.log" 2>&1 & pid=$!
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${C[@]}" >"$work/last.log" 2>&1 & pid=$!
   while kill -0 "$pid" 2>/dev/null; do cur=$(tree_rss "$pid"); [ "$cur" -gt "$peak" ] && peak=$cur; sleep 0.2; done
   wait "$pid" || { echo "FAILED: $name (see $work/last.log)" >&2; tail -5 "$work/last.log" >&2; return 1; }
-  end=$(date +%s.%N)
-  local s; s=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+  local s m us sy cpu; read -r s m us sy < <(tail -1 "$work/time.txt")
+  cpu=$(awk -v a="$us" -v b="$sy" 'BEGIN { print a + b }')
   T[$name]="${T[$name]:-} $s"
+  U[$name]="${U[$name]:-} $cpu"
   [ "${P[$name]:-0}" -ge "$peak" ] || P[$name]=$peak
-  printf '  %-28s %8.2f s wall  peak tree %5d MB  (load %s)\n' "$name" "$s" $((peak / 1024)) "$load"
+  printf '  %-28s %8.2f s wall %8.2f s cpu  peak tree %5d MB  (load %s)\n' "$name" "$s" "$cpu" $((peak / 1024)) "$load"
 }
 render_cmd() {  # render_cmd DRAFT OUT CACHE [extra args]: `cutroom render` with the render cache CACHE
   local d="$1" o="$2" c="$3"; shift 3
@@ -345,10 +345,11 @@ for k in "hand ffmpeg (loop filter)" "hand ffmpeg (-loop 1)" "melt" "cutroom cmd
          "create --motion none (cold)" "preview after title edit" "preview, cold cache"; do
   [ -n "${T[$k]:-}" ] || continue
   v=$(med "$k"); c=$(medcpu "$k")
-  printf '%-28s %8s %8s %8d %9s %9s %9s %9s  %s\n' "$k" "$v" "${c:--}" $((${M[$k]:-${P[$k]:-0}} / 1024)) "$(ratio "$v" "$hand")" "$(ratio "$c" "$handc")" \
+  printf '%-28s %8s %8s %8d %9s %9s %9s %9s  %s\n' "$k" "$v" "${c:--}" $((${P[$k]:-${M[$k]:-0}} / 1024)) "$(ratio "$v" "$hand")" "$(ratio "$c" "$handc")" \
     "$(ratio "$v" "$melt")" "$(ratio "$c" "$meltc")" "${T[$k]# }"
 done
 echo
+if [ "${ONLY15:-0}" != 1 ]; then
 echo "motion cost (cutroom cmd auto / none, x264 medium CRF 23): wall $(ratio "$(med 'cutroom cmd auto x264med')" "$(med 'cutroom cmd none x264med')"), cpu $(ratio "$(medcpu 'cutroom cmd auto x264med')" "$(medcpu 'cutroom cmd none x264med')")"
 echo "create end-to-end overhead over its own ffmpeg command (x264 fast CRF 23, motion none): wall $(awk -v a="$(med 'create medium none')" -v b="$(med 'cutroom cmd none x264fast')" 'BEGIN { printf "%+.1f s", a-b }'), cpu $(awk -v a="$(medcpu 'create medium none')" -v b="$(medcpu 'cutroom cmd none x264fast')" 'BEGIN { printf "%+.1f s", a-b }')"
 peak=${M[create medium auto]:-0}
@@ -365,9 +366,11 @@ if [ "$melt_ok" = 1 ]; then
 else
   echo "  melt: not measured: $melt_why"
 fi
+fi
 echo
 echo "issue 15 goals (wall clock, medians; default export = x264 $dpreset CRF $dcrf):"
-echo "  create default (chunked, cold cache)                : $(med 'create default (cold)') s (goal < 15 s)"
+echo "  create default (chunked, cold cache)                : $(med 'create default (cold)') s wall, $(medcpu 'create default (cold)') s CPU (goal < 15 s wall)"
+echo "  ... CPU / the one-pass command's CPU                 : $(ratio "$(medcpu 'create default (cold)')" "$(medcpu '1-pass cmd auto @default')")"
 echo "  ... / the one-pass command, same motion and x264     : $(ratio "$(med 'create default (cold)')" "$(med '1-pass cmd auto @default')") (goal <= 0.8x)"
 echo "  ... / melt                                           : $(ratio "$(med 'create default (cold)')" "$melt") (goal <= 0.5x)"
 echo "  create --motion none / hand ffmpeg at the same x264  : $(ratio "$(med 'create --motion none (cold)')" "$(med 'hand ffmpeg @default')") (goal <= 0.9x)"
