@@ -83,7 +83,7 @@ internal sealed class PreparedStills
 
     private static string Key(StillImage still, StillFit fit, int width, int height, string identity)
     {
-        var text = string.Join('\n', Version, identity, ContentHash.Of(still.Path), still.Orientation.ToString(CultureInfo.InvariantCulture),
+        var text = string.Join('\n', Version, identity, Chunks.RenderChunkKey.HashOf(still.Path), still.Orientation.ToString(CultureInfo.InvariantCulture),
             fit.Name(), width.ToString(CultureInfo.InvariantCulture), height.ToString(CultureInfo.InvariantCulture));
         return System.Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }

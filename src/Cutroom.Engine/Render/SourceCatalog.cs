@@ -25,7 +25,25 @@ internal sealed class SourceCatalog
     /// <summary>The still picture behind <paramref name="src"/> (with its EXIF orientation), or null when it is not a still.</summary>
     public StillImage? Still(string src) => _stills.GetValueOrDefault(src);
 
-    /// <summary>Resolves and probes every <c>src</c> of the draft, in document order.</summary>
+    /// <summary>Probes remembered by file (path, size, modification time): a session renders the same media again after every edit.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, long Size, DateTime Modified), MediaInfo> Probes = new();
+
+    /// <summary>At most this many probes are remembered (the memory is cleared when full).</summary>
+    private const int MaxRememberedProbes = 2_000;
+
+    private static async Task<MediaInfo> ProbeAsync(EngineContext ctx, string file, CancellationToken ct)
+    {
+        var fi = new FileInfo(file);
+        if (!fi.Exists) return await ctx.Prober.ProbeAsync(file, measureFrames: false, ct);   // the prober says what is wrong
+        var key = (fi.FullName, fi.Length, fi.LastWriteTimeUtc);
+        if (Probes.TryGetValue(key, out var known)) return known;
+        var info = await ctx.Prober.ProbeAsync(file, measureFrames: false, ct);
+        if (Probes.Count >= MaxRememberedProbes) Probes.Clear();
+        Probes[key] = info;
+        return info;
+    }
+
+    /// <summary>Resolves and probes every <c>src</c> of the draft, in document order (a file probed before, unchanged, is not probed again).</summary>
     /// <param name="draft">The draft.</param>
     /// <param name="resolveMedia">Maps a <c>src</c> to a local file; null when unknown.</param>
     /// <param name="ctx">The prober and limits.</param>
@@ -41,7 +59,7 @@ internal sealed class SourceCatalog
             if (!catalog._bySrc.TryGetValue(src, out var info))
             {
                 var file = resolveMedia(src) ?? throw new RenderInputException(path, $"unknown media '{src}'", JobErrorCodes.NotFound);
-                try { info = await ctx.Prober.ProbeAsync(file, measureFrames: false, ct); }
+                try { info = await ProbeAsync(ctx, file, ct); }
                 catch (MediaProbeException e) { throw new RenderInputException(path, e.Error.Message, e.Code); }
                 catalog._bySrc[src] = info;
                 if (info.IsStillImage && info.Video is { } v)

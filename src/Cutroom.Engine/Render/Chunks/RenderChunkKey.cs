@@ -58,7 +58,7 @@ public static class RenderChunkKey
         arg.StartsWith("file:", StringComparison.Ordinal) ? arg[5..] : File.Exists(arg) ? arg : null;
 
     /// <summary>The content hash of a file, remembered per (path, size, time) so that a render's chunks hash each source once.</summary>
-    private static string HashOf(string path)
+    internal static string HashOf(string path)
     {
         var fi = new FileInfo(path);
         return FileHashes.GetOrAdd((fi.FullName, fi.Length, fi.LastWriteTimeUtc), _ => ContentHash.Of(path));
