@@ -88,7 +88,8 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
                     await RenderPassAsync(request, sources, FrameWindow.All(totalFrames), parts, work, staging.TempPath, warnings, fractions, cancellationToken);
             }
 
-            var probe = await VerifyAsync(staging.TempPath, request.Spec, parts, cancellationToken);
+            // A chunked render's pieces were each checked to hold their frames: the joined file is not counted again.
+            var probe = await VerifyAsync(staging.TempPath, request.Spec, parts, cancellationToken, countFrames: report is null);
             var expected = request.Window?.Count ?? totalFrames;
             if (request.Window is not null && parts != RenderParts.Audio && request.Spec.Format != OutputFormat.Gif && probe.Video!.FrameCount is { } n && n != expected)
                 throw FFmpegException.InvalidOutput($"the render has {n} frames instead of {expected}");
@@ -112,18 +113,30 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
     /// <paramref name="output"/>. When a seek lands on a keyframe that does not decode cleanly, the pass is
     /// rendered again decoding every source from its start (a warning says so).
     /// </summary>
-    internal async Task RenderPassAsync(DraftRenderRequest request, SourceCatalog sources, FrameWindow window, RenderParts parts,
-        string work, string output, List<string> warnings, IProgress<double>? progress, CancellationToken ct)
+    /// <param name="request">The render (draft, output settings, mix).</param>
+    /// <param name="sources">Its probed media.</param>
+    /// <param name="window">The timeline frames of the pass.</param>
+    /// <param name="parts">The streams it writes.</param>
+    /// <param name="work">The render's work folder.</param>
+    /// <param name="output">The file to write.</param>
+    /// <param name="warnings">Receives problems that did not stop the pass (shared by concurrent passes).</param>
+    /// <param name="progress">Progress 0..1 of the pass.</param>
+    /// <param name="ct">Cancels ffmpeg.</param>
+    /// <param name="frameInWindow">For <see cref="RenderParts.Frame"/>: which frame of the window to write (default its last).</param>
+    /// <returns>The video frames ffmpeg wrote (its final <c>-progress</c> report), or null when it reported none.</returns>
+    internal async Task<long?> RenderPassAsync(DraftRenderRequest request, SourceCatalog sources, FrameWindow window, RenderParts parts,
+        string work, string output, List<string> warnings, IProgress<double>? progress, CancellationToken ct, long? frameInWindow = null)
     {
-        var graph = Compile(request, sources, work, output, window, parts, allowSeeking: true);
-        var run = await RunAsync(graph, request, progress, ct);
+        var graph = Compile(request, sources, work, output, window, parts, allowSeeking: true, frameInWindow);
+        var (run, frames) = await RunAsync(graph, request, progress, ct);
         if (run.DecodeErrors > 0 && graph.UsedSeeking)
         {
-            graph = Compile(request, sources, work, output, window, parts, allowSeeking: false);
-            run = await RunAsync(graph, request, progress, ct);
+            graph = Compile(request, sources, work, output, window, parts, allowSeeking: false, frameInWindow);
+            (run, frames) = await RunAsync(graph, request, progress, ct);
             lock (warnings) warnings.Add("a source did not decode cleanly after seeking; it was decoded from its start instead");
         }
         if (run.DecodeErrors > 0) lock (warnings) warnings.Add($"a source has damaged data: the decoder concealed {run.DecodeErrors} error(s)");
+        return frames;
     }
 
     /// <summary>Builds the ffmpeg command of the whole draft in one pass, without running it (for golden tests).</summary>
@@ -131,7 +144,8 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
         Compile(request, sources, work, output, FrameWindow.All(totalFrames), RenderParts.VideoAndAudio, allowSeeking);
 
     /// <summary>Builds the ffmpeg command of one pass: <paramref name="parts"/> of the frames of <paramref name="window"/>.</summary>
-    internal RenderGraph Compile(DraftRenderRequest request, SourceCatalog sources, string work, string output, FrameWindow window, RenderParts parts, bool allowSeeking)
+    internal RenderGraph Compile(DraftRenderRequest request, SourceCatalog sources, string work, string output, FrameWindow window, RenderParts parts, bool allowSeeking,
+        long? frameInWindow = null)
     {
         var g = new RenderGraph(request, sources, work, _ctx.Limits.Threads, allowSeeking, window);
         var spec = request.Spec;
@@ -142,8 +156,9 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
 
         if (video is not null && parts == RenderParts.Frame)
         {
-            // The window starts where no transition is cut; the frame asked for is its last.
-            video = video.Then(Filters.TrimFrames(window.Count - 1, window.Count)).Then(Filters.SetPts("PTS-STARTPTS"))
+            // The window never cuts a transition; the frame asked for is one of its frames (by default the last).
+            var k = Math.Clamp(frameInWindow ?? window.Count - 1, 0, window.Count - 1);
+            video = video.Then(Filters.TrimFrames(k, k + 1)).Then(Filters.SetPts("PTS-STARTPTS"))
                 .Then(Filters.Format("yuvj420p"));
         }
         else if (video is not null && spec.Video is GifPreset gif)
@@ -181,21 +196,37 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
         return g;
     }
 
-    private async Task<FFmpegRunResult> RunAsync(RenderGraph graph, DraftRenderRequest request, IProgress<double>? progress, CancellationToken ct) =>
-        await _ctx.Runner.RunAsync(graph.Command.Build(), new FFmpegRunOptions
+    private async Task<(FFmpegRunResult Run, long? Frames)> RunAsync(RenderGraph graph, DraftRenderRequest request, IProgress<double>? progress, CancellationToken ct)
+    {
+        var last = new LastProgress(new EncodeProgress(progress, 0, 0.98));
+        var run = await _ctx.Runner.RunAsync(graph.Command.Build(), new FFmpegRunOptions
         {
             Timeout = _ctx.Limits.FFmpegTimeout,
             Purpose = "rendering the draft",
             LogFile = request.LogFile,
-            Progress = new EncodeProgress(progress, 0, 0.98),
+            Progress = last,
         }, ct);
+        return (run, last.Final?.Frame);
+    }
+
+    /// <summary>Forwards ffmpeg's progress and keeps its final report (<c>progress=end</c>: the frames written).</summary>
+    private sealed class LastProgress(IProgress<FFmpegProgress> inner) : IProgress<FFmpegProgress>
+    {
+        public FFmpegProgress? Final { get; private set; }
+
+        public void Report(FFmpegProgress value)
+        {
+            if (value.IsEnd) Final = value;
+            inner.Report(value);
+        }
+    }
 
     /// <summary>Probes an output once: it must have a picture (unless sound alone), sound (unless GIF or a picture alone), and a duration above zero.</summary>
     /// <exception cref="FFmpegException"><c>output_invalid</c> when it does not.</exception>
-    internal async Task<MediaInfo> VerifyAsync(string file, OutputSpec spec, RenderParts parts, CancellationToken ct)
+    internal async Task<MediaInfo> VerifyAsync(string file, OutputSpec spec, RenderParts parts, CancellationToken ct, bool countFrames = true)
     {
         MediaInfo probe;
-        try { probe = await _ctx.Prober.ProbeAsync(file, measureFrames: spec.Format != OutputFormat.Gif && parts != RenderParts.Audio, ct); }
+        try { probe = await _ctx.Prober.ProbeAsync(file, measureFrames: countFrames && spec.Format != OutputFormat.Gif && parts != RenderParts.Audio, ct); }
         catch (MediaProbeException) { throw FFmpegException.InvalidOutput("the render produced an unreadable file"); }
         if (parts != RenderParts.Audio && probe.Video is null) throw FFmpegException.InvalidOutput("the render produced no video stream");
         if (parts != RenderParts.Video && spec.Format.HasAudio() && probe.Audio is null) throw FFmpegException.InvalidOutput("the render produced no sound track");

@@ -56,9 +56,9 @@ internal sealed class ChunkedRender(DraftRenderer renderer, EngineContext ctx)
             piece.Key,
             async token =>
             {
-                await renderer.RenderPassAsync(request, sources, piece.Window, piece.Parts, work, piece.File, warnings,
+                var frames = await renderer.RenderPassAsync(request, sources, piece.Window, piece.Parts, work, piece.File, warnings,
                     new Progress(f => Report(piece, f)), token);
-                await CheckAsync(piece, request, token);
+                Check(piece, frames);
                 cache?.Put(piece.Key, piece.Extension, piece.File);
                 Report(piece, 1);
             })).ToList();
@@ -73,12 +73,13 @@ internal sealed class ChunkedRender(DraftRenderer renderer, EngineContext ctx)
         return new RenderChunkReport([.. pieces.Select(p => new RenderChunkOutcome(p.Window.First, p.Window.Count, p.Key, p.Reused))], audio.Reused);
     }
 
-    /// <summary>A piece must hold exactly its window's frames (video) or sound (audio) before it is cached or joined.</summary>
-    private async Task CheckAsync(Piece piece, DraftRenderRequest request, CancellationToken ct)
+    /// <summary>A piece must hold exactly its window's frames (ffmpeg's final count) or some sound before it is cached or joined.</summary>
+    private static void Check(Piece piece, long? frames)
     {
-        var probe = await renderer.VerifyAsync(piece.File, request.Spec, piece.Parts, ct);
-        if (piece.Parts == RenderParts.Video && probe.Video!.FrameCount is { } n && n != piece.Window.Count)
-            throw FFmpegException.InvalidOutput($"the chunk {piece.Window} has {n} frames instead of {piece.Window.Count}");
+        if (!File.Exists(piece.File) || new FileInfo(piece.File).Length == 0)
+            throw FFmpegException.InvalidOutput($"the piece {piece.Window} was not written");
+        if (piece.Parts == RenderParts.Video && frames != piece.Window.Count)
+            throw FFmpegException.InvalidOutput($"the chunk {piece.Window} has {frames?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no"} frames instead of {piece.Window.Count}");
     }
 
     private async Task JoinAsync(DraftRenderRequest request, List<Piece> pieces, string audioFile, string work, string output, CancellationToken ct)

@@ -12,9 +12,9 @@ namespace Cutroom.Engine.Render.Preview;
 public sealed record DraftFrameResult(string File, long Frame, int Width, int Height);
 
 /// <summary>
-/// Renders one frame of a draft for scrubbing, with the renderer's own graph for a window that ends on
-/// that frame: the window starts at the frame itself, or at the start of the transition it is in (a
-/// transition is never cut), so a frame costs about one frame of work, not a render.
+/// Renders one frame of a draft for scrubbing, with the renderer's own graph for a window holding that
+/// frame: the frame itself, or the whole transition it is in (a window never cuts a transition), so a
+/// frame costs at most a transition's frames of work, not a render.
 /// </summary>
 public sealed class DraftFrameRenderer(EngineContext ctx) : IJob<DraftFrameRequest, DraftFrameResult>
 {
@@ -31,7 +31,10 @@ public sealed class DraftFrameRenderer(EngineContext ctx) : IJob<DraftFrameReque
         var clock = new TimelineClock(draft.Fps);
         var total = clock.Frames(draft.DurationMs);
         var frame = Math.Clamp(request.At.ToFrameIndex(clock.Rate), 0, total - 1);
-        var first = TrackRuns.Transitions(clock, draft).Where(t => t.Start < frame && frame < t.End).Select(t => t.Start).DefaultIfEmpty(frame).Min();
+        // A frame inside a transition (its first frame included) is rendered with the whole transition: a window never cuts one.
+        var window = new FrameWindow(frame, 1);
+        foreach (var t in TrackRuns.Transitions(clock, draft).Where(t => t.Start <= frame && frame < t.End))
+            window = FrameWindow.FromFirstEnd(Math.Min(window.First, t.Start), Math.Max(window.End, t.End));
 
         var render = new DraftRenderRequest(renderable, request.OutputFile, request.ResolveMedia) { Spec = DraftPreview.Spec, AllowChunks = false };
         var sources = await SourceCatalog.LoadAsync(draft, request.ResolveMedia, ctx, cancellationToken);
@@ -42,7 +45,8 @@ public sealed class DraftFrameRenderer(EngineContext ctx) : IJob<DraftFrameReque
             sources.Prepared = await PreparedStills.PrepareAsync(draft, sources, ctx, work, cancellationToken);
             using var staging = OutputStaging.ForFile(request.OutputFile);
             var renderer = new DraftRenderer(ctx);
-            await renderer.RenderPassAsync(render, sources, FrameWindow.FromFirstEnd(first, frame + 1), RenderParts.Frame, work, staging.TempPath, [], null, cancellationToken);
+            await renderer.RenderPassAsync(render, sources, window, RenderParts.Frame, work, staging.TempPath, [], null, cancellationToken,
+                frameInWindow: frame - window.First);
             if (!File.Exists(staging.TempPath) || new FileInfo(staging.TempPath).Length == 0)
                 throw FFmpegException.InvalidOutput("the frame was not written");
             staging.Commit();
