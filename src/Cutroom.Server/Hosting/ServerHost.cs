@@ -80,7 +80,7 @@ public static class ServerHost
         s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Cutroom HTTP API";
-            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads.";
+            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads; and Cutroom's addition, the live preview of a session's draft (tag preview).";
             return Task.CompletedTask;
         }));
         configure?.Invoke(s);
