@@ -22,7 +22,8 @@ public sealed class HostTests
             Assert.Equal(200, (int)res.StatusCode);
             using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync());
             var paths = doc.RootElement.GetProperty("paths");
-            foreach (var p in new[] { "/api/auth/anonymous-token", "/api/tasks/me/with-session/nemo_agent", "/api/state/nemo_agent/me/{sessionId}/latest", "/api/credits/balance/simple" })
+            foreach (var p in new[] { "/api/auth/anonymous-token", "/api/tasks/me/with-session/nemo_agent", "/api/state/nemo_agent/me/{sessionId}/latest", "/api/credits/balance/simple",
+                "/api/preview/nemo_agent/me/{sessionId}", "/api/preview/nemo_agent/me/{sessionId}/frame" })
                 Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI lacks {p}");
         }
         using (var res = await server.Http.GetAsync("api/schema/draft"))

@@ -149,6 +149,47 @@ public sealed class ApiClient : IDisposable
             if (IsJson(res)) await ReadEnvelopeAsync(res, cancellationToken);
             throw new ApiCallException((int)res.StatusCode, $"the download link was refused (HTTP {(int)res.StatusCode})", requestId: RequestIdOf(res));
         }
+        return await SaveBodyAsync(res, path, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// GETs an API path whose success is a file (the live preview), with the bearer token and the
+    /// recoveries of <see cref="SendAsync"/>, and saves the body to <paramref name="path"/> under a
+    /// temporary name renamed when complete; errors are envelopes.
+    /// </summary>
+    /// <param name="apiPath">A path under the base URL, without a leading slash.</param>
+    /// <param name="path">Where to write the file.</param>
+    /// <param name="progress">Reports (bytes so far, total bytes or null).</param>
+    /// <param name="cancellationToken">Cancels (nothing is left behind).</param>
+    /// <param name="timeout">How long the server may take to answer (the preview waits for its render); default 100 s.</param>
+    /// <returns>The bytes written and the answer's headers (the first value of each, by case-insensitive name).</returns>
+    /// <exception cref="ApiCallException">The server answered an error.</exception>
+    /// <exception cref="ServerUnreachableException">The server cannot be reached or did not answer in time.</exception>
+    public async Task<(long Bytes, IReadOnlyDictionary<string, string> Headers)> SaveAsync(string apiPath, string path, Action<long, long?>? progress,
+        CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout ?? JsonTimeout);
+        try
+        {
+            using var res = await SendWithRecoveryAsync(HttpMethod.Get, apiPath, null, HttpCompletionOption.ResponseHeadersRead, limit.Token);
+            if (!res.IsSuccessStatusCode || IsJson(res))
+            {
+                await ReadEnvelopeAsync(res, limit.Token);
+                throw new ApiCallException(5000, $"the server answered {apiPath} without a file", requestId: RequestIdOf(res));
+            }
+            var headers = res.Headers.ToDictionary(h => h.Key, h => h.Value.FirstOrDefault() ?? "", StringComparer.OrdinalIgnoreCase);
+            return (await SaveBodyAsync(res, path, progress, limit.Token), headers);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ServerUnreachableException($"the server at {BaseUrl} did not answer within {(timeout ?? JsonTimeout).TotalSeconds:0} s");
+        }
+    }
+
+    /// <summary>Streams a successful answer's body to <paramref name="path"/> (a <c>.part</c> file renamed when complete).</summary>
+    private static async Task<long> SaveBodyAsync(HttpResponseMessage res, string path, Action<long, long?>? progress, CancellationToken cancellationToken)
+    {
         var total = res.Content.Headers.ContentLength;
         var tmp = path + ".part";
         try

@@ -84,6 +84,7 @@ public sealed class ChatSession(ApiClient api, ChatConsole console, ChatOptions 
             InputKind.Credits => GuardAsync("credits", input.Text, step => CreditsAsync(step, cancellationToken)),
             InputKind.Status => GuardAsync("status", input.Text, step => StatusAsync(step, cancellationToken)),
             InputKind.Export => GuardAsync("export", input.Text, step => ExportAsync(exportTarget, input.Text, step, cancellationToken)),
+            InputKind.Preview => GuardAsync("preview", input.Text, step => PreviewAsync(input.Paths.Count > 0 ? input.Paths[0] : null, step, cancellationToken)),
             InputKind.Chat => GuardAsync("say", input.Text, step => SayAsync(input.Text, step, cancellationToken)),
             InputKind.Help => Help(),
             _ => Task.FromResult(true),
@@ -112,6 +113,7 @@ public sealed class ChatSession(ApiClient api, ChatConsole console, ChatOptions 
         "  status                              the timeline                  状态\n" +
         "  credits                             your credit balance           积分 / 余额\n" +
         "  export                              render and download the video 导出\n" +
+        "  preview [FILE]                      save the draft's quick preview 预览 [FILE]\n" +
         "  exit (or Ctrl+D)                    leave                         退出";
 
     private Task<bool> Help()
@@ -192,6 +194,48 @@ public sealed class ChatSession(ApiClient api, ChatConsole console, ChatOptions 
         step["render_id"] = result.RenderId;
         step["path"] = result.Path;
         step["size_bytes"] = result.SizeBytes;
+    }
+
+    /// <summary>How long the server may take to answer the preview: its own wait (60 s) and a margin.</summary>
+    private static readonly TimeSpan PreviewTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Saves the live preview of the current draft (Cutroom's addition: <c>GET /api/preview/nemo_agent/me/&lt;id&gt;</c>,
+    /// a small render the server made after the last edit) to <paramref name="target"/> (a file or a folder;
+    /// default <c>cutroom-preview.mp4</c> in the current folder, replaced).
+    /// </summary>
+    private async Task PreviewAsync(string? target, JsonObject step, CancellationToken cancellationToken)
+    {
+        var path = PreviewPath(target);
+        console.Live("Preview: rendering");
+        try
+        {
+            var (bytes, headers) = await api.SaveAsync($"api/preview/nemo_agent/me/{Uri.EscapeDataString(SessionId!)}", path,
+                (done, total) => console.Live(total is > 0 ? $"Preview: downloading {done * 100 / total}%" : $"Preview: downloading {ErrorAdvice.Size(done)}"),
+                cancellationToken, PreviewTimeout);
+            console.EndLive();
+            var version = headers.TryGetValue("X-Cutroom-Version", out var v) ? v : null;
+            console.Say($"Preview{(version is null ? "" : $" of version {version}")}: {path} ({ErrorAdvice.Size(bytes)})");
+            step["path"] = path;
+            step["size_bytes"] = bytes;
+            if (version is not null && int.TryParse(version, System.Globalization.CultureInfo.InvariantCulture, out var n)) step["version"] = n;
+            if (headers.TryGetValue("X-Cutroom-Draft", out var hash)) step["draft"] = hash;
+        }
+        finally
+        {
+            console.EndLive();
+        }
+    }
+
+    /// <summary><paramref name="target"/> (a folder gets <c>cutroom-preview.mp4</c>), or <c>cutroom-preview.mp4</c> in the current folder.</summary>
+    private static string PreviewPath(string? target)
+    {
+        const string name = "cutroom-preview.mp4";
+        if (string.IsNullOrEmpty(target)) return Path.GetFullPath(name);
+        var full = Path.GetFullPath(target);
+        if (Directory.Exists(full) || target.EndsWith('/')) { Directory.CreateDirectory(full); return Path.Combine(full, name); }
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return full;
     }
 
     private async Task<StateView> ReadStateAsync(string sessionId, CancellationToken cancellationToken) =>

@@ -17,6 +17,8 @@ public enum InputKind
     Status,
     /// <summary>Upload files (no chat turn).</summary>
     Upload,
+    /// <summary>Save the live preview of the current draft (no chat turn): <c>preview [FILE]</c>, <c>预览 [FILE]</c>.</summary>
+    Preview,
     /// <summary>Everything else: a message for the agent (<c>/run_sse</c>).</summary>
     Chat,
 }
@@ -24,14 +26,14 @@ public enum InputKind
 /// <summary>A routed line.</summary>
 /// <param name="Kind">What it asks for.</param>
 /// <param name="Text">The line, trimmed.</param>
-/// <param name="Paths">For <see cref="InputKind.Upload"/>: the files named (quotes and escapes removed, <c>~</c> expanded).</param>
+/// <param name="Paths">For <see cref="InputKind.Upload"/>: the files named (quotes and escapes removed, <c>~</c> expanded); for <see cref="InputKind.Preview"/>: the file to save to, or none.</param>
 public sealed record RoutedInput(InputKind Kind, string Text, IReadOnlyList<string> Paths);
 
 /// <summary>
 /// Routes what the user types as the seeds' table says (workflows.md "Around every job"): export /
 /// 导出 / download / "send me the video" → export; credits / 积分 / balance / 余额 → credits; status /
 /// 状态 / "show tracks" → timeline summary; upload / 上传 PATH, or a file path dropped into the
-/// terminal → upload; everything else → the agent. A line goes to a direct action only when, apart
+/// terminal → upload; <c>preview [FILE]</c> / 预览 → save the draft's live preview; everything else → the agent. A line goes to a direct action only when, apart
 /// from the action's word, it holds nothing but filler ("how many credits do I have left",
 /// "导出视频"), so requests that merely contain the word ("把视频每隔10帧导出一张图片", "export a
 /// trimmed clip", "add end credits", "a free downloadable video clip") still reach the agent.
@@ -84,6 +86,8 @@ public static class InputRouter
         if (ExitWords.Contains(lower)) return new RoutedInput(InputKind.Exit, text, []);
         if (HelpWords.Contains(lower)) return new RoutedInput(InputKind.Help, text, []);
 
+        if (Command(text, "preview", "预览") is { } target && (target.Length == 0 || LooksLikePath(Expand(Unquote(target)))))
+            return new RoutedInput(InputKind.Preview, text, target.Length == 0 ? [] : [Expand(Unquote(target))]);
         if (UploadCommand(text) is { } rest)
             return new RoutedInput(InputKind.Upload, text, rest.Length == 0 ? [] : PathsOf(rest, fileExists) ?? [Expand(rest)]);
         if (PathsOf(text, fileExists) is { } dropped && dropped.All(fileExists))
@@ -95,12 +99,15 @@ public static class InputRouter
     }
 
     /// <summary>The text after <c>upload</c> / <c>上传</c> at the start of the line, or null.</summary>
-    private static string? UploadCommand(string text)
+    private static string? UploadCommand(string text) => Command(text, "upload", "上传");
+
+    /// <summary>The text after <paramref name="word"/> (or <c>/word</c>, or <paramref name="zh"/>) at the start of the line, or null.</summary>
+    private static string? Command(string text, string word, string zh)
     {
-        if (text.StartsWith("上传", StringComparison.Ordinal)) return text[2..].TrimStart(' ', ':', '：').Trim();
-        foreach (var word in new[] { "upload", "/upload" })
-            if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (text.Length == word.Length || char.IsWhiteSpace(text[word.Length]) || text[word.Length] == ':'))
-                return text[word.Length..].TrimStart(':').Trim();
+        if (text.StartsWith(zh, StringComparison.Ordinal)) return text[zh.Length..].TrimStart(' ', ':', '：').Trim();
+        foreach (var w in new[] { word, "/" + word })
+            if (text.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (text.Length == w.Length || char.IsWhiteSpace(text[w.Length]) || text[w.Length] == ':'))
+                return text[w.Length..].TrimStart(':').Trim();
         return null;
     }
 

@@ -6,9 +6,9 @@ using Cutroom.Cli.Infrastructure;
 namespace Cutroom.Cli.Commands;
 
 /// <summary>
-/// <c>cutroom chat [FILE...] [--server URL] [--upload FILE] [--say MESSAGE] [--export [PATH]] [--json]</c>: the terminal client of a Cutroom server, speaking only the
-/// HTTP contract. Without steps it is interactive (a prompt; <c>exit</c> or Ctrl+D leaves, Ctrl+C during a request returns to the prompt); with
-/// <c>--upload</c>/<c>--say</c>/<c>--export</c> it runs them in that order, prints what the agent
+/// <c>cutroom chat [FILE...] [--server URL] [--upload FILE] [--say MESSAGE] [--preview [PATH]] [--export [PATH]] [--json]</c>: the terminal client of a Cutroom server, speaking the
+/// HTTP contract (and Cutroom's preview addition). Without steps it is interactive (a prompt; <c>exit</c> or Ctrl+D leaves, Ctrl+C during a request returns to the prompt); with
+/// <c>--upload</c>/<c>--say</c>/<c>--preview</c>/<c>--export</c> it runs them in that order, prints what the agent
 /// said, and exits 1 at the first failed step (2 on a wrong command line).
 /// </summary>
 internal static class ChatCommand
@@ -19,13 +19,14 @@ internal static class ChatCommand
         var server = new Option<string?>("--server") { Description = "The Cutroom server (default: $CUTROOM_SERVER or http://127.0.0.1:8080)", HelpName = "url" };
         var upload = new Option<string[]>("--upload") { Description = "A file to upload first (repeat for several)", AllowMultipleArgumentsPerToken = false, HelpName = "file" };
         var say = new Option<string[]>("--say") { Description = "A message for the agent, run after the uploads (repeat for several turns); 'status', 'credits' and 'export' work too", AllowMultipleArgumentsPerToken = false, HelpName = "message" };
+        var preview = new Option<string?>("--preview") { Description = "After the messages, save the draft's quick preview (640x360, rendered by the server after each edit) to this file (or folder; default: cutroom-preview.mp4 here)", Arity = ArgumentArity.ZeroOrOne, HelpName = "path" };
         var export = new Option<string?>("--export") { Description = "At the end, export the timeline and save it to this file (or folder; default: the current folder)", Arity = ArgumentArity.ZeroOrOne, HelpName = "path" };
         var json = CliOptions.Json();
         var session = new Option<string?>("--session") { Description = "Continue this session instead of starting a new one", HelpName = "session-id" };
         var language = new Option<string?>("--language") { Description = "The session's language, e.g. en or zh (default: from the messages or $LANG)", HelpName = "lang" };
         var configDir = new Option<string?>("--config-dir") { Description = "Where the client id and token are kept (default: $CUTROOM_CONFIG_DIR or ~/.config/cutroom)", HelpName = "dir" };
         var cmd = new Command("chat", "Chat with a Cutroom server: upload, edit by describing, check credits and the timeline, export and download")
-            { files, server, upload, say, export, json, session, language, configDir };
+            { files, server, upload, say, preview, export, json, session, language, configDir };
         cmd.SetAction(async (parse, ct) =>
         {
             var serverText = parse.GetValue(server) ?? (Environment.GetEnvironmentVariable("CUTROOM_SERVER") is { Length: > 0 } env ? env : "http://127.0.0.1:8080");
@@ -37,9 +38,11 @@ internal static class ChatCommand
             var says = parse.GetValue(say) ?? [];
             var exporting = parse.GetResult(export) is not null;
             var exportTarget = parse.GetValue(export);
-            var steps = uploads.Length + says.Length + (exporting ? 1 : 0);
+            var previewing = parse.GetResult(preview) is not null;
+            var previewTarget = parse.GetValue(preview);
+            var steps = uploads.Length + says.Length + (previewing ? 1 : 0) + (exporting ? 1 : 0);
             if (says.Any(string.IsNullOrWhiteSpace)) return Usage("--say needs a message");
-            if (parse.GetValue(json) && steps == 0) return Usage("--json needs --upload, --say or --export (it is for non-interactive runs)");
+            if (parse.GetValue(json) && steps == 0) return Usage("--json needs --upload, --say, --preview or --export (it is for non-interactive runs)");
 
             var console = ChatConsole.ForProcess(parse.GetValue(json));
             // Ctrl+C: while a request runs at the prompt, stop waiting for it and go back to the prompt;
@@ -63,6 +66,7 @@ internal static class ChatCommand
                 if (steps == 0) return await InteractiveAsync(chat, console, ct);
                 var inputs = uploads.Select(p => new RoutedInput(InputKind.Upload, "upload " + p, [p]))
                     .Concat(says.Select(s => InputRouter.Route(s) is { Kind: not (InputKind.Empty or InputKind.Exit or InputKind.Help) } r ? r : new RoutedInput(InputKind.Chat, s.Trim(), [])))
+                    .Concat(previewing ? [new RoutedInput(InputKind.Preview, "preview", previewTarget is { Length: > 0 } p ? [p] : [])] : [])
                     .Concat(exporting ? [new RoutedInput(InputKind.Export, "export", [])] : []);
                 foreach (var input in inputs)
                 {
@@ -96,7 +100,7 @@ internal static class ChatCommand
     private static async Task<int> InteractiveAsync(ChatSession chat, ChatConsole console, CancellationToken ct)
     {
         var terminal = !Console.IsInputRedirected;
-        if (terminal) console.Info("Type a request, or: upload PATH (or drop a file), status, credits, export, help; exit or Ctrl+D to leave; Ctrl+C stops waiting for a request.");
+        if (terminal) console.Info("Type a request, or: upload PATH (or drop a file), status, credits, preview [FILE], export, help; exit or Ctrl+D to leave; Ctrl+C stops waiting for a request.");
         while (!ct.IsCancellationRequested)
         {
             if (terminal)

@@ -1,5 +1,6 @@
 using Cutroom.Agent.Credits;
 using Cutroom.Engine.Common;
+using Cutroom.Engine.Render.Chunks;
 using Cutroom.FFmpeg.Process;
 using Cutroom.Server.Accounts;
 using Cutroom.Server.Auth;
@@ -7,6 +8,7 @@ using Cutroom.Server.Chat;
 using Cutroom.Server.Credits;
 using Cutroom.Server.Data;
 using Cutroom.Server.Jobs;
+using Cutroom.Server.Preview;
 using Cutroom.Server.Render;
 using Cutroom.Server.Sessions;
 using Cutroom.Server.State;
@@ -59,24 +61,26 @@ public static class ServerHost
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);
         s.AddPooledDbContextFactory<CutroomDb>(o => Database.Configure(o, options));
-        s.AddSingleton(_ => EngineContext.CreateDefault());
+        s.AddSingleton(_ => EngineContext.CreateDefault().WithRenderCache(RenderCacheOf(options)));
         s.AddSingleton(CreditPrices.Default);
         s.AddSingleton<CreditLedger>();
         s.AddSingleton<TokenService>();
         s.AddSingleton<FileStore>();
         s.AddSingleton<UrlSigner>();
+        s.AddSingleton<DraftChanges>();
         s.AddSingleton<SessionStore>();
         s.AddSingleton<JobStore>();
         s.AddSingleton<WorkerPool>();
         s.AddHostedService(sp => sp.GetRequiredService<WorkerPool>());
         s.AddUploads();
         s.AddRender();
+        s.AddPreview();
         s.AddChat();
         s.AddCutroomRateLimits(options);
         s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Cutroom HTTP API";
-            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads.";
+            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads; and Cutroom's addition, the live preview of a session's draft (tag preview).";
             return Task.CompletedTask;
         }));
         configure?.Invoke(s);
@@ -102,8 +106,18 @@ public static class ServerHost
         api.MapCredits();
         api.MapUploads();
         api.MapRender();
+        api.MapPreview();
         api.MapChat();
         return app;
+    }
+
+    /// <summary>The render cache in <c>&lt;data&gt;/render-cache</c> (<see cref="RenderOptions.CacheMaxBytes"/>; null when that is 0).</summary>
+    /// <param name="options">Settings (the data folder is absolute).</param>
+    public static RenderCache? RenderCacheOf(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Render.CacheMaxBytes <= 0 ? null
+            : new RenderCache(Path.Combine(options.DataDir, "render-cache"), Math.Max(options.Render.CacheMaxBytes, 1L << 20));
     }
 
     /// <summary>The base URL the app listens on (after start; resolves port 0).</summary>

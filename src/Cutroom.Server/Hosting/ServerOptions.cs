@@ -31,6 +31,12 @@ public sealed class ServerOptions
     /// <summary>Chat (SSE) settings.</summary>
     public ChatOptions Chat { get; set; } = new();
 
+    /// <summary>Render settings (the chunk cache shared by exports and previews).</summary>
+    public RenderOptions Render { get; set; } = new();
+
+    /// <summary>Live preview settings (Cutroom's addition: <c>GET /api/preview/nemo_agent/me/&lt;session_id&gt;</c>).</summary>
+    public PreviewOptions Preview { get; set; } = new();
+
     /// <summary>Lifetime of signed download URLs (contract §8; default 24 h).</summary>
     public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromHours(24);
 
@@ -115,4 +121,38 @@ public sealed class ChatOptions
 
     /// <summary>The LLM's model name.</summary>
     public string? LlmModel { get; set; }
+}
+
+/// <summary>Render settings.</summary>
+public sealed class RenderOptions
+{
+    /// <summary>
+    /// Size limit of the render cache, bytes: rendered chunks of exports and previews kept under
+    /// <c>&lt;data&gt;/render-cache</c> so that a render after an edit renders only the chunks the edit
+    /// touched (least recently used pieces are deleted past the limit). Default 2 GiB
+    /// (<see cref="Cutroom.Engine.Render.Chunks.RenderCache.DefaultMaxBytes"/>); 0 turns the cache off.
+    /// </summary>
+    public long CacheMaxBytes { get; set; } = Cutroom.Engine.Render.Chunks.RenderCache.DefaultMaxBytes;
+}
+
+/// <summary>Live preview settings.</summary>
+public sealed class PreviewOptions
+{
+    /// <summary>
+    /// Preview renders running at once in this process, all sessions together (each session has at
+    /// most one); default cores / 4, between 1 and 2, so that previews never take the cores exports need.
+    /// </summary>
+    public int Concurrency { get; set; } = Math.Clamp(Environment.ProcessorCount / 4, 1, 2);
+
+    /// <summary>Single frames (scrubbing) rendered at once in this process; default 2.</summary>
+    public int FrameConcurrency { get; set; } = 2;
+
+    /// <summary>Quiet time after a draft change before its preview starts (a turn of several edits makes one preview); default 250 ms.</summary>
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a <c>GET</c> of the preview waits for its render before answering 5000 (the render goes on); default 60 s.</summary>
+    public TimeSpan WaitLimit { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The preview's height in pixels (the width keeps the draft's aspect ratio); default 360 (640x360 for 16:9).</summary>
+    public int Height { get; set; } = Cutroom.Engine.Render.Preview.DraftPreview.DefaultHeight;
 }

@@ -99,11 +99,11 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
     }
 
     /// <summary>The draft's <c>m.bg</c> (<c>#RRGGBB</c>, validated) in ffmpeg's colour syntax, or black.</summary>
-    private static string Background(string? bg) =>
+    internal static string Background(string? bg) =>
         bg is { Length: 7 } && bg[0] == '#' && bg.Skip(1).All(char.IsAsciiHexDigit) ? "0x" + bg[1..] : "black";
 
     /// <summary>The message with stored files named as the user knows them and any other path reduced to a file name.</summary>
-    private static string Redact(string message, IReadOnlyDictionary<string, RenderSource> media, string temp)
+    internal static string Redact(string message, IReadOnlyDictionary<string, RenderSource> media, string temp)
     {
         foreach (var m in media.Values.Where(m => m.Path is not null))
         {

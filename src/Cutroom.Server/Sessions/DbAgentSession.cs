@@ -16,12 +16,14 @@ namespace Cutroom.Server.Sessions;
 /// undo moves the session's cursor to the current revision's parent and remembers it for redo;
 /// a new commit forgets what was undone (as <see cref="DraftHistory"/> does in memory). Outputs
 /// are registered in the file store where the engine wrote them (the session's work folder).
+/// Every change of the current draft is told to <see cref="DraftChanges"/> once it is saved.
 /// </summary>
 public sealed class DbAgentSession : IAgentSession
 {
     private readonly IDbContextFactory<CutroomDb> _db;
     private readonly FileStore _store;
     private readonly TimeProvider _clock;
+    private readonly DraftChanges _changes;
     private readonly string _accountId;
     private readonly List<SessionMedia> _media;
     private readonly List<GeneratedMedia> _generated;
@@ -29,12 +31,13 @@ public sealed class DbAgentSession : IAgentSession
     private long? _parentId;
     private List<long> _redo;
 
-    internal DbAgentSession(IDbContextFactory<CutroomDb> db, FileStore store, TimeProvider clock, SessionRow row, Draft draft,
+    internal DbAgentSession(IDbContextFactory<CutroomDb> db, FileStore store, TimeProvider clock, DraftChanges changes, SessionRow row, Draft draft,
         List<SessionMedia> media, List<GeneratedMedia> generated, ICreditAccount credits)
     {
         _db = db;
         _store = store;
         _clock = clock;
+        _changes = changes;
         _accountId = row.AccountId;
         Id = row.Id;
         Version = row.Version;
@@ -84,6 +87,7 @@ public sealed class DbAgentSession : IAgentSession
         await ctx.SaveChangesAsync(cancellationToken);
         await MoveAsync(ctx, rev.Id, [], cancellationToken);
         Draft = draft;
+        _changes.Notify(Id);
     }
 
     /// <inheritdoc/>
@@ -95,6 +99,7 @@ public sealed class DbAgentSession : IAgentSession
         var json = await ctx.DraftRevisions.AsNoTracking().Where(r => r.Id == parent).Select(r => r.Json).FirstAsync(cancellationToken);
         await MoveAsync(ctx, parent.Value, [.. _redo, _revisionId], cancellationToken);
         Draft = SessionStore.ParseDraft(json);
+        _changes.Notify(Id);
         return true;
     }
 
@@ -107,6 +112,7 @@ public sealed class DbAgentSession : IAgentSession
         var json = await ctx.DraftRevisions.AsNoTracking().Where(r => r.Id == next).Select(r => r.Json).FirstAsync(cancellationToken);
         await MoveAsync(ctx, next, _redo[..^1], cancellationToken);
         Draft = SessionStore.ParseDraft(json);
+        _changes.Notify(Id);
         return true;
     }
 

@@ -23,7 +23,8 @@ namespace Cutroom.Server.Sessions;
 /// <param name="store">The file store.</param>
 /// <param name="ledger">Credits.</param>
 /// <param name="clock">The time.</param>
-public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore store, CreditLedger ledger, TimeProvider clock)
+/// <param name="changes">Told after every change of a session's draft.</param>
+public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore store, CreditLedger ledger, TimeProvider clock, DraftChanges changes)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
@@ -94,7 +95,7 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
         var keys = media.Select(m => m.FileKey).Concat(generated.Select(g => g.FileKey)).ToList();
         var files = await ctx.Files.AsNoTracking().Where(f => keys.Contains(f.Key)).ToDictionaryAsync(f => f.Key, cancellationToken);
         string? PathOfKey(string key) => files.TryGetValue(key, out var f) ? store.PathOf(f) : null;
-        return new DbAgentSession(db, store, clock, row, ParseDraft(draft),
+        return new DbAgentSession(db, store, clock, changes, row, ParseDraft(draft),
             [.. media.Select(m => ToSessionMedia(m, PathOfKey(m.FileKey)))],
             [.. generated.Select(g => ToGenerated(g, PathOfKey(g.FileKey)))],
             ledger.For(row.AccountId, jobId));
@@ -136,6 +137,7 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
         row.UpdatedAt = now;
         await ctx.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        if (!ReferenceEquals(draft, before)) changes.Notify(sessionId);
     }
 
     /// <summary>Reads a stored draft (written by the server, so always valid).</summary>

@@ -93,6 +93,28 @@ public class InputRouterTests
         Assert.Empty(bare.Paths);
     }
 
+    [Theory]
+    [InlineData("preview", null)]
+    [InlineData("Preview", null)]
+    [InlineData("/preview", null)]
+    [InlineData("preview out.mp4", "out.mp4")]
+    [InlineData("preview '/tmp/my previews/a.mp4'", "/tmp/my previews/a.mp4")]
+    [InlineData("预览", null)]
+    [InlineData("预览 /tmp/预览.mp4", "/tmp/预览.mp4")]
+    public void Preview_and_its_Chinese_word_save_the_draft_preview_to_an_optional_file(string line, string? path)
+    {
+        var routed = InputRouter.Route(line, _ => false);
+        Assert.Equal(InputKind.Preview, routed.Kind);
+        Assert.Equal(path is null ? [] : [path], routed.Paths);
+    }
+
+    [Theory]
+    [InlineData("preview the highlights")]
+    [InlineData("preview it with a red title")]
+    [InlineData("预览一下加了标题的效果")]
+    public void Requests_that_start_with_preview_but_name_no_file_reach_the_agent(string line) =>
+        Assert.Equal(InputKind.Chat, InputRouter.Route(line, _ => false).Kind);
+
     [Fact]
     public void A_file_dropped_into_the_terminal_is_an_upload_however_the_terminal_quotes_it()
     {

@@ -146,6 +146,38 @@ export class Api {
 
   render(id) { return this.request('GET', `/api/render/proxy/lambda/${encodeURIComponent(id)}`); }
 
+  /**
+   * The live preview of the current draft (Cutroom's addition): {blob, hash, version}. The server
+   * answers when the preview of the draft it holds now is rendered (it waits for the render).
+   */
+  preview() { return this.inSession(sid => this.#binary(`/api/preview/nemo_agent/me/${encodeURIComponent(sid)}`)); }
+
+  /** A JPEG of the current draft at ms: {blob, hash, version, frame}. signal aborts it (a newer frame is wanted). */
+  frame(ms, signal) {
+    return this.inSession(sid => this.#binary(`/api/preview/nemo_agent/me/${encodeURIComponent(sid)}/frame?at=${Math.max(0, Math.round(ms))}`, signal));
+  }
+
+  /** GET of a binary answer with the token; errors are envelopes (1001 renews the token once). */
+  async #binary(path, signal, retried = false) {
+    let res;
+    try {
+      res = await fetch(this.base + path, { headers: this.auth(), signal });
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      throw new ApiError(0, t('err_net'));
+    }
+    if (res.ok) {
+      const head = name => res.headers.get(name);
+      return { blob: await res.blob(), hash: head('X-Cutroom-Draft'), version: Number(head('X-Cutroom-Version')), frame: Number(head('X-Cutroom-Frame')) };
+    }
+    try {
+      return await readEnvelope(res);
+    } catch (e) {
+      if (e.code === 1001 && !retried) { await this.renewToken(); return this.#binary(path, signal, true); }
+      throw e;
+    }
+  }
+
   /** Uploads files (multipart field `files`) with XMLHttpRequest for progress: onProgress(fraction 0..1). */
   upload(files, onProgress) {
     return this.inSession(sid => this.#uploadOnce(sid, files, onProgress).catch(async e => {

@@ -1,6 +1,6 @@
 // Cutroom Studio: wires the panels to the API. First load gets a token and a session
 // ("Setting up…" then "Ready"); every upload, chat turn and export ends by reading the
-// session's state and the credits again.
+// session's state and the credits again, and a changed draft brings its live preview.
 
 import { Api, describeError } from './api.js';
 import { apply, lang, langTag, onLangChange, setLang, t } from './i18n.js';
@@ -9,6 +9,7 @@ import { renderTimeline } from './timeline.js';
 import { renderBin, renderGenerated } from './media.js';
 import { setupChat } from './chat.js';
 import { setupExport } from './export.js';
+import { setupPreview } from './preview.js';
 import { setupUpload } from './upload.js';
 
 const $ = id => document.getElementById(id);
@@ -23,8 +24,14 @@ $('lang').addEventListener('change', e => setLang(e.target.value));
 onLangChange(() => {
   setStatus($('status').dataset.state);
   render(true);
+  preview.relabel();
 });
 api.onSessionReset = () => notice(describeError({ code: 1002 }));
+
+const preview = setupPreview(api, {
+  video: $('preview'), empty: $('preview-empty'), frame: $('preview-frame'), scrub: $('scrub'), scrubTime: $('scrub-time'),
+  showDraft: $('preview-draft'), status: $('preview-status'),
+});
 
 setupUpload(api, {
   dropzone: $('dropzone'), choose: $('choose'), input: $('file-input'),
@@ -77,7 +84,9 @@ async function refresh() {
   render(false);
   const clips = state.state.generated_media.filter(g => g.kind === 'video');
   const newest = clips[clips.length - 1];
-  if (newest && newest.id !== previewedId) { previewedId = newest.id; play(newest.url, newest.name); }
+  const newClip = Boolean(newest && newest.id !== previewedId);
+  if (newClip) { previewedId = newest.id; play(newest.url, newest.name); }
+  preview.update(state.state.draft, { keepClip: newClip });
 }
 
 function render(force) {
@@ -91,14 +100,9 @@ function render(force) {
   renderGenerated($('generated'), s.generated_media, play, force);
 }
 
-/** Puts a video in the preview player. */
+/** Puts an export or a generated clip in the preview player. */
 function play(url, name) {
-  const v = $('preview');
-  v.hidden = false;
-  $('preview-empty').hidden = true;
-  v.src = url;
-  v.dataset.name = name || '';
-  v.load();
+  preview.showClip(url, name);
 }
 
 /** Shows an error with its action (and the 2001 registration link) above the panels. */
