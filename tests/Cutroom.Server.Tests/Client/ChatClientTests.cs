@@ -185,7 +185,7 @@ public class ChatClientTests
     [Theory]
     [InlineData(new[] { "--server", "not a url", "--say", "status" }, "--server 'not a url' is not an http(s) URL")]
     [InlineData(new[] { "--say", "" }, "--say needs a message")]
-    [InlineData(new[] { "--json" }, "--json needs --upload, --say or --export (it is for non-interactive runs)")]
+    [InlineData(new[] { "--json" }, "--json needs --upload, --say, --preview or --export (it is for non-interactive runs)")]
     [InlineData(new[] { "--bogus" }, "Unrecognized command or argument '--bogus'.")]
     public async Task A_wrong_command_line_exits_2_with_one_line(string[] args, string message)
     {
