@@ -44,7 +44,7 @@ internal static class RenderCommand
             var request = new DraftRenderRequest(draft, outputFile,
                 MediaMap.Resolver(parse.GetValue(media) ?? [], Path.GetDirectoryName(Path.GetFullPath(path))!))
             {
-                Spec = OutputSpecs.For(FormatOf(outputFile), parse.GetValue(quality)),
+                Spec = OutputSpecs.ForRender(FormatOf(outputFile), parse.GetValue(quality)),
                 LogFile = parse.GetValue(log) is { } lf ? Path.GetFullPath(lf) : null,
                 TargetLufs = lufs is 0 ? null : lufs ?? DraftRenderRequest.DefaultTargetLufs,
             };
