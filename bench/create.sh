@@ -227,7 +227,8 @@ for i in $(seq 1 "$runs"); do
   [ "${ONLY15:-0}" = 1 ] && continue
   measure "cutroom cmd none x264med" captured_cmd "$work/cmd-none.args" "$out/cmd-none.mp4" medium 23
   measure "cutroom cmd auto x264med" captured_cmd "$work/cmd-auto.args" "$out/cmd-auto.mp4" medium 23
-  measure "cutroom cmd none x264fast" captured_cmd "$work/cmd-none.args" "$out/cmd-none-fast.mp4" fast 23
+  # the default export's own x264 settings (OutputSpecs.ForRender medium: superfast CRF 22 since issue 15)
+  measure "cutroom cmd none x264fast" captured_cmd "$work/cmd-none.args" "$out/cmd-none-fast.mp4" superfast 22
   if [ "$i" -gt 1 ]; then
     RENDER_CHUNKS=off measure "create medium none" create_cmd none "$out/create-none.mp4" --quality medium
     RENDER_CHUNKS=off measure "create medium auto" create_cmd auto "$out/create-auto.mp4" --quality medium
@@ -351,9 +352,9 @@ done
 echo
 if [ "${ONLY15:-0}" != 1 ]; then
 echo "motion cost (cutroom cmd auto / none, x264 medium CRF 23): wall $(ratio "$(med 'cutroom cmd auto x264med')" "$(med 'cutroom cmd none x264med')"), cpu $(ratio "$(medcpu 'cutroom cmd auto x264med')" "$(medcpu 'cutroom cmd none x264med')")"
-echo "create end-to-end overhead over its own ffmpeg command (x264 fast CRF 23, motion none): wall $(awk -v a="$(med 'create medium none')" -v b="$(med 'cutroom cmd none x264fast')" 'BEGIN { printf "%+.1f s", a-b }'), cpu $(awk -v a="$(medcpu 'create medium none')" -v b="$(medcpu 'cutroom cmd none x264fast')" 'BEGIN { printf "%+.1f s", a-b }')"
+echo "create end-to-end overhead over its own ffmpeg command (x264 superfast CRF 22, motion none): wall $(awk -v a="$(med 'create medium none')" -v b="$(med 'cutroom cmd none x264fast')" 'BEGIN { printf "%+.1f s", a-b }'), cpu $(awk -v a="$(medcpu 'create medium none')" -v b="$(medcpu 'cutroom cmd none x264fast')" 'BEGIN { printf "%+.1f s", a-b }')"
 peak=${M[create medium auto]:-0}
-echo "default export (create, quality medium = x264 fast CRF 23, motion auto): $(med 'create medium auto') s (goal < 15 s), peak $((peak / 1024)) MB (goal < 1536 MB)"
+echo "default export (create, quality medium = x264 superfast CRF 22, motion auto): $(med 'create medium auto') s (goal < 15 s), peak $((peak / 1024)) MB (goal < 1536 MB)"
 echo
 echo "SSIM (All, mean over 900 frames) against the lossless render of the same Cutroom draft:"
 echo "  cutroom default (create medium, motion auto) vs lossless auto draft : ${S[create-auto]:-}"

@@ -67,7 +67,7 @@ internal static class CreateCommand
             if (parse.GetValue(draftOut) is { } d) await File.WriteAllTextAsync(d, DraftJson.Serialize(draft, indented: true), token);
             var result = await new DraftRenderer(ctx).RunAsync(new DraftRenderRequest(RenderableDraft.From(draft), parse.GetValue(output)!, s => s)
             {
-                Spec = OutputSpecs.For(RenderCommand.FormatOf(parse.GetValue(output)!), parse.GetValue(quality)),
+                Spec = OutputSpecs.ForRender(RenderCommand.FormatOf(parse.GetValue(output)!), parse.GetValue(quality)),
                 LogFile = parse.GetValue(log) is { } lf ? Path.GetFullPath(lf) : null,
             }, progress.AsJobProgress(), token);
             foreach (var w in result.Warnings) JobConsole.Warn(w);

@@ -46,7 +46,7 @@ internal static class RenderCommand
             var resolve = MediaMap.Resolver(parse.GetValue(media) ?? [], Path.GetDirectoryName(Path.GetFullPath(path))!);
             var request = (parse.GetValue(preview)
                 ? DraftPreview.Request(draft, outputFile, resolve)
-                : new DraftRenderRequest(draft, outputFile, resolve) { Spec = OutputSpecs.For(FormatOf(outputFile), parse.GetValue(quality)) }) with
+                : new DraftRenderRequest(draft, outputFile, resolve) { Spec = OutputSpecs.ForRender(FormatOf(outputFile), parse.GetValue(quality)) }) with
             {
                 LogFile = parse.GetValue(log) is { } lf ? Path.GetFullPath(lf) : null,
                 TargetLufs = lufs is 0 ? null : lufs ?? DraftRenderRequest.DefaultTargetLufs,

@@ -4,8 +4,9 @@ namespace Cutroom.Contract.Output;
 /// <summary>
 /// Everything about how one output file is encoded: container, video and audio codec settings,
 /// quality (preset, CRF, bitrates), audio sample rate, faststart and pixel format. The one place
-/// that decides them is <see cref="OutputSpecs.For"/>; every job that writes media gets its
-/// spec there and adds the options of <see cref="OutputArguments"/> after its own <c>-map</c> options.
+/// that decides them is <see cref="OutputSpecs"/> (<see cref="OutputSpecs.For"/> for jobs on media,
+/// <see cref="OutputSpecs.ForRender"/> for draft renders, <see cref="OutputSpecs.Preview"/>); every job that
+/// writes media gets its spec there and adds the options of <see cref="OutputArguments"/> after its own <c>-map</c> options.
 /// </summary>
 /// <param name="Format">The container.</param>
 /// <param name="Quality">The quality level it was made for.</param>

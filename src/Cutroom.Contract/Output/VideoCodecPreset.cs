@@ -56,10 +56,17 @@ public sealed record X264Preset : VideoCodecPreset
     /// <summary>The profile name as ffprobe reports it in the output (<c>High</c>).</summary>
     public string ProbedProfile => Profile switch { "high" => "High", "main" => "Main", "baseline" => "Constrained Baseline", _ => Profile };
 
+    /// <summary>
+    /// The x264 tuning (<c>-tune</c>: <c>film</c>, <c>animation</c>, <c>stillimage</c>, ...) applied over the preset,
+    /// or null for none (x264's own defaults for the preset; no <c>-tune</c> option is written).
+    /// </summary>
+    public string? Tune { get; init; }
+
     /// <inheritdoc/>
     public override IReadOnlyList<string> Arguments(int? threads) =>
     [
-        "-c:v", Encoder, "-preset", Speed, "-crf", Num(Crf), "-profile:v", Profile, "-pix_fmt", PixelFormat,
+        "-c:v", Encoder, "-preset", Speed, .. Tune is { } tune ? ["-tune", tune] : Array.Empty<string>(),
+        "-crf", Num(Crf), "-profile:v", Profile, "-pix_fmt", PixelFormat,
         .. Threads(threads),
     ];
 }

@@ -29,8 +29,8 @@ public sealed record DraftRenderRequest(RenderableDraft Draft, string OutputFile
     /// <summary>The field of <see cref="Background"/>.</summary>
     public const string BackgroundField = "background";
 
-    /// <summary>Container, codecs and quality (default MP4 at high quality, as the contract's export); GIF has no sound.</summary>
-    public OutputSpec Spec { get; init; } = OutputSpecs.For(OutputFormat.Mp4, OutputQuality.High);
+    /// <summary>Container, codecs and quality (default MP4 at high quality, as the contract's export, from the draft-render table <see cref="OutputSpecs.ForRender"/>); GIF has no sound.</summary>
+    public OutputSpec Spec { get; init; } = OutputSpecs.ForRender(OutputFormat.Mp4, OutputQuality.High);
 
     /// <summary>Integrated loudness target of the mix in LUFS (EBU R128 via ffmpeg <c>loudnorm</c>), <see cref="MinTargetLufs"/> to <see cref="MaxTargetLufs"/>; null leaves levels as mixed (peaks limited to -1 dBFS).</summary>
     public double? TargetLufs { get; init; } = DefaultTargetLufs;

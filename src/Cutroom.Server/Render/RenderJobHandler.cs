@@ -62,7 +62,7 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
         {
             var render = new DraftRenderRequest(request.Draft, temp, id => media.TryGetValue(id, out var m) ? m.Path : null)
             {
-                Spec = OutputSpecs.For(request.Format, request.Quality),
+                Spec = OutputSpecs.ForRender(request.Format, request.Quality),
                 Background = Background(draft.Meta.Background),
                 LogFile = log,
             };

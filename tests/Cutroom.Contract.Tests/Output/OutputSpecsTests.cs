@@ -43,6 +43,50 @@ public class OutputSpecsTests
     }
 
     [Theory]
+    [InlineData(OutputFormat.Mp4, OutputQuality.Low, "-c:v libx264 -preset superfast -crf 26 -profile:v high -pix_fmt yuv420p -c:a aac -b:a 96k -ar 48000 -movflags +faststart -f mp4")]
+    [InlineData(OutputFormat.Mp4, OutputQuality.Medium, "-c:v libx264 -preset superfast -crf 22 -profile:v high -pix_fmt yuv420p -c:a aac -b:a 128k -ar 48000 -movflags +faststart -f mp4")]
+    [InlineData(OutputFormat.Mp4, OutputQuality.High, "-c:v libx264 -preset veryfast -crf 18 -profile:v high -pix_fmt yuv420p -c:a aac -b:a 192k -ar 48000 -movflags +faststart -f mp4")]
+    [InlineData(OutputFormat.Mov, OutputQuality.Medium, "-c:v libx264 -preset superfast -crf 22 -profile:v high -pix_fmt yuv420p -c:a aac -b:a 128k -ar 48000 -movflags +faststart -f mov")]
+    public void A_draft_render_has_its_own_measured_h264_settings(OutputFormat format, OutputQuality quality, string expected)
+    {
+        var spec = OutputSpecs.ForRender(format, quality);
+        Assert.Equal((format, quality), (spec.Format, spec.Quality));
+        Assert.Equal(expected.Split(' '), spec.OutputArguments(threads: null));
+    }
+
+    [Theory]
+    [InlineData(OutputFormat.Webm, OutputQuality.Low)]
+    [InlineData(OutputFormat.Webm, OutputQuality.High)]
+    [InlineData(OutputFormat.Gif, OutputQuality.Medium)]
+    public void A_draft_render_to_webm_or_gif_uses_the_table_of_jobs_on_media(OutputFormat format, OutputQuality quality) =>
+        Assert.Equal(OutputSpecs.For(format, quality), OutputSpecs.ForRender(format, quality));
+
+    [Fact]
+    public void The_draft_render_default_is_mp4_medium_and_an_undefined_quality_is_refused()
+    {
+        Assert.Equal(OutputSpecs.ForRender(OutputFormat.Mp4, OutputQuality.Medium), OutputSpecs.ForRender(OutputFormat.Mp4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OutputSpecs.ForRender(OutputFormat.Mp4, (OutputQuality)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OutputSpecs.ForRender((OutputFormat)99));
+    }
+
+    [Fact]
+    public void A_tune_follows_the_preset_and_none_writes_no_tune_option()
+    {
+        var tuned = new X264Preset { Crf = 22, Speed = "superfast", Tune = "animation" };
+        Assert.Equal("-c:v libx264 -preset superfast -tune animation -crf 22 -profile:v high -pix_fmt yuv420p".Split(' '), tuned.Arguments(threads: null));
+        Assert.DoesNotContain("-tune", new X264Preset { Crf = 22, Speed = "superfast" }.Arguments(threads: 2));
+    }
+
+    [Fact]
+    public void The_preview_is_a_fast_low_quality_mp4_with_96k_aac()
+    {
+        var spec = OutputSpecs.Preview;
+        Assert.Equal((OutputFormat.Mp4, OutputQuality.Low), (spec.Format, spec.Quality));
+        Assert.Equal("-c:v libx264 -preset superfast -crf 28 -profile:v high -pix_fmt yuv420p -c:a aac -b:a 96k -ar 48000 -movflags +faststart -f mp4".Split(' '),
+            spec.OutputArguments(threads: null));
+    }
+
+    [Theory]
     [InlineData(OutputFormat.Mp4, ".mp4", "mp4")]
     [InlineData(OutputFormat.Mov, ".mov", "mov")]
     [InlineData(OutputFormat.Webm, ".webm", "webm")]

@@ -49,7 +49,7 @@ public class DraftRenderRequestTests
     {
         Assert.Empty(Valid.Validate());
         Assert.Empty((Valid with { TargetLufs = null, Background = "0x102030" }).Validate());
-        Assert.Equal(OutputSpecs.For(OutputFormat.Mp4, OutputQuality.High), Valid.Spec);
+        Assert.Equal(OutputSpecs.ForRender(OutputFormat.Mp4, OutputQuality.High), Valid.Spec);
         Assert.Equal(-14, Valid.TargetLufs);
     }
 

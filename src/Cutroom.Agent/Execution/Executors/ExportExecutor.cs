@@ -30,7 +30,7 @@ internal sealed class ExportExecutor : IToolExecutor<ExportArgs>
         Directory.CreateDirectory(folder);
         var title = string.IsNullOrWhiteSpace(draft.Meta.Title) ? "export" : string.Concat(draft.Meta.Title.Where(c => char.IsLetterOrDigit(c) || c is '-' or '_'));
         var output = Path.Combine(folder, (title.Length == 0 ? "export" : title) + format.Extension());
-        var r = await new DraftRenderer(ctx.Engine).RunAsync(new DraftRenderRequest(render, output, ctx.Session.PathOf) { Spec = OutputSpecs.For(format, quality) },
+        var r = await new DraftRenderer(ctx.Engine).RunAsync(new DraftRenderRequest(render, output, ctx.Session.PathOf) { Spec = OutputSpecs.ForRender(format, quality) },
             ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var g = await ExecutorKit.RecordAsync(ctx, ToolNames.Export, ctx.Session.NewGroup(), format == OutputFormat.Gif ? "image" : "video", r.File, null,
             durationMs: r.DurationMs, width: r.Width, height: r.Height);
