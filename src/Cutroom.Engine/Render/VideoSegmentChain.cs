@@ -79,7 +79,7 @@ internal static class VideoSegmentChain
         {
             // The camera moves over the picture composed at canvas size: perspective samples it with
             // sub-pixel precision straight into the canvas. (The animate job supersamples to the largest
-            // zoom first for the sharpest single clip; here that would cost 3x per frame for a 1.2x zoom.)
+            // zoom first for the sharpest single clip; here that costs 1.6x the graph CPU: bench/kenburns.sh.)
             // The path spans the segment's whole span (own frames plus the tail under the next transition), whatever part of it is rendered.
             var c = CameraPath.For(mo).PerspectiveCorners(g.Width, g.Height, span, skip);
             s = s.Then(Filters.Perspective(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], perFrame: true));
