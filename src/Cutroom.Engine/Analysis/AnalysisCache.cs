@@ -19,12 +19,7 @@ public static class AnalysisCache
     }
 
     /// <summary>The file in the user cache folder.</summary>
-    public static string UserCachePath(string contentHash)
-    {
-        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } x
-            ? x : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(root, "cutroom", "analysis", contentHash + ".json");
-    }
+    public static string UserCachePath(string contentHash) => Path.Combine(UserCache.Folder("analysis"), contentHash + ".json");
 
     /// <summary>Returns a usable cached record, or null.</summary>
     public static AnalysisRecord? TryLoad(string mediaPath, string contentHash, AnalysisMode wanted)

@@ -34,12 +34,7 @@ public sealed class RenderCache
     }
 
     /// <summary>The user's default cache: <c>$XDG_CACHE_HOME/cutroom/render</c> (default <c>~/.cache/cutroom/render</c>).</summary>
-    public static string DefaultFolder()
-    {
-        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } x
-            ? x : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(root, "cutroom", "render");
-    }
+    public static string DefaultFolder() => Common.UserCache.Folder("render");
 
     /// <summary>The folder.</summary>
     public string Folder { get; }
