@@ -176,13 +176,20 @@ public sealed class FileStore
         return Inside(_local is not null ? Path.Combine(Root, relative) : Path.Combine(ScratchDir, relative));
     }
 
-    /// <summary>Bytes used under a session's work folder plus its uploads (the disk quota's measure).</summary>
+    /// <summary>Bytes of a session's uploads plus its work folder (local store) or its outputs' objects (S3): the quota's measure.</summary>
     /// <param name="sessionId">The session.</param>
     /// <param name="cancellationToken">Cancels.</param>
     public async Task<long> SessionBytesAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         await using var ctx = await _db.CreateDbContextAsync(cancellationToken);
         var uploads = await ctx.Media.Where(m => m.SessionId == sessionId).SumAsync(m => m.SizeBytes, cancellationToken);
+        if (_local is null)
+        {
+            // S3: the work folder is this machine's scratch; the session's outputs are the objects its rows name.
+            var outputs = await ctx.Generated.Where(g => g.SessionId == sessionId)
+                .Join(ctx.Files, g => g.FileKey, f => f.Key, (g, f) => f.SizeBytes).SumAsync(cancellationToken);
+            return uploads + outputs;
+        }
         var dir = new DirectoryInfo(Path.Combine(WorkDir, sessionId));
         var work = dir.Exists ? dir.EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
         return uploads + work;

@@ -196,6 +196,36 @@ public sealed class S3StorageTests(S3rverFixture s3) : IClassFixture<S3rverFixtu
     }
 
     [Fact]
+    public async Task A_chat_turn_reads_its_upload_from_the_bucket_and_puts_its_outputs_there()
+    {
+        var (server, prefix) = await StartAsync();
+        await using var _ = server;
+        var client = await server.NewClientAsync();
+        using (var res = await UploadKit.PostAsync(client, UploadKit.FormOf(TestMedia.Real("video/cockatoo.mp4"))))
+            await LiveServer.ReadEnvelopeAsync(res, 200);
+
+        var turn = await Chat.ChatCalls.SayAsync(client, "extract every 10th frame from my video as images");
+        Assert.True(turn.Last.GetProperty("turnComplete").GetBoolean());
+        Assert.StartsWith("Extracted 28 frames", turn.FinalText, StringComparison.Ordinal);
+        Assert.Single(LocalFiles(server, "scratch")); // the upload, copied for the tool
+
+        var generated = (await client.StateAsync()).GetProperty("state").GetProperty("generated_media").EnumerateArray().ToList();
+        Assert.Equal(29, generated.Count);
+        var objects = await ObjectsUnderAsync(prefix);
+        Assert.Equal(30, objects.Count); // the upload and 28 images and their zip
+        using var http = new HttpClient();
+        var image = generated.First(g => g.GetProperty("kind").GetString() == "image");
+        var url = image.GetProperty("url").GetString()!;
+        Assert.StartsWith(s3.Server.ServiceUrl + "/" + S3rver.Bucket + "/" + prefix + "files/", url);
+        using var res2 = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, res2.StatusCode);
+        Assert.Equal("image/jpeg", res2.Content.Headers.ContentType?.MediaType);
+        var bytes = await res2.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xFF, 0xD8], bytes[..2]);
+        Assert.Contains(objects, o => o.Value == bytes.Length && o.Key.EndsWith(".jpg", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Health_checks_the_bucket_and_leaves_no_probe_behind()
     {
         var (server, prefix) = await StartAsync();
