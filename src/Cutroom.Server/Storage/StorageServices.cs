@@ -13,7 +13,7 @@ public static class StorageServices
     public static IServiceCollection AddStorage(this IServiceCollection services, ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(Create(options));
+        services.AddSingleton(_ => Create(options)); // made by the container, so disposed with it (the S3 client)
         services.AddSingleton<FileStore>();
         services.AddSingleton<UrlSigner>();
         services.AddSingleton<DownloadLinks>();

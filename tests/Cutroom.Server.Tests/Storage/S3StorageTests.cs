@@ -226,6 +226,36 @@ public sealed class S3StorageTests(S3rverFixture s3) : IClassFixture<S3rverFixtu
     }
 
     [Fact]
+    public async Task Cutroom_serve_takes_the_store_from_its_environment_variables()
+    {
+        using var data = new TempDir();
+        var prefix = "serve" + Guid.NewGuid().ToString("N")[..8] + "/";
+        using var serve = await ServeProcess.StartAsync(data.Path, new Dictionary<string, string>
+        {
+            ["Cutroom__Storage__Provider"] = "s3", ["Cutroom__Storage__ServiceUrl"] = s3.Server.ServiceUrl,
+            ["Cutroom__Storage__Bucket"] = S3rver.Bucket, ["Cutroom__Storage__AccessKey"] = S3rver.Key,
+            ["Cutroom__Storage__SecretKey"] = S3rver.Key, ["Cutroom__Storage__Region"] = "eu-west-1", ["Cutroom__Storage__Prefix"] = prefix,
+        });
+        using var http = new HttpClient { BaseAddress = new Uri(serve.BaseUrl + "/") };
+        using var token = new HttpRequestMessage(HttpMethod.Post, "api/auth/anonymous-token");
+        token.Headers.Add("X-Client-Id", Guid.NewGuid().ToString());
+        using (var res = await http.SendAsync(token))
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await LiveServer.ReadEnvelopeAsync(res, 200)).GetProperty("token").GetString());
+        string session;
+        using (var res = await http.PostAsync("api/tasks/me/with-session/nemo_agent", UploadKit.JsonContent(new { task_name = "p", language = "en" })))
+            session = (await LiveServer.ReadEnvelopeAsync(res, 200)).GetProperty("session_id").GetString()!;
+        using (var res = await http.PostAsync($"api/upload-video/nemo_agent/me/{session}", UploadKit.FormOf(TestMedia.Real("video/realshort.mp4"))))
+        {
+            var url = (await LiveServer.ReadEnvelopeAsync(res, 200)).GetProperty("files")[0].GetProperty("url").GetString()!;
+            Assert.StartsWith(s3.Server.ServiceUrl + "/" + S3rver.Bucket + "/" + prefix + "files/", url);
+            Assert.Contains("eu-west-1", url, StringComparison.Ordinal); // the configured signing region
+        }
+        var objects = await ObjectsUnderAsync(prefix);
+        Assert.Equal(new FileInfo(TestMedia.Real("video/realshort.mp4")).Length, Assert.Single(objects).Value);
+        Assert.False(Directory.Exists(Path.Combine(data.Path, "files")) && Directory.EnumerateFiles(Path.Combine(data.Path, "files"), "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
     public async Task Health_checks_the_bucket_and_leaves_no_probe_behind()
     {
         var (server, prefix) = await StartAsync();
