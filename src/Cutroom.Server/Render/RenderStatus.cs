@@ -3,7 +3,6 @@ using Cutroom.Server.Contract;
 using Cutroom.Server.Data.Entities;
 using Cutroom.Server.Jobs;
 using Cutroom.Server.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Cutroom.Server.Render;
 
