@@ -65,8 +65,7 @@ public static class ServerHost
         s.AddSingleton(CreditPrices.Default);
         s.AddSingleton<CreditLedger>();
         s.AddSingleton<TokenService>();
-        s.AddSingleton<FileStore>();
-        s.AddSingleton<UrlSigner>();
+        s.AddStorage(options);
         s.AddSingleton<DraftChanges>();
         s.AddSingleton<SessionStore>();
         s.AddSingleton<JobStore>();
