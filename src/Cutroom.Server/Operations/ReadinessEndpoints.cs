@@ -21,19 +21,19 @@ public static class ReadinessEndpoints
     /// <param name="Database">The database answered (a connection opened).</param>
     /// <param name="Migrated">Every migration of this build is applied (none pending).</param>
     /// <param name="Storage">A file could be written and deleted in the storage's temp folder.</param>
-    /// <param name="Jobs">The job engine of this process is running.</param>
-    public sealed record ReadinessData(string Status, bool Database, bool Migrated, bool Storage, bool Jobs);
+    /// <param name="Jobs">The job engine of this process is running; null when this process has none (no <see cref="IJobEngineStatus"/> registered, e.g. an API-only role).</param>
+    public sealed record ReadinessData(string Status, bool Database, bool Migrated, bool Storage, bool? Jobs);
 
     /// <summary>Maps <c>/readyz</c>: 200 with code 0 when every check passes, else 503 with code 5000; no token needed.</summary>
     /// <param name="app">The app.</param>
     public static IEndpointRouteBuilder MapReadiness(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/readyz", async (IDbContextFactory<CutroomDb> db, FileStore store, IJobEngineStatus jobs, CancellationToken ct) =>
+        app.MapGet("/readyz", async (IDbContextFactory<CutroomDb> db, FileStore store, IServiceProvider services, CancellationToken ct) =>
         {
             var (database, migrated) = await CheckDatabaseAsync(db, ct);
             var storage = await CheckStorageAsync(store, ct);
-            var engine = jobs.IsRunning;
-            var ready = database && migrated && storage && engine;
+            var engine = (services.GetService(typeof(IJobEngineStatus)) as IJobEngineStatus)?.IsRunning;
+            var ready = database && migrated && storage && engine != false;
             return TypedResults.Json(
                 new Envelope<ReadinessData>(ready ? 0 : ApiCodes.ServerError, ready ? "ready" : "not ready",
                     new ReadinessData(ready ? "ready" : "not_ready", database, migrated, storage, engine)),
