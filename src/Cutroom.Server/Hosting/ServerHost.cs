@@ -8,6 +8,7 @@ using Cutroom.Server.Chat;
 using Cutroom.Server.Credits;
 using Cutroom.Server.Data;
 using Cutroom.Server.Jobs;
+using Cutroom.Server.Operations;
 using Cutroom.Server.Preview;
 using Cutroom.Server.Render;
 using Cutroom.Server.Sessions;
@@ -28,7 +29,7 @@ namespace Cutroom.Server.Hosting;
 /// <summary>
 /// Builds and starts the Cutroom server: Kestrel on <see cref="ServerOptions.ListenAddress"/>,
 /// the database (migrated at start), storage, the worker pool, rate limits, the contract's
-/// endpoints, the OpenAPI document, <c>/healthz</c> and the Studio page.
+/// endpoints, the OpenAPI document, <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c> and the Studio page.
 /// </summary>
 public static class ServerHost
 {
@@ -83,6 +84,7 @@ public static class ServerHost
             return Task.CompletedTask;
         }));
         configure?.Invoke(s);
+        s.AddOperations(); // after the job handlers: it wraps them to measure them
 
         var app = builder.Build();
         Database.Migrate(app.Services);
@@ -95,6 +97,7 @@ public static class ServerHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
+        app.MapOperations();
         app.MapAuth();
         app.MapFiles();
         app.MapAccounts();
