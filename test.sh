@@ -3,6 +3,9 @@
 #   ./test.sh          sets up (ffmpeg, fonts, exiftool, browser), fetches the real media, builds,
 #                      installs s3rver (npm) for the S3 storage tests, runs the fast tier, then
 #                      everything else: every test runs once.
+#                      Then the server tests (tests/Cutroom.Server.Tests, Tier!=Fast) run a second time
+#                      on PostgreSQL: a throwaway cluster on loopback (scripts/pg-test-cluster.sh), or
+#                      the server of $CUTROOM_TEST_POSTGRES (an admin connection string) when set.
 #   ./test.sh --fast   builds and runs only the fast tier (tests marked [Trait("Tier", "Fast")]:
 #                      no ffmpeg, no server, no browser); installs nothing and fetches nothing.
 # Any further arguments go to both `dotnet test` runs (e.g. --blame-hang-timeout 10m).
@@ -33,5 +36,16 @@ status=0
 tier "fast tier" "Tier=Fast" "$@" || status=$?
 if [ "$fast" = 0 ]; then
   tier "the rest (ffmpeg, server, browser)" "Tier!=Fast" "$@" || status=$?
+
+  # The server tests again, each server on a fresh PostgreSQL database of its own (docs/scale-out.md).
+  pg="${CUTROOM_TEST_POSTGRES:-}"
+  if [ -z "$pg" ]; then
+    pgdir=$(mktemp -d "${TMPDIR:-/tmp}/cutroom-pg.XXXXXX")
+    trap '"$here/scripts/pg-test-cluster.sh" stop "$pgdir"' EXIT
+    pg=$("$here/scripts/pg-test-cluster.sh" start "$pgdir") || { echo "test.sh: the PostgreSQL test cluster did not start" >&2; exit 1; }
+  fi
+  echo "== tests: the server tests on PostgreSQL" >&2
+  CUTROOM_TEST_POSTGRES="$pg" dotnet test "$here/tests/Cutroom.Server.Tests/Cutroom.Server.Tests.csproj" -c Release --no-build --nologo -v q \
+    --logger "console;verbosity=minimal" --filter "Tier!=Fast" "$@" || status=$?
 fi
 exit "$status"

@@ -15,6 +15,8 @@ if [ "${CUTROOM_TEST_SETUP:-0}" = 1 ]; then
   # Browser tests (tests/Cutroom.Server.Tests/Studio) drive Debian's Chromium through Playwright.
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v tmux >/dev/null 2>&1 || need+=(tmux)
+  # The server tests run a second time on a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh).
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

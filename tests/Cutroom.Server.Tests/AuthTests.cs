@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
+using Cutroom.Server.Data;
 using Cutroom.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cutroom.Server.Tests;
 
@@ -66,9 +69,7 @@ public sealed class AuthTests
     {
         await using var server = await LiveServer.StartAsync();
         var client = await server.NewClientAsync();
-        var db = await File.ReadAllBytesAsync(Path.Combine(server.DataDir, "cutroom.db"));
-        var wal = Path.Combine(server.DataDir, "cutroom.db-wal");
-        var all = System.Text.Encoding.ASCII.GetString(db) + (File.Exists(wal) ? System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(wal)) : "");
+        var all = await EverythingStoredAsync(server);
         Assert.DoesNotContain(client.Token, all, StringComparison.Ordinal);
         Assert.Contains(Cutroom.Server.Auth.TokenHash.Of(client.Token), all, StringComparison.Ordinal);
     }
@@ -101,6 +102,30 @@ public sealed class AuthTests
         using var bad = await client.Http.PostAsync("api/tasks/me/with-session/nemo_agent", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
         var env = await server.ReadErrorAsync(bad, 400, 4000);
         Assert.Equal("$", env.GetProperty("data").GetProperty("errors")[0].GetProperty("path").GetString());
+    }
+
+    /// <summary>Every byte of the database as text: the SQLite file and its log, or on PostgreSQL every row of every table of the model as text.</summary>
+    private static async Task<string> EverythingStoredAsync(LiveServer server)
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            var db = await File.ReadAllBytesAsync(Path.Combine(server.DataDir, "cutroom.db"));
+            var wal = Path.Combine(server.DataDir, "cutroom.db-wal");
+            return System.Text.Encoding.ASCII.GetString(db) + (File.Exists(wal) ? System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(wal)) : "");
+        }
+        await using var ctx = await server.Services.GetRequiredService<IDbContextFactory<CutroomDb>>().CreateDbContextAsync();
+        var conn = ctx.Database.GetDbConnection();
+        await conn.OpenAsync();
+        var all = new System.Text.StringBuilder();
+        foreach (var table in ctx.Model.GetEntityTypes().Select(e => e.GetTableName()!).Distinct())
+        {
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"SELECT CAST(x AS text) FROM \"{table}\" x";
+            using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) all.AppendLine(r.GetString(0));
+        }
+        Assert.Contains("signup", all.ToString(), StringComparison.Ordinal); // the rows were read
+        return all.ToString();
     }
 }
 

@@ -60,6 +60,45 @@ public sealed class CreditLedgerTests
         await Assert.ThrowsAsync<InsufficientCreditsException>(() => account.FreezeAsync(91, "convert"));
     }
 
+    [Fact]
+    public async Task Two_servers_on_one_database_never_overdraw_an_account_and_settle_each_hold_once()
+    {
+        // Two servers in one test process, each with its own ledger (and in-process gate), share the
+        // data folder's database: only the database's lock keeps their freezes apart (the account's
+        // row lock on PostgreSQL, the file's write lock on SQLite).
+        using var data = new TempDir();
+        try
+        {
+            await using var one = await LiveServer.StartAsync(o => o.DataDir = data.Path);
+            await using var two = await LiveServer.StartAsync(o => o.DataDir = data.Path);
+            var client = await one.NewClientAsync(); // 100 credits
+            var accountId = await AccountOfAsync(one, client);
+            var accounts = new[] { one, two }.Select(s => s.Services.GetRequiredService<CreditLedger>().For(accountId, "job_test")).ToArray();
+
+            var holds = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+            {
+                try { return await accounts[i % 2].FreezeAsync(7, "extract_frames"); }
+                catch (InsufficientCreditsException) { return null; }
+            }));
+            var granted = holds.Where(h => h is not null).Cast<CreditHold>().ToList();
+            Assert.Equal(14, granted.Count);
+            Assert.Equal((2, 98, 100), await client.CreditsAsync());
+
+            // Each hold charged by both servers at once (5 by one, 7 by the other): one settle line each.
+            await Task.WhenAll(granted.SelectMany(h => new[] { accounts[0].ChargeAsync(h, 5), accounts[1].ChargeAsync(h, 7) }));
+            Assert.Equal(14, await SettleCountAsync(two, accountId));
+            var (available, frozen, total) = await client.CreditsAsync();
+            Assert.Equal(0, frozen);
+            Assert.InRange(100 - total, 14 * 5, 14 * 7);
+            Assert.Equal(100 - total, await one.Services.GetRequiredService<CreditLedger>().SpentAsync(accountId));
+            Assert.Equal(total, available);
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(data.Path);
+        }
+    }
+
     internal static async Task<string> AccountOfAsync(LiveServer server, ApiClient client)
     {
         await using var ctx = await server.Services.GetRequiredService<IDbContextFactory<CutroomDb>>().CreateDbContextAsync();

@@ -45,34 +45,62 @@ public sealed partial class TokenService(IDbContextFactory<CutroomDb> db, Server
         await _issueGate.WaitAsync(cancellationToken);
         try
         {
-            await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+            try { return await IssueOnceAsync(clientId, cancellationToken); }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                // Another server process on the same database created this client id's account at the same
+                // moment; the second attempt finds it (and its fresh token: 429).
+                return await IssueOnceAsync(clientId, cancellationToken);
+            }
+        }
+        finally
+        {
+            _issueGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// One attempt: in one transaction, the account (locked, so another process issuing for the same
+    /// client id waits and then sees this token's time), the one-token-per-lifetime check, the token;
+    /// then the sign-up credits of a new account.
+    /// </summary>
+    private async Task<Issued> IssueOnceAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var created = false;
+        string token, accountId;
+        DateTime expires;
+        await using (var ctx = await db.CreateDbContextAsync(cancellationToken))
+        {
+            await using var tx = await ctx.Database.BeginTransactionAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var account = await ctx.Accounts.FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
-            var created = false;
             if (account is null)
             {
                 account = new Account { Id = Ids.New("acc"), ClientId = clientId, BindCode = Ids.Random(24), CreatedAt = now };
                 ctx.Accounts.Add(account);
                 created = true;
             }
-            else if (account.LastTokenAt is { } last && now - last < options.Auth.TokenLifetime)
+            else
             {
-                var wait = (int)Math.Ceiling((last + options.Auth.TokenLifetime - now).TotalSeconds);
-                throw new ApiException(ApiCodes.RateLimited, $"a token was already issued to this client id; one is issued per {options.Auth.TokenLifetime.TotalDays:0.#} days. Retry after {wait} seconds.", null, wait);
+                await RowLocks.AccountAsync(ctx, account.Id, cancellationToken);
+                await ctx.Entry(account).ReloadAsync(cancellationToken);
+                if (account.LastTokenAt is { } last && now - last < options.Auth.TokenLifetime)
+                {
+                    var wait = (int)Math.Ceiling((last + options.Auth.TokenLifetime - now).TotalSeconds);
+                    throw new ApiException(ApiCodes.RateLimited, $"a token was already issued to this client id; one is issued per {options.Auth.TokenLifetime.TotalDays:0.#} days. Retry after {wait} seconds.", null, wait);
+                }
             }
-            var token = TokenHash.NewToken();
-            var expires = now + options.Auth.TokenLifetime;
+            token = TokenHash.NewToken();
+            expires = now + options.Auth.TokenLifetime;
             account.LastTokenAt = now;
             ctx.Tokens.Add(new AccessToken { Hash = TokenHash.Of(token), AccountId = account.Id, CreatedAt = now, ExpiresAt = expires });
             await ctx.SaveChangesAsync(cancellationToken);
-            if (created && options.Auth.SignupCredits > 0) await ledger.GrantAsync(account.Id, options.Auth.SignupCredits, "signup", cancellationToken);
-            var balance = await ledger.For(account.Id).BalanceAsync(cancellationToken);
-            return new Issued(token, expires, balance.Available, clientId);
+            await tx.CommitAsync(cancellationToken);
+            accountId = account.Id;
         }
-        finally
-        {
-            _issueGate.Release();
-        }
+        if (created && options.Auth.SignupCredits > 0) await ledger.GrantAsync(accountId, options.Auth.SignupCredits, "signup", cancellationToken);
+        var balance = await ledger.For(accountId).BalanceAsync(cancellationToken);
+        return new Issued(token, expires, balance.Available, clientId);
     }
 
     /// <summary>The caller of a bearer token, or null when it is unknown or expired.</summary>

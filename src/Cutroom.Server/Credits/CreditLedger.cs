@@ -9,10 +9,12 @@ namespace Cutroom.Server.Credits;
 
 /// <summary>
 /// The append-only credit ledger (contract §7, docs/security.md §13). Balances are derived from
-/// its lines (<see cref="CreditEntry"/>); every check-and-write runs under one lock and in one
-/// transaction, so concurrent freezes never take a balance below 0, and a hold's unique settle
-/// line means nothing is charged twice. (One process owns the SQLite file; a PostgreSQL
-/// deployment with several servers needs a row lock per account here instead: docs/server.md.)
+/// its lines (<see cref="CreditEntry"/>); a freeze checks the balance and writes its line in one
+/// transaction that first locks the account (<see cref="RowLocks.AccountAsync"/>: a row lock on
+/// PostgreSQL, the file's write lock on SQLite), so concurrent freezes never take a balance below
+/// 0, even from several server processes on one PostgreSQL database; a hold's unique settle line
+/// (index on hold and kind) means nothing is charged twice. An in-process gate also queues this
+/// process's own writers, so they do not all wait on the database's lock.
 /// </summary>
 /// <param name="db">The database.</param>
 /// <param name="clock">The time.</param>
@@ -67,18 +69,14 @@ public sealed class CreditLedger(IDbContextFactory<CutroomDb> db, TimeProvider c
     /// <returns>How many holds were released.</returns>
     public async Task<int> ReleaseOpenHoldsAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var ctx = await db.CreateDbContextAsync(cancellationToken);
-            var open = await ctx.Credits.Where(c => c.JobId == jobId && c.Kind == "freeze" &&
-                                                    !ctx.Credits.Any(s => s.Kind == "settle" && s.HoldId == c.HoldId)).ToListAsync(cancellationToken);
-            foreach (var f in open)
-                ctx.Credits.Add(new CreditEntry { AccountId = f.AccountId, Kind = "settle", HoldId = f.HoldId, JobId = jobId, Operation = f.Operation, Charged = 0, At = Now });
-            await ctx.SaveChangesAsync(cancellationToken);
-            return open.Count;
-        }
-        finally { _gate.Release(); }
+        List<CreditEntry> open;
+        await using (var ctx = await db.CreateDbContextAsync(cancellationToken))
+            open = await ctx.Credits.AsNoTracking().Where(c => c.JobId == jobId && c.Kind == "freeze" &&
+                                                               !ctx.Credits.Any(s => s.Kind == "settle" && s.HoldId == c.HoldId)).ToListAsync(cancellationToken);
+        var released = 0;
+        foreach (var f in open)
+            if (await SettleAsync(f.AccountId, jobId, new CreditHold(f.HoldId!, f.Amount, f.Operation), 0, cancellationToken)) released++;
+        return released;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -101,6 +99,7 @@ public sealed class CreditLedger(IDbContextFactory<CutroomDb> db, TimeProvider c
         {
             await using var ctx = await db.CreateDbContextAsync(ct);
             await using var tx = await ctx.Database.BeginTransactionAsync(ct);
+            await RowLocks.AccountAsync(ctx, accountId, ct); // another process's freeze of this account waits here until this one commits
             var balance = await BalanceAsync(ctx, accountId, ct);
             if (amount > balance.Available) throw new InsufficientCreditsException(amount, balance.Available);
             var hold = new CreditHold(Ids.New("hold"), amount, operation);
@@ -112,7 +111,8 @@ public sealed class CreditLedger(IDbContextFactory<CutroomDb> db, TimeProvider c
         finally { _gate.Release(); }
     }
 
-    private async Task SettleAsync(string accountId, string? jobId, CreditHold hold, int actual, CancellationToken ct)
+    /// <summary>Writes the hold's one settle line; false when there is no such hold or it was settled already (here, or by another process: the unique index refuses the second line).</summary>
+    private async Task<bool> SettleAsync(string accountId, string? jobId, CreditHold hold, int actual, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(hold);
         await _gate.WaitAsync(ct);
@@ -120,15 +120,22 @@ public sealed class CreditLedger(IDbContextFactory<CutroomDb> db, TimeProvider c
         {
             await using var ctx = await db.CreateDbContextAsync(ct);
             var frozen = await ctx.Credits.FirstOrDefaultAsync(c => c.HoldId == hold.Id && c.Kind == "freeze" && c.AccountId == accountId, ct);
-            if (frozen is null) return;
-            if (await ctx.Credits.AnyAsync(c => c.HoldId == hold.Id && c.Kind == "settle", ct)) return; // settled already: never twice
+            if (frozen is null) return false;
+            if (await ctx.Credits.AnyAsync(c => c.HoldId == hold.Id && c.Kind == "settle", ct)) return false; // settled already: never twice
             ctx.Credits.Add(new CreditEntry
             {
                 AccountId = accountId, Kind = "settle", HoldId = hold.Id, JobId = jobId, Operation = hold.Operation,
                 Charged = Math.Clamp(actual, 0, frozen.Amount), At = Now,
             });
-            try { await ctx.SaveChangesAsync(ct); }
-            catch (DbUpdateException) { /* the unique (hold, settle) index refused a second settle line */ }
+            try
+            {
+                await ctx.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                return false; // the unique (hold, settle) index refused a second settle line
+            }
         }
         finally { _gate.Release(); }
     }

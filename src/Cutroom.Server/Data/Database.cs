@@ -16,7 +16,7 @@ public static class Database
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        if (string.Equals(options.Database.Provider, "postgres", StringComparison.OrdinalIgnoreCase))
+        if (IsPostgres(options.Database))
         {
             builder.UseNpgsql(options.Database.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for postgres"));
         }
@@ -30,6 +30,14 @@ public static class Database
         }
         // The migrations are written by hand (no model snapshot): MigrationTests compares the migrated schema with the model instead.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Whether the settings select PostgreSQL (<c>Database:Provider = postgres</c>, any case).</summary>
+    /// <param name="options">The database settings.</param>
+    public static bool IsPostgres(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.Equals(options.Provider, "postgres", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Applies the migrations (and, on SQLite, turns on WAL so readers never wait for a writer).</summary>

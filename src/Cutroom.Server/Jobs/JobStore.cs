@@ -154,6 +154,7 @@ public sealed class JobStore(IDbContextFactory<CutroomDb> db, TimeProvider clock
     {
         await using var ctx = await db.CreateDbContextAsync(ct);
         await using var tx = await ctx.Database.BeginTransactionAsync(ct);
+        await RowLocks.JobAsync(ctx, id, ct); // PostgreSQL: another process moving this job waits, then sees the new state
         var job = await ctx.Jobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null || job.Status != from) return false;
         job.Status = to;

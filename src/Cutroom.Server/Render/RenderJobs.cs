@@ -62,7 +62,7 @@ public sealed class RenderJobs(IDbContextFactory<CutroomDb> db, JobStore jobs, W
         {
             await jobs.CreateAsync(job, RenderPayload.From(request).ToJson(), cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // The unique index (account, kind, external id): a concurrent post with this id won the race.
             var twin = await ExistingAsync(accountId, request.Id, requestHash, cancellationToken);

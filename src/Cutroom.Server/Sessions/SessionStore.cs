@@ -16,7 +16,8 @@ namespace Cutroom.Server.Sessions;
 /// <summary>
 /// Sessions in the database: creation (with the first, empty draft revision), the ownership
 /// check of every session id (another user's session answers exactly like a missing one:
-/// 1002), a per-session lock that serialises whatever changes a session (uploads, chat turns),
+/// 1002), a per-session lock that serialises whatever changes a session (uploads, chat turns;
+/// on PostgreSQL across every server process too: <see cref="AdvisoryLock"/>),
 /// and <see cref="DbAgentSession"/>s for the agent.
 /// </summary>
 /// <param name="db">The database.</param>
@@ -24,7 +25,8 @@ namespace Cutroom.Server.Sessions;
 /// <param name="ledger">Credits.</param>
 /// <param name="clock">The time.</param>
 /// <param name="changes">Told after every change of a session's draft.</param>
-public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore store, CreditLedger ledger, TimeProvider clock, DraftChanges changes)
+/// <param name="options">The database settings (for the cross-process session lock on PostgreSQL).</param>
+public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore store, CreditLedger ledger, TimeProvider clock, DraftChanges changes, ServerOptions options)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
@@ -70,7 +72,11 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
         return s;
     }
 
-    /// <summary>Takes the session's lock (uploads and chat turns of one session run one at a time).</summary>
+    /// <summary>
+    /// Takes the session's lock (uploads and chat turns of one session run one at a time): this
+    /// process's gate first, then, on PostgreSQL, the session's advisory lock, which other server
+    /// processes on the same database take too.
+    /// </summary>
     /// <param name="sessionId">The session.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>Releases the lock when disposed.</returns>
@@ -78,7 +84,16 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
     {
         var gate = _locks.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
-        return new Releaser(gate);
+        try
+        {
+            var across = await AdvisoryLock.AcquireAsync(options.Database, "session:" + sessionId, cancellationToken);
+            return new Releaser(gate, across);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
     }
 
     /// <summary>Loads the session for the agent (call under <see cref="LockAsync"/>).</summary>
@@ -198,13 +213,15 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
         };
     }
 
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    private sealed class Releaser(SemaphoreSlim gate, AdvisoryLock? across) : IDisposable
     {
         private int _done;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _done, 1) == 0) gate.Release();
+            if (Interlocked.Exchange(ref _done, 1) != 0) return;
+            try { across?.Dispose(); }
+            finally { gate.Release(); }
         }
     }
 }

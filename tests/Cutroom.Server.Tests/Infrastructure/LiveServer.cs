@@ -9,17 +9,20 @@ namespace Cutroom.Server.Tests.Infrastructure;
 /// <summary>
 /// The real server for a test: Kestrel on a free 127.0.0.1 port, a temp data folder (SQLite and
 /// files), the real engine; talked to with a plain HttpClient over loopback, as a client written
-/// from the seeds would.
+/// from the seeds would. With <c>CUTROOM_TEST_POSTGRES</c> set, the database is a fresh
+/// PostgreSQL database of its own (<see cref="TestDatabase"/>), dropped at dispose.
 /// </summary>
 public sealed class LiveServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TempDir _data;
+    private readonly bool _ownsDatabase;
 
     private LiveServer(WebApplication app, TempDir data, ServerOptions options)
     {
         _app = app;
         _data = data;
+        _ownsDatabase = string.Equals(Path.GetFullPath(options.DataDir), Path.GetFullPath(data.Path), StringComparison.Ordinal);
         Options = options;
         BaseUrl = ServerHost.BaseUrl(app);
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromMinutes(10) };
@@ -34,8 +37,8 @@ public sealed class LiveServer : IAsyncDisposable
     /// <summary>A client without credentials.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>The data folder.</summary>
-    public string DataDir => _data.Path;
+    /// <summary>The data folder (the temp folder made for this server, unless a test chose another).</summary>
+    public string DataDir => Options.DataDir;
 
     /// <summary>The app's services (for checks on the database).</summary>
     public IServiceProvider Services => _app.Services;
@@ -47,6 +50,7 @@ public sealed class LiveServer : IAsyncDisposable
         var options = new ServerOptions { DataDir = data.Path, Port = 0 };
         options.Upload.AllowLoopbackImports = false;
         configure?.Invoke(options);
+        TestDatabase.Apply(options);
         var app = ServerHost.Build(options, services);
         await app.StartAsync();
         return new LiveServer(app, data, options);
@@ -100,6 +104,7 @@ public sealed class LiveServer : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_ownsDatabase) await TestDatabase.DropAsync(Options.DataDir);
         _data.Dispose();
     }
 }

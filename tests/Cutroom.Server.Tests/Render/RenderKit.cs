@@ -93,10 +93,14 @@ internal static class RenderKit
     public static CutroomDb OpenDb(string dataDir)
     {
         var b = new DbContextOptionsBuilder<CutroomDb>();
-        Database.Configure(b, new ServerOptions { DataDir = dataDir });
+        Database.Configure(b, TestDatabase.OptionsFor(dataDir));
         return new CutroomDb(b.Options);
     }
 
-    /// <summary>Releases pooled SQLite connections (before another process or server uses the file).</summary>
-    public static void ReleaseDb() => SqliteConnection.ClearAllPools();
+    /// <summary>Releases pooled connections (SQLite: before another process or server uses the file; PostgreSQL: idle connections of this process).</summary>
+    public static void ReleaseDb()
+    {
+        SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
 }

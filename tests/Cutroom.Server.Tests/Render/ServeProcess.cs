@@ -41,6 +41,7 @@ internal sealed class ServeProcess : IDisposable
         foreach (var a in new[] { dll, "serve", "--port", "0", "--data", dataDir })
             psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (k, v) in Infrastructure.TestDatabase.EnvironmentFor(dataDir)) psi.Environment[k] = v; // the folder's PostgreSQL database, if the tests run on one
         if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
         var p = Process.Start(psi)!;
         var server = new ServeProcess(p);
