@@ -53,4 +53,25 @@ public sealed class AccountTests
         }
         Assert.Equal((350, 0, 350), await client.CreditsAsync());
     }
+
+    [Fact]
+    public async Task The_admin_command_grants_on_the_servers_database_as_a_separate_process()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var client = await server.NewClientAsync();
+        var dll = Path.Combine(AppContext.BaseDirectory, "cutroom.dll");
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { dll, "admin", "credits", "--client", client.ClientId, "--add", "40", "--data", server.DataDir, "--json" })
+            psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (k, v) in TestDatabase.EnvironmentFor(server.DataDir)) psi.Environment[k] = v; // Cutroom__Database__* on PostgreSQL, as an operator sets them
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "cutroom admin did not exit");
+        Assert.True(p.ExitCode == 0, $"exit {p.ExitCode}: {await stderr}");
+        using var doc = System.Text.Json.JsonDocument.Parse(await stdout);
+        Assert.Equal(140, doc.RootElement.GetProperty("available").GetInt32());
+        Assert.Equal((140, 0, 140), await client.CreditsAsync());
+    }
 }

@@ -75,23 +75,36 @@ public sealed class CreditLedgerTests
             var accountId = await AccountOfAsync(one, client);
             var accounts = new[] { one, two }.Select(s => s.Services.GetRequiredService<CreditLedger>().For(accountId, "job_test")).ToArray();
 
-            var holds = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+            // Rounds of four freezes of 60 at once, two from each server: exactly one fits in 100 each time.
+            var holds = new List<CreditHold>();
+            for (var round = 0; round < 10; round++)
             {
-                try { return await accounts[i % 2].FreezeAsync(7, "extract_frames"); }
-                catch (InsufficientCreditsException) { return null; }
-            }));
-            var granted = holds.Where(h => h is not null).Cast<CreditHold>().ToList();
-            Assert.Equal(14, granted.Count);
-            Assert.Equal((2, 98, 100), await client.CreditsAsync());
+                var tries = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+                {
+                    try { return await accounts[i % 2].FreezeAsync(60, "highlights"); }
+                    catch (InsufficientCreditsException) { return null; }
+                }));
+                var won = tries.Where(h => h is not null).Cast<CreditHold>().ToList();
+                Assert.True(won.Count == 1, $"round {round}: {won.Count} freezes of 60 against 100 credits were granted");
+                Assert.Equal((40, 60, 100), await client.CreditsAsync());
+                holds.Add(won[0]);
+                await accounts[round % 2].ReleaseAsync(won[0]);
+            }
 
-            // Each hold charged by both servers at once (5 by one, 7 by the other): one settle line each.
-            await Task.WhenAll(granted.SelectMany(h => new[] { accounts[0].ChargeAsync(h, 5), accounts[1].ChargeAsync(h, 7) }));
-            Assert.Equal(14, await SettleCountAsync(two, accountId));
+            // Each hold settled by both servers at once (a charge of 5 by one, 7 by the other): it was released already, so nothing is charged.
+            await Task.WhenAll(holds.SelectMany(h => new[] { accounts[0].ChargeAsync(h, 5), accounts[1].ChargeAsync(h, 7) }));
+            Assert.Equal(10, await SettleCountAsync(two, accountId));
+            Assert.Equal((100, 0, 100), await client.CreditsAsync());
+
+            // Fresh holds settled by both at once: one settle line each, at 5 or 7.
+            var fresh = new List<CreditHold>();
+            for (var i = 0; i < 10; i++) fresh.Add(await accounts[i % 2].FreezeAsync(7, "extract_frames"));
+            await Task.WhenAll(fresh.SelectMany(h => new[] { accounts[0].ChargeAsync(h, 5), accounts[1].ChargeAsync(h, 7) }));
+            Assert.Equal(20, await SettleCountAsync(one, accountId));
             var (available, frozen, total) = await client.CreditsAsync();
-            Assert.Equal(0, frozen);
-            Assert.InRange(100 - total, 14 * 5, 14 * 7);
+            Assert.Equal((0, total), (frozen, available));
+            Assert.InRange(100 - total, 10 * 5, 10 * 7);
             Assert.Equal(100 - total, await one.Services.GetRequiredService<CreditLedger>().SpentAsync(accountId));
-            Assert.Equal(total, available);
         }
         finally
         {

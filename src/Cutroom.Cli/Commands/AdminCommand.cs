@@ -4,13 +4,15 @@ using System.Text.Json;
 using Cutroom.Cli.Infrastructure;
 using Cutroom.Server.Accounts;
 using Cutroom.Server.Hosting;
+using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace Cutroom.Cli.Commands;
 
 /// <summary>
 /// <c>cutroom admin credits --client ID --add N</c> and <c>cutroom admin accounts</c>: operator tools
-/// on the server's database (the data folder of <c>cutroom serve</c>).
+/// on the server's database (the data folder of <c>cutroom serve</c>, or the PostgreSQL database of
+/// <c>Cutroom__Database__Provider</c> and <c>Cutroom__Database__ConnectionString</c>).
 /// </summary>
 internal static class AdminCommand
 {
@@ -24,8 +26,14 @@ internal static class AdminCommand
 
     private static Option<string> Data() => new("--data") { Description = "Data folder of the server; default $CUTROOM_DATA or ~/.local/share/cutroom" };
 
-    private static ServerOptions OptionsFor(string? data) =>
-        new() { DataDir = data ?? Environment.GetEnvironmentVariable("CUTROOM_DATA") ?? ServerOptions.DefaultDataDir() };
+    /// <summary>The server's settings as <c>serve</c> reads them (<c>Cutroom__Section__Name</c> variables: the database), with the data folder.</summary>
+    private static ServerOptions OptionsFor(string? data)
+    {
+        var options = new ServerOptions();
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Cutroom").Bind(options);
+        options.DataDir = data ?? Environment.GetEnvironmentVariable("CUTROOM_DATA") ?? options.DataDir;
+        return options;
+    }
 
     private static Command Credits()
     {

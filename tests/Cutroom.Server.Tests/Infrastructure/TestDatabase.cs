@@ -10,6 +10,8 @@ namespace Cutroom.Server.Tests.Infrastructure;
 /// server (test.sh starts a throwaway cluster with <c>scripts/pg-test-cluster.sh</c>), every data
 /// folder gets its own fresh PostgreSQL database, created on first use and named
 /// <c>cutroom_t_&lt;random&gt;</c>: servers started on the same folder (a restart) share it.
+/// A <see cref="LiveServer"/> drops the database of its own folder when disposed; databases of
+/// folders a test made itself are dropped when the test process exits.
 /// </summary>
 public static class TestDatabase
 {
@@ -17,6 +19,15 @@ public static class TestDatabase
     public const string Variable = "CUTROOM_TEST_POSTGRES";
 
     private static readonly ConcurrentDictionary<string, Lazy<string>> ByDataDir = new(StringComparer.Ordinal);
+
+    static TestDatabase() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var dataDir in ByDataDir.Keys)
+        {
+            try { DropAsync(dataDir).GetAwaiter().GetResult(); }
+            catch (NpgsqlException) { } // the server is gone already: nothing is left to drop
+        }
+    };
 
     /// <summary>The admin connection string, or null when the tests run on SQLite.</summary>
     public static string? Admin => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s ? s : null;
