@@ -22,10 +22,11 @@ public sealed class ReadinessTests
     }
 
     [Fact]
-    public async Task A_removed_database_file_makes_it_not_ready()
+    public async Task A_removed_database_makes_it_not_ready()
     {
         await using var server = await LiveServer.StartAsync();
-        foreach (var f in Directory.EnumerateFiles(server.DataDir, "cutroom.db*")) File.Delete(f);
+        if (TestDatabase.IsPostgres) await TestDatabase.DropAsync(server.DataDir); // the server's PostgreSQL database is dropped
+        else foreach (var f in Directory.EnumerateFiles(server.DataDir, "cutroom.db*")) File.Delete(f); // the SQLite file is deleted
 
         var (status, body) = await ReadyzAsync(server);
         Assert.Equal(503, status);
