@@ -28,13 +28,18 @@ public static class JobDashboard
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrEmpty(options.AdminKey)) return app;
-        app.UseHangfireDashboard(Path, new DashboardOptions
+        var dashboard = new DashboardOptions
         {
             Authorization = [new AdminKeyFilter(options.AdminKey)],
             DashboardTitle = "Cutroom jobs",
             AppPath = "/",
             DisplayStorageConnectionString = false,
-        }, app.Services.GetRequiredService<JobStorage>());
+        };
+        // The dashboard's middleware over this server's storage. Not UseHangfireDashboard: it wants
+        // AddHangfire, which points Hangfire's process-wide logging at this server's services (a
+        // second server in the process, as in the tests, would then log into a disposed one).
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        app.Map(Path, b => b.UseMiddleware<AspNetCoreDashboardMiddleware>(storage, dashboard, DashboardRoutes.Routes));
         return app;
     }
 
