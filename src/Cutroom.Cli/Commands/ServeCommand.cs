@@ -34,6 +34,11 @@ internal static class ServeCommand
             new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Cutroom").Bind(options);
             options.Port = parse.GetValue(port);
             if (parse.GetResult(role) is { Implicit: false }) options.Role = parse.GetValue(role)!;
+            if (!ServerRoles.IsKnown(options.Role))
+            {
+                Console.Error.WriteLine($"cutroom: --role: '{options.Role}' (from Cutroom__Role) is not a role: use all, api or worker");
+                return ExitCodes.Usage;
+            }
             options.DataDir = parse.GetValue(data) ?? Environment.GetEnvironmentVariable("CUTROOM_DATA") ?? options.DataDir;
             // The same LLM planner variables as local-chat (the built-in planner stays the fallback).
             options.Chat.LlmBaseUrl ??= Environment.GetEnvironmentVariable("CUTROOM_LLM_URL") is { Length: > 0 } llm ? llm : null;

@@ -131,6 +131,9 @@ public sealed class JobOptions
     /// <summary>How often an idle worker asks the job engine's queue for work; default 250 ms.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The PostgreSQL schema of the job engine's tables (every process of one service uses the same); default <c>hangfire</c>.</summary>
+    public string EngineSchema { get; set; } = "hangfire";
+
     /// <summary>How often a worker looks for jobs of dead workers (the engine's recurring job); default 15 s.</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -7,8 +7,8 @@ namespace Cutroom.Server.Jobs;
 
 /// <summary>
 /// The job engine's storage (Hangfire; docs/scale-out.md, "Jobs"): with <c>Database:Provider=postgres</c>
-/// the same PostgreSQL database as the server's tables (schema <c>hangfire</c>, created at first
-/// start; idle workers are woken by LISTEN/NOTIFY); otherwise SQLite in <c>&lt;data&gt;/jobs-engine.db</c>,
+/// the same PostgreSQL database as the server's tables (schema <see cref="JobOptions.EngineSchema"/>,
+/// <c>hangfire</c>, created at first start; idle workers are woken by LISTEN/NOTIFY); otherwise SQLite in <c>&lt;data&gt;/jobs-engine.db</c>,
 /// beside <c>cutroom.db</c>, for the embedded one-process default. The storage is made per server,
 /// never through Hangfire's global configuration, so several servers can live in one process (tests).
 /// </summary>
@@ -30,7 +30,7 @@ public static class JobEngineStorage
             var cs = options.Database.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for postgres");
             var pg = new PostgreSqlStorageOptions
             {
-                SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = poll, EnableLongPolling = true,
+                SchemaName = options.Jobs.EngineSchema, PrepareSchemaIfNecessary = true, QueuePollInterval = poll, EnableLongPolling = true,
                 // The engine's own at-least-once redelivery of a fetched job; our leases recover the work of dead workers long before this.
                 InvisibilityTimeout = TimeSpan.FromHours(6), UseSlidingInvisibilityTimeout = true,
             };
