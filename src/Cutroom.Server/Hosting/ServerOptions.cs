@@ -128,8 +128,12 @@ public sealed class JobOptions
     /// <summary>How long a worker holds a running job without renewing it (renewed every third of it); a job past it is recovered. Default 30 s.</summary>
     public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often an idle worker asks the job engine's queue for work; default 250 ms.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// How often an idle worker asks the job engine's queue for work (on SQLite: the delay before a
+    /// queued job starts, and the idle cost, docs/jobs.md; PostgreSQL also wakes workers at once by
+    /// LISTEN/NOTIFY); default 500 ms.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The PostgreSQL schema of the job engine's tables (every process of one service uses the same); default <c>hangfire</c>.</summary>
     public string EngineSchema { get; set; } = "hangfire";

@@ -24,7 +24,7 @@ public static class JobEngineStorage
     {
         ArgumentNullException.ThrowIfNull(options);
         ConfigureSerializerOnce();
-        var poll = options.Jobs.PollInterval > TimeSpan.Zero ? options.Jobs.PollInterval : TimeSpan.FromMilliseconds(250);
+        var poll = options.Jobs.PollInterval > TimeSpan.Zero ? options.Jobs.PollInterval : TimeSpan.FromMilliseconds(500);
         if (IsPostgres(options))
         {
             var cs = options.Database.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for postgres");
