@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command, in two tiers (README "Tests"):
 #   ./test.sh          sets up (ffmpeg, fonts, exiftool, browser), fetches the real media, builds,
-#                      runs the fast tier, then everything else: every test runs once.
+#                      installs s3rver (npm) for the S3 storage tests, runs the fast tier, then
+#                      everything else: every test runs once.
 #   ./test.sh --fast   builds and runs only the fast tier (tests marked [Trait("Tier", "Fast")]:
 #                      no ffmpeg, no server, no browser); installs nothing and fetches nothing.
 # Any further arguments go to both `dotnet test` runs (e.g. --blame-hang-timeout 10m).
@@ -15,6 +16,9 @@ if [ "$fast" = 0 ]; then
   media="${CUTROOM_MEDIA:-$HOME/.cache/cutroom-media}"
   "$here/../shared/media/fetch-media.sh" "$media" >&2
   export CUTROOM_MEDIA="$media"
+  # The S3 storage tests start their own s3rver (loopback, temp folder) from this installation.
+  CUTROOM_S3RVER=$("$here/scripts/s3rver.sh" install)
+  export CUTROOM_S3RVER
 fi
 
 dotnet build "$here/Cutroom.sln" -c Release --nologo -v q "-clp:ErrorsOnly;NoSummary"

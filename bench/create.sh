@@ -11,7 +11,7 @@
 #   f. SSIM against lossless renders (crf 0) of the same Cutroom drafts and of melt's timeline,
 #   g. (issue 15) `cutroom create` as it renders by default (in chunks, cold render cache) against the
 #      best one-pass ffmpeg command with the same motion and the same x264 settings (Cutroom's own
-#      one-pass command, captured with CUTROOM_RENDER_CHUNKS=off) and the hand command, a re-export
+#      one-pass command, captured with CUTROOM_RENDER_CHUNKS=off CUTROOM_RENDER_MOTION=ffmpeg: one self-contained command) and the hand command, a re-export
 #      after a title edit (warm cache), the live preview after the same edit, and the peak memory of
 #      the whole process tree (every ffmpeg at once).
 # Each timed job runs RUNS times (median wall clock; peak RSS is the largest of the runs), all in
@@ -154,7 +154,7 @@ x264_medium=(-c:v libx264 -preset medium -crf 23 -pix_fmt yuv420p -c:a aac -b:a 
 # ---- d. Cutroom's own command, captured from `cutroom create --log` --------------------------------
 create_cmd() {  # create_cmd none|auto OUT [extra args]
   local m="$1" o="$2"; shift 2
-  C=(env CUTROOM_RENDER_CACHE="${RENDER_CACHE:-off}" CUTROOM_RENDER_CHUNKS="${RENDER_CHUNKS:-on}" "${cutroom[@]}" create "${photos[@]}" --music "$music" --logo "$logo" --title "$title" --duration 30
+  C=(env CUTROOM_RENDER_CACHE="${RENDER_CACHE:-off}" CUTROOM_RENDER_CHUNKS="${RENDER_CHUNKS:-on}" CUTROOM_RENDER_MOTION="${RENDER_MOTION:-}" "${cutroom[@]}" create "${photos[@]}" --music "$music" --logo "$logo" --title "$title" --duration 30
      --transition crossfade --motion "$m" -o "$o" "$@")
 }
 # The log's first line is the command, arguments with spaces in double quotes. Saved NUL-separated
@@ -214,7 +214,7 @@ medcpu() { [ -n "${U[$1]:-}" ] && median ${U[$1]} || echo ""; }
 echo "== capture Cutroom's commands (these create runs are run 1 of 'create medium')"
 for m in none auto; do
   rm -f "$work/create-$m.log"
-  RENDER_CHUNKS=off measure "create medium $m" create_cmd "$m" "$out/create-$m.mp4" --quality medium --draft-out "$work/draft-$m.json" --log "$work/create-$m.log"
+  RENDER_CHUNKS=off RENDER_MOTION=ffmpeg measure "create medium $m" create_cmd "$m" "$out/create-$m.mp4" --quality medium --draft-out "$work/draft-$m.json" --log "$work/create-$m.log"
   capture "$work/create-$m.log" "$work/cmd-$m.args"
 done
 
@@ -230,8 +230,8 @@ for i in $(seq 1 "$runs"); do
   # the default export's own x264 settings (OutputSpecs.ForRender medium: superfast CRF 22 since issue 15)
   measure "cutroom cmd none x264fast" captured_cmd "$work/cmd-none.args" "$out/cmd-none-fast.mp4" superfast 22
   if [ "$i" -gt 1 ]; then
-    RENDER_CHUNKS=off measure "create medium none" create_cmd none "$out/create-none.mp4" --quality medium
-    RENDER_CHUNKS=off measure "create medium auto" create_cmd auto "$out/create-auto.mp4" --quality medium
+    RENDER_CHUNKS=off RENDER_MOTION=ffmpeg measure "create medium none" create_cmd none "$out/create-none.mp4" --quality medium
+    RENDER_CHUNKS=off RENDER_MOTION=ffmpeg measure "create medium auto" create_cmd auto "$out/create-auto.mp4" --quality medium
   fi
 done
 

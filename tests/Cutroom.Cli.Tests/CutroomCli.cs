@@ -3,11 +3,14 @@ namespace Cutroom.Cli.Tests;
 /// <summary>Runs the built <c>cutroom</c> CLI as a child process (<c>dotnet cutroom.dll ...</c>), output redirected.</summary>
 internal static class CutroomCli
 {
-    private static readonly Lazy<string> Dll = new(Locate);
+    private static readonly Lazy<string> LazyDll = new(Locate);
+
+    /// <summary>Path of the built cutroom.dll.</summary>
+    public static string Dll => LazyDll.Value;
 
     /// <summary>Runs <c>cutroom</c> with <paramref name="args"/>; returns exit code, stdout and stderr.</summary>
     public static (int Code, string Stdout, string Stderr) Run(params string[] args) =>
-        TestMedia.Run("dotnet", [Dll.Value, .. args], env: new Dictionary<string, string>
+        TestMedia.Run("dotnet", [Dll, .. args], env: new Dictionary<string, string>
         {
             ["NO_COLOR"] = "1", ["COLUMNS"] = "200",
             // Rendered chunks go to a cache of this test run, not the user's.

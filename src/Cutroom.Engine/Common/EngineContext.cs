@@ -41,9 +41,16 @@ public sealed class EngineContext
     /// <summary>Who renders the chunks of a render; null: this process, <see cref="Render.Chunks.RenderChunkOptions.Concurrency"/> at once.</summary>
     public Render.Chunks.IRenderChunkScheduler? ChunkScheduler { get; init; }
 
+    /// <summary>
+    /// True (default): a render draws the Ken Burns motion of its photos in process (<see cref="Render.Motion.KenBurnsResampler"/>,
+    /// about half the CPU of ffmpeg's <c>perspective</c>) and feeds the frames to ffmpeg through pipes. False: ffmpeg draws it
+    /// with <c>perspective</c>, so that the render is one self-contained ffmpeg command (for comparisons with hand-written commands).
+    /// </summary>
+    public bool DrawMotionInProcess { get; init; } = true;
+
     /// <summary>This context with <paramref name="cache"/> as its <see cref="RenderCache"/>.</summary>
     public EngineContext WithRenderCache(Render.Chunks.RenderCache? cache) =>
-        new(Runner, Prober, Limits) { RenderCache = cache, Chunking = Chunking, ChunkScheduler = ChunkScheduler };
+        new(Runner, Prober, Limits) { RenderCache = cache, Chunking = Chunking, ChunkScheduler = ChunkScheduler, DrawMotionInProcess = DrawMotionInProcess };
 }
 
 /// <summary>Limits every job runs under (docs/security.md §5-6).</summary>

@@ -6,6 +6,7 @@ using Cutroom.Contract.Time;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Encoding;
 using Cutroom.Engine.Render.Chunks;
+using Cutroom.Engine.Render.Motion;
 using Cutroom.FFmpeg.Errors;
 using Cutroom.FFmpeg.Graph;
 using Cutroom.FFmpeg.Probe;
@@ -68,9 +69,10 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
             var parts = request.Parts;
             var chunks = request.Window is null && request.AllowChunks && _ctx.Chunking.Enabled && parts == RenderParts.VideoAndAudio && IsChunkable(request.Spec)
                 ? RenderChunkPlanner.Plan(draft, clock, totalFrames, _ctx.Chunking) : [FrameWindow.All(totalFrames)];
-            // Photos used by several passes (chunks, or renders of windows after an edit) are decoded once and cached;
-            // a render in one pass decodes them in its own graph.
-            if (chunks.Count > 1 || request.Window is not null)
+            // Photos used by several passes (chunks, or renders of windows after an edit) are decoded once and cached,
+            // and so are photos with Ken Burns motion, which Cutroom draws itself; a render in one pass decodes any other
+            // photo in its own graph.
+            if (chunks.Count > 1 || request.Window is not null || (_ctx.DrawMotionInProcess && PreparedStills.HasMovingStills(draft, sources)))
                 sources.Prepared = await PreparedStills.PrepareAsync(draft, sources, _ctx, work, cancellationToken);
             if (request.Window is { } window)
             {
@@ -199,13 +201,17 @@ public sealed class DraftRenderer : IJob<DraftRenderRequest, RenderResult>
     private async Task<(FFmpegRunResult Run, long? Frames)> RunAsync(RenderGraph graph, DraftRenderRequest request, IProgress<double>? progress, CancellationToken ct)
     {
         var last = new LastProgress(new EncodeProgress(progress, 0, 0.98));
-        var run = await _ctx.Runner.RunAsync(graph.Command.Build(), new FFmpegRunOptions
+        var command = graph.Command.Build();
+        // Ken Burns stills drawn in process are written into their pipes while ffmpeg reads them.
+        await using var feeds = graph.MotionFeeds.Count > 0 ? MotionFeedWriters.Start(graph.MotionFeeds, graph.Width, graph.Height, ct) : MotionFeedWriters.None;
+        var run = await _ctx.Runner.RunAsync(command, new FFmpegRunOptions
         {
             Timeout = _ctx.Limits.FFmpegTimeout,
             Purpose = "rendering the draft",
             LogFile = request.LogFile,
             Progress = last,
         }, ct);
+        feeds.ThrowIfFailed();
         return (run, last.Final?.Frame);
     }
 

@@ -34,6 +34,14 @@ internal sealed class PreparedStills
     /// <summary>None prepared: every pass decodes the originals.</summary>
     public static PreparedStills None { get; } = new();
 
+    /// <summary>Whether the Ken Burns motion of these stills is drawn in process (<see cref="EngineContext.DrawMotionInProcess"/>).</summary>
+    public bool DrawMotion { get; private init; }
+
+    /// <summary>Whether <paramref name="draft"/> has a photo with Ken Burns motion filling the canvas on a video track (drawn in process when prepared).</summary>
+    public static bool HasMovingStills(Draft draft, SourceCatalog sources) =>
+        draft.Tracks.Where(t => t.Type == TrackType.Video).SelectMany(t => t.Segments)
+            .Any(s => s.Src is not null && s.Meta.Scale is not > 0 && s.Meta.Motion is { } m && m != "none" && sources.Still(s.Src) is not null);
+
     /// <summary>The prepared still of <paramref name="src"/> in <paramref name="fit"/>, or null.</summary>
     public PreparedStill? For(string src, StillFit fit) => _prepared.GetValueOrDefault((src, fit));
 
@@ -41,7 +49,7 @@ internal sealed class PreparedStills
     /// <exception cref="Cutroom.FFmpeg.Errors.FFmpegException">When ffmpeg cannot decode a photo.</exception>
     public static async Task<PreparedStills> PrepareAsync(Draft draft, SourceCatalog sources, EngineContext ctx, string work, CancellationToken ct)
     {
-        var result = new PreparedStills();
+        var result = new PreparedStills { DrawMotion = ctx.DrawMotionInProcess };
         var wanted = draft.Tracks.Where(t => t.Type == TrackType.Video)
             .SelectMany(t => t.Segments)
             .Where(s => s.Src is not null && s.Meta.Scale is not > 0 && sources.Still(s.Src) is not null)

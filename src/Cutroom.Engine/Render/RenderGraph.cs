@@ -88,6 +88,27 @@ internal sealed class RenderGraph
         return Command.InputCount - 1;
     }
 
+    /// <summary>The Ken Burns stills of this pass drawn in process and fed through named pipes (<see cref="Motion.MotionFeedWriters"/> runs them).</summary>
+    public List<Motion.MotionFeed> MotionFeeds { get; } = [];
+
+    /// <summary>
+    /// Adds frames <c>[skip, skip + frames)</c> of a Ken Burns move of <paramref name="span"/> frames over
+    /// <paramref name="picture"/> as an input: raw yuv420p frames of the canvas at the draft's rate, read with the
+    /// forced <c>rawvideo</c> demuxer from a named pipe in the work folder that a writer of Cutroom's fills
+    /// (<see cref="Motion.KenBurnsResampler"/>). Returns the input index.
+    /// </summary>
+    public int AddMotionFeed(PreparedStill picture, Animate.CameraPath path, long span, long skip, long frames)
+    {
+        var fifo = Path.Combine(WorkDirectory, Motion.MotionFeed.NameFor(picture, path, span, skip, frames));
+        MotionFeeds.Add(new Motion.MotionFeed(fifo, picture, path, span, skip, frames));
+        Command.Input(fifo, new InputOptions
+        {
+            Demuxer = "rawvideo",
+            Extra = ["-pix_fmt", "yuv420p", "-video_size", $"{Num(Width)}x{Num(Height)}", "-framerate", Clock.Fps.ToString(CultureInfo.InvariantCulture)],
+        });
+        return Command.InputCount - 1;
+    }
+
     /// <summary>The in-point still to trim in the graph for input <paramref name="input"/> (0 when ffmpeg seeked there).</summary>
     public long InputTrimStart(int input) => _trimStarts.GetValueOrDefault(input);
 

@@ -38,6 +38,16 @@ internal static class VideoSegmentChain
         // The source time of the first frame produced: the in-point plus the skipped frames at the segment's speed.
         var inUs = MediaTime.FromMilliseconds(segment.InPointMs).ToMicroseconds() + (long)Math.Round(g.Clock.FrameToUs(skip) * speed);
         var prepared = isStill && !layout.IsOverlay ? g.Sources.Prepared.For(segment.Src!, StillFitNames.Parse(segment.Meta.Fit ?? Fits.Contain)) : null;
+        if (prepared is not null && g.Sources.Prepared.DrawMotion && !alpha && MotionOf(segment, layout) is { } motion)
+        {
+            // A prepared photo with Ken Burns motion on the bottom layer: its frames are drawn in process
+            // (KenBurnsResampler) and read from a pipe; ffmpeg only fades and composes them.
+            var feed = g.AddMotionFeed(prepared, CameraPath.For(motion), span, skip, frames);
+            g.SegmentInputs[segment] = feed;
+            var drawn = g.Graph.InputVideo(feed).Then(Filters.SetSar()).Then(Filters.Format("yuv420p"))
+                .Then(Filters.SetTimeBase(g.Clock.Rate.Invert())).Then(Filters.SetPts("N"));
+            return Fades(g, drawn, segment, span, skip, alpha);
+        }
         var (input, trimStartUs) = prepared is not null ? (g.AddPreparedStill(prepared), 0) : g.AddInput(info, inUs, readUs, isStill);
         g.SegmentInputs[segment] = input;
 
@@ -66,7 +76,7 @@ internal static class VideoSegmentChain
     private static GraphStream StillFrames(RenderGraph g, GraphStream s, StillImage still, PreparedStill? prepared, Segment segment, long span, long skip, long frames, SegmentLayout layout, bool alpha)
     {
         var fit = StillFitNames.Parse(segment.Meta.Fit ?? Fits.Contain);
-        var motion = segment.Meta.Motion is { } m && m != "none" && !layout.IsOverlay ? KenBurnsMotionNames.Parse(m) : (KenBurnsMotion?)null;
+        var motion = MotionOf(segment, layout);
         // A prepared still is already upright and composed on the canvas; a logo keeps its own size; any other
         // picture is composed onto the canvas once here (StillCanvas leaves square pixels).
         if (prepared is not null) s = s.Then(Filters.SetSar());
@@ -86,6 +96,10 @@ internal static class VideoSegmentChain
         }
         return s;
     }
+
+    /// <summary>The Ken Burns motion of a still that fills the canvas (<c>m.motion</c>), or null (none, or an overlay).</summary>
+    private static KenBurnsMotion? MotionOf(Segment segment, SegmentLayout layout) =>
+        segment.Meta.Motion is { } m && m != "none" && !layout.IsOverlay ? KenBurnsMotionNames.Parse(m) : null;
 
     /// <summary>A stream of <paramref name="frames"/> frames of plain colour (gaps on the bottom layer).</summary>
     public static GraphStream Gap(RenderGraph g, long frames) =>

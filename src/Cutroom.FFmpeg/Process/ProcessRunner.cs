@@ -17,13 +17,17 @@ public sealed record ProcessResult(int ExitCode, bool TimedOut, IReadOnlyList<st
 /// <summary>
 /// Runs a child process with an argument list (no shell), reading stdout and stderr line by
 /// line as they arrive, with a wall-clock timeout and cancellation that kill the whole process
-/// tree. Nothing is read from or written to the child's stdin.
+/// tree. Nothing is read from or written to the child's stdin. The child is started by
+/// <see cref="ChildLauncher"/>, so it dies with this process even when this process is killed.
 /// </summary>
 /// <remarks>
 /// Cancellation kills at once rather than asking ffmpeg to finish (<c>q</c> on stdin): every
 /// call runs with <c>-nostdin</c>, so ffmpeg would not read it, and a cancelled job's output is
 /// discarded anyway (outputs are written to temp names). On Ctrl+C in a terminal, ffmpeg gets
-/// SIGINT from the terminal itself and stops cleanly before the kill.
+/// SIGINT from the terminal itself and stops cleanly before the kill. Children stay in Cutroom's
+/// process group on purpose: ffmpeg and ffprobe start no processes of their own, so a group of
+/// their own would add nothing to the tree kill, and it would take them out of the terminal's
+/// foreground group, which that Ctrl+C relies on.
 /// </remarks>
 internal static class ProcessRunner
 {
@@ -38,6 +42,7 @@ internal static class ProcessRunner
     /// <param name="timeout">Wall-clock limit; the process tree is killed when it passes.</param>
     /// <param name="cancellationToken">Kills the process tree and throws <see cref="OperationCanceledException"/>.</param>
     /// <param name="onStarted">Called with the process id once the process has started, or null.</param>
+    /// <param name="launcher">Starts the process (default <see cref="ChildLauncher.Default"/>: the child dies with this process).</param>
     /// <exception cref="ToolMissingException">When the program cannot be started.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires before the process exits, or while it exits.</exception>
     /// <remarks>When a line callback throws, the process tree is killed and that exception is rethrown once the process has exited.</remarks>
@@ -48,9 +53,11 @@ internal static class ProcessRunner
         Action<string>? onStderrLine,
         TimeSpan timeout,
         CancellationToken cancellationToken,
-        Action<int>? onStarted = null)
+        Action<int>? onStarted = null,
+        ChildLauncher? launcher = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        launcher ??= ChildLauncher.Default;
         var psi = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
@@ -65,12 +72,13 @@ internal static class ProcessRunner
 
         var tail = new Queue<string>(TailLines);
         var sw = Stopwatch.StartNew();
-        using var process = new System.Diagnostics.Process { StartInfo = psi };
-        try { process.Start(); }
+        System.Diagnostics.Process started;
+        try { started = await launcher.StartAsync(psi).ConfigureAwait(false); }
         catch (Win32Exception e)
         {
             throw new ToolMissingException($"cannot start {Path.GetFileName(program)} ({e.Message}); {FFmpegTools.InstallHint}");
         }
+        using var process = started;
         process.StandardInput.Close();
         onStarted?.Invoke(process.Id);
 
@@ -82,7 +90,7 @@ internal static class ProcessRunner
             if (callback is null || Volatile.Read(ref callbackFailure) is not null) return;
             try { callback(line); }
             catch (Exception e)
-            {
+        {
                 Interlocked.CompareExchange(ref callbackFailure, ExceptionDispatchInfo.Capture(e), null);
                 KillTree(process);
             }
@@ -98,7 +106,7 @@ internal static class ProcessRunner
         {
             string? line;
             while ((line = await process.StandardError.ReadLineAsync().ConfigureAwait(false)) is not null)
-            {
+        {
                 lock (tail)
                 {
                     if (tail.Count == TailLines) tail.Dequeue();
@@ -131,6 +139,11 @@ internal static class ProcessRunner
             throw new OperationCanceledException($"the {Path.GetFileName(program)} run was cancelled", cancellationToken);
         string[] tailCopy;
         lock (tail) tailCopy = [.. tail];
+        if (!timedOut && launcher.IsExecFailure(process.ExitCode, tailCopy))
+        {
+            var said = tailCopy.Last(l => l.StartsWith("setpriv: ", StringComparison.Ordinal));
+            throw new ToolMissingException($"cannot start {Path.GetFileName(program)} ({said[(said.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]}); {FFmpegTools.InstallHint}");
+        }
         return new ProcessResult(timedOut ? -1 : process.ExitCode, timedOut, tailCopy, sw.Elapsed);
     }
 

@@ -44,7 +44,7 @@ public sealed class ChatTurns(SessionStore sessions, IPlanner planner, ToolRunne
             request = ChatRequest.Parse(body!);
         var row = await sessions.RequireAsync(caller, request.SessionId, ct);
 
-        var view = await sessions.OpenAsync(row.Id, null, ct);
+        var view = await sessions.OpenAsync(row.Id, null, ct, fetchFiles: false); // planning and pricing read no file
         var plan = await planner.PlanAsync(request.Text, view, ct);
         var needed = plan.Calls.Sum(c => runner.Estimate(c, view));
         if (needed > 0)

@@ -16,7 +16,7 @@ public static class HealthEndpoints
     /// <summary>What <c>/healthz</c> checked.</summary>
     /// <param name="Status"><c>ok</c> or <c>failing</c>.</param>
     /// <param name="Database">The database answered a query.</param>
-    /// <param name="Storage">A file could be written and deleted in the data folder.</param>
+    /// <param name="Storage">A probe could be put, found and deleted in the configured store (the data folder or the S3 bucket), and a file written in the data folder's tmp/.</param>
     /// <param name="Ffmpeg">ffmpeg and ffprobe were found.</param>
     public sealed record HealthData(string Status, bool Database, bool Storage, bool Ffmpeg);
 
@@ -34,14 +34,7 @@ public static class HealthEndpoints
                 _ = await ctx.Accounts.AnyAsync(ct); // the schema is there, not only the file
             }
             catch (Exception) { database = false; }
-            try
-            {
-                var probe = store.NewTempPath(".health");
-                await File.WriteAllTextAsync(probe, "ok", ct);
-                File.Delete(probe);
-                storage = true;
-            }
-            catch (Exception) { storage = false; }
+            storage = await StorageProbe.RunAsync(store, ct);
             try { ffmpeg = services.GetService(typeof(EngineContext)) is EngineContext; }
             catch (Exception) { ffmpeg = false; }
             var ok = database && storage && ffmpeg;

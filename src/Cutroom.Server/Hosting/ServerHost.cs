@@ -8,6 +8,7 @@ using Cutroom.Server.Chat;
 using Cutroom.Server.Credits;
 using Cutroom.Server.Data;
 using Cutroom.Server.Jobs;
+using Cutroom.Server.Operations;
 using Cutroom.Server.Preview;
 using Cutroom.Server.Render;
 using Cutroom.Server.Sessions;
@@ -29,7 +30,7 @@ namespace Cutroom.Server.Hosting;
 /// Builds and starts the Cutroom server: Kestrel on <see cref="ServerOptions.ListenAddress"/>,
 /// the database (migrated at start), storage, the job engine's workers (roles <c>all</c> and
 /// <c>worker</c>), rate limits, the contract's endpoints (roles <c>all</c> and <c>api</c>), the
-/// OpenAPI document, <c>/healthz</c>, the operators' job dashboard and the Studio page.
+/// OpenAPI document, <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>, the operators' job dashboard and the Studio page.
 /// </summary>
 public static class ServerHost
 {
@@ -67,8 +68,7 @@ public static class ServerHost
         s.AddSingleton(CreditPrices.Default);
         s.AddSingleton<CreditLedger>();
         s.AddSingleton<TokenService>();
-        s.AddSingleton<FileStore>();
-        s.AddSingleton<UrlSigner>();
+        s.AddStorage(options);
         s.AddSingleton<DraftChanges>();
         s.AddSingleton<SessionStore>();
         s.AddJobs(options);
@@ -84,6 +84,7 @@ public static class ServerHost
             return Task.CompletedTask;
         }));
         configure?.Invoke(s);
+        s.AddOperations(); // after the job handlers: it wraps them to measure them
 
         var app = builder.Build();
         Database.Migrate(app.Services);
@@ -95,8 +96,9 @@ public static class ServerHost
         app.UseStaticFiles();
 
         app.MapHealth();
+        app.MapOperations();
         app.MapJobDashboard(options);
-        if (!ServerRoles.ServesApi(options.Role)) return app; // a worker: jobs and /healthz only
+        if (!ServerRoles.ServesApi(options.Role)) return app; // a worker: jobs, /healthz, /readyz, /metrics only
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAuth();

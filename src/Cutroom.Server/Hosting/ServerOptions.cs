@@ -32,6 +32,9 @@ public sealed class ServerOptions
     /// <summary>Database settings.</summary>
     public DatabaseOptions Database { get; set; } = new();
 
+    /// <summary>Where stored files live: the data folder (default) or an S3-compatible store (docs/storage.md).</summary>
+    public Storage.StorageOptions Storage { get; set; } = new();
+
     /// <summary>Upload and URL import settings.</summary>
     public UploadOptions Upload { get; set; } = new();
 

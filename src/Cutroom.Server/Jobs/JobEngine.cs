@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cutroom.Server.Hosting;
+using Cutroom.Server.Operations;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,12 +24,16 @@ namespace Cutroom.Server.Jobs;
 /// <param name="runner">This process's worker id.</param>
 /// <param name="logger">The log.</param>
 public sealed class JobEngine(JobStorage storage, IServiceProvider services, ServerOptions options, JobRecovery recovery, JobRunner runner, ILogger<JobEngine> logger)
-    : IHostedService, IDisposable
+    : IHostedService, IJobEngineStatus, IDisposable
 {
     /// <summary>The engine's recurring job that recovers the jobs of dead workers.</summary>
     public const string RecoveryJobId = "cutroom-recover";
 
     private readonly List<BackgroundJobServer> _servers = [];
+    private volatile bool _running;
+
+    /// <summary>Whether this process's engine servers run (started, not stopped): <c>/readyz</c>'s <c>jobs</c>.</summary>
+    public bool IsRunning => _running;
 
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -42,11 +47,14 @@ public sealed class JobEngine(JobStorage storage, IServiceProvider services, Ser
         _servers.Add(Start("render", Math.Max(1, options.Jobs.Concurrency), [JobQueue.QueueOf(JobKinds.Render)], activator));
         _servers.Add(Start("chat", Math.Max(1, options.Jobs.ChatConcurrency), [JobQueue.QueueOf(JobKinds.Chat)], activator));
         _servers.Add(Start("system", 1, [JobQueue.SystemQueue], activator));
+        _running = true;
     }
 
     /// <inheritdoc/>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (!_running) return;
+        _running = false;
         foreach (var s in _servers) s.SendStop();
         foreach (var s in _servers)
         {

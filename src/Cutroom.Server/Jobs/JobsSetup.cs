@@ -20,6 +20,8 @@ public static class JobsSetup
         services.AddTransient<JobTicket>();
         services.AddSingleton<JobEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<JobEngine>());
+        // /readyz checks the engine only where it runs: an API-only process has none (jobs: null).
+        if (ServerRoles.RunsJobs(options.Role)) services.AddSingleton<Operations.IJobEngineStatus>(sp => sp.GetRequiredService<JobEngine>());
         return services;
     }
 }

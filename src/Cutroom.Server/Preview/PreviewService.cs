@@ -317,7 +317,7 @@ public sealed class PreviewService : IHostedService, IDisposable
     /// <summary>The session's media named by the draft, checked as an export checks them.</summary>
     private async Task<IReadOnlyDictionary<string, RenderSource>> LoadMediaAsync(string sessionId, RenderableDraft draft, CancellationToken ct)
     {
-        var media = await _sources.LoadAsync(sessionId, draft.Draft, ct);
+        var media = await _sources.LoadAsync(sessionId, draft.Draft, ct, fetch: true);
         var problems = RenderSources.Check(draft.Draft, media);
         if (problems.Count > 0)
         {

@@ -84,10 +84,12 @@ public static class RenderEndpoints
         return Api.Ok(new RenderAccepted(id, RenderStatus.Of(job.Status)), StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, RenderJobs renders, UrlSigner signer)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, RenderJobs renders, DownloadLinks links)
     {
         var job = await renders.FindAsync(Caller.Of(http).AccountId, id, http.RequestAborted) ?? throw ApiException.NotFound("render");
-        return Api.Ok(RenderStatus.Describe(job, http.Request, signer));
+        var output = job.Status == JobStates.Completed ? RenderOutputFile.Parse(job.ResultJson)?.FileKey : null;
+        var url = await links.ForAsync(http.Request, output is null ? [] : [output], http.RequestAborted);
+        return Api.Ok(RenderStatus.Describe(job, url));
     }
 
     private static ApiException Invalid(List<PathError> errors, int code = ApiCodes.BadRequest) =>

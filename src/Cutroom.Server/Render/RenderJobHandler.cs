@@ -15,8 +15,8 @@ namespace Cutroom.Server.Render;
 
 /// <summary>
 /// Runs render jobs (kind <c>render</c>): resolves the draft's media ids to the session's stored
-/// files, renders with <see cref="DraftRenderer"/> to a temp name (the renderer verifies the output by
-/// probing it once, docs/security.md §16, and returns that probe), then moves it into storage under a new key with a readable download name
+/// files (copied to local scratch first when the store is S3), renders with <see cref="DraftRenderer"/> to a temp name (the renderer verifies the output by
+/// probing it once, docs/security.md §16, and returns that probe), then puts it into storage (moved, or uploaded to S3) under a new key with a readable download name
 /// (the draft's title, or <c>render</c>). Every attempt starts from scratch with a new temp name, so
 /// re-running after a crash is safe; a failed attempt leaves nothing behind. ffmpeg's command line
 /// and log of every attempt are appended to <c>logs/render/&lt;job&gt;.log</c> in the data folder.
@@ -45,7 +45,7 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
         ArgumentNullException.ThrowIfNull(progress);
         var request = RenderPayload.Parse(payload);
         var draft = request.Draft.Draft;
-        var media = await sources.LoadAsync(request.SessionId, draft, cancellationToken);
+        var media = await sources.LoadAsync(request.SessionId, draft, cancellationToken, fetch: true);
         var problems = RenderSources.Check(draft, media);
         if (problems.Count > 0)
             throw new ApiException(JobErrorMapping.ApiCodeOf(problems[0].Kind), $"{RenderRequest.InBody(problems[0].Field)}: {problems[0].Message}; post a new render");

@@ -12,7 +12,7 @@ namespace Cutroom.Server.Render;
 /// <param name="Name">Its readable name (the client's file name or the output's name), for messages.</param>
 /// <param name="HasPicture">Whether it can be on a video track (a video or an image).</param>
 /// <param name="HasSound">Whether it can be on an audio track (audio, or a video with sound; generated videos are assumed to have sound).</param>
-/// <param name="Path">Its file in storage (absolute), or null when its file record is gone.</param>
+/// <param name="Path">Its local file (absolute; with S3 storage a copy in the scratch folder, there only when loaded with <c>fetch</c>), or null when its file record or blob is gone.</param>
 /// <param name="DurationMs">Its duration in ms when it plays in time (a video or a sound), else null: for the in-point check.</param>
 public sealed record RenderSource(string Id, string Name, bool HasPicture, bool HasSound, string? Path, long? DurationMs = null);
 
@@ -32,7 +32,8 @@ public sealed class RenderSources(IDbContextFactory<CutroomDb> db, FileStore sto
     /// <param name="sessionId">A session already checked against its owner.</param>
     /// <param name="draft">The draft.</param>
     /// <param name="cancellationToken">Cancels.</param>
-    public async Task<IReadOnlyDictionary<string, RenderSource>> LoadAsync(string sessionId, Draft draft, CancellationToken cancellationToken)
+    /// <param name="fetch">True for a job that reads the files: each is copied to local scratch when the store is remote (S3); false to check ids and kinds only.</param>
+    public async Task<IReadOnlyDictionary<string, RenderSource>> LoadAsync(string sessionId, Draft draft, CancellationToken cancellationToken, bool fetch = false)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var ids = draft.AllSegments().Where(x => x.Track.Type != TrackType.Text && x.Segment.Src is not null)
@@ -45,7 +46,9 @@ public sealed class RenderSources(IDbContextFactory<CutroomDb> db, FileStore sto
             .Select(g => new { g.Id, g.Name, g.Kind, g.FileKey, g.DurationMs }).ToListAsync(cancellationToken);
         var keys = media.Select(m => m.FileKey).Concat(generated.Select(g => g.FileKey)).ToList();
         var files = await ctx.Files.AsNoTracking().Where(f => keys.Contains(f.Key)).ToDictionaryAsync(f => f.Key, cancellationToken);
-        string? PathOf(string key) => files.TryGetValue(key, out var f) ? store.PathOf(f) : null;
+        var paths = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var f in files.Values) paths[f.Key] = fetch ? await LocalCopyOrNullAsync(f, cancellationToken) : store.PathOf(f);
+        string? PathOf(string key) => paths.GetValueOrDefault(key);
 
         var result = new Dictionary<string, RenderSource>(StringComparer.Ordinal);
         foreach (var m in media)
@@ -55,6 +58,12 @@ public sealed class RenderSources(IDbContextFactory<CutroomDb> db, FileStore sto
             result[g.Id] = new RenderSource(g.Id, g.Name, g.Kind is "video" or "image", g.Kind is "audio" or "video", PathOf(g.FileKey),
                 g.Kind is "video" or "audio" ? g.DurationMs : null);
         return result;
+    }
+
+    private async Task<string?> LocalCopyOrNullAsync(Data.Entities.StoredFile file, CancellationToken cancellationToken)
+    {
+        try { return await store.LocalCopyAsync(file, cancellationToken); }
+        catch (FileNotFoundException) { return null; }
     }
 
     /// <summary>

@@ -3,7 +3,6 @@ using Cutroom.Server.Contract;
 using Cutroom.Server.Data.Entities;
 using Cutroom.Server.Jobs;
 using Cutroom.Server.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Cutroom.Server.Render;
 
@@ -74,16 +73,15 @@ public static class RenderStatus
 
     /// <summary>The GET answer's data for <paramref name="job"/>, with a fresh signed link to its output.</summary>
     /// <param name="job">A render job of the caller.</param>
-    /// <param name="request">The request being answered (for absolute links).</param>
-    /// <param name="signer">Signs links.</param>
-    public static RenderStatusData Describe(JobRow job, HttpRequest request, UrlSigner signer)
+    /// <param name="urlOf">The download link of a stored file's key (<see cref="DownloadLinks.ForAsync"/>).</param>
+    public static RenderStatusData Describe(JobRow job, Func<string, string> urlOf)
     {
         ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(urlOf);
         var status = Of(job.Status);
         RenderOutputData? output = null;
         if (status == "completed" && RenderOutputFile.Parse(job.ResultJson) is { } r)
-            output = new RenderOutputData(signer.Url(request, r.FileKey), r.Format, r.Width, r.Height, r.DurationMs, r.SizeBytes);
+            output = new RenderOutputData(urlOf(r.FileKey), r.Format, r.Width, r.Height, r.DurationMs, r.SizeBytes);
         RenderErrorData? error = status == "failed"
             ? new RenderErrorData(job.ErrorCode ?? ApiCodes.ServerError, job.ErrorMessage ?? "the render was cancelled")
             : null;

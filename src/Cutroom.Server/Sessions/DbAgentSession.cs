@@ -133,7 +133,8 @@ public sealed class DbAgentSession : IAgentSession
         ArgumentNullException.ThrowIfNull(item);
         if (item.Path is null) throw new InvalidOperationException("a generated item needs its file");
         var file = await _store.RegisterAsync(_accountId, item.Path, item.Name, cancellationToken);
-        var stored = item with { Id = Ids.New("gen"), Path = _store.PathOf(file) };
+        // The engine's file stays where it was written: the stored file itself with the local store, this job's scratch with S3.
+        var stored = item with { Id = Ids.New("gen"), Path = Path.GetFullPath(item.Path) };
         await using var ctx = await _db.CreateDbContextAsync(cancellationToken);
         var seq = await ctx.Generated.CountAsync(g => g.SessionId == Id, cancellationToken);
         ctx.Generated.Add(new GeneratedRow

@@ -85,7 +85,8 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
     /// <param name="sessionId">A session id already checked against its owner.</param>
     /// <param name="jobId">The job whose credit holds these are, or null.</param>
     /// <param name="cancellationToken">Cancels.</param>
-    public async Task<DbAgentSession> OpenAsync(string sessionId, string? jobId, CancellationToken cancellationToken)
+    /// <param name="fetchFiles">True (a job that runs tools): with S3 storage every file is copied to local scratch; false (planning only): paths are where copies would be.</param>
+    public async Task<DbAgentSession> OpenAsync(string sessionId, string? jobId, CancellationToken cancellationToken, bool fetchFiles = true)
     {
         await using var ctx = await db.CreateDbContextAsync(cancellationToken);
         var row = await ctx.Sessions.AsNoTracking().FirstAsync(s => s.Id == sessionId, cancellationToken);
@@ -94,7 +95,14 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
         var generated = await ctx.Generated.AsNoTracking().Where(g => g.SessionId == sessionId).OrderBy(g => g.Seq).ToListAsync(cancellationToken);
         var keys = media.Select(m => m.FileKey).Concat(generated.Select(g => g.FileKey)).ToList();
         var files = await ctx.Files.AsNoTracking().Where(f => keys.Contains(f.Key)).ToDictionaryAsync(f => f.Key, cancellationToken);
-        string? PathOfKey(string key) => files.TryGetValue(key, out var f) ? store.PathOf(f) : null;
+        // The agent's tools read local files: with S3 storage each is copied to local scratch (once per machine).
+        var paths = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var f in files.Values)
+        {
+            try { paths[f.Key] = fetchFiles ? await store.LocalCopyAsync(f, cancellationToken) : store.PathOf(f); }
+            catch (FileNotFoundException) { paths[f.Key] = null; }
+        }
+        string? PathOfKey(string key) => paths.GetValueOrDefault(key);
         return new DbAgentSession(db, store, clock, changes, row, ParseDraft(draft),
             [.. media.Select(m => ToSessionMedia(m, PathOfKey(m.FileKey)))],
             [.. generated.Select(g => ToGenerated(g, PathOfKey(g.FileKey)))],

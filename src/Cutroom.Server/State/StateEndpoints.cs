@@ -44,7 +44,7 @@ public static class StateEndpoints
     public static RouteGroupBuilder MapState(this RouteGroupBuilder api)
     {
         api.MapGet("/api/state/nemo_agent/me/{sessionId}/latest", async (string sessionId, HttpContext http, SessionStore sessions,
-            IDbContextFactory<CutroomDb> db, UrlSigner signer) =>
+            IDbContextFactory<CutroomDb> db, DownloadLinks links) =>
         {
             var s = await sessions.RequireAsync(Caller.Of(http), sessionId, http.RequestAborted);
             await using var ctx = await db.CreateDbContextAsync(http.RequestAborted);
@@ -52,11 +52,12 @@ public static class StateEndpoints
             var media = await ctx.Media.AsNoTracking().Where(m => m.SessionId == s.Id).OrderBy(m => m.Seq).ToListAsync(http.RequestAborted);
             var generated = await ctx.Generated.AsNoTracking().Where(g => g.SessionId == s.Id).OrderBy(g => g.Seq).ToListAsync(http.RequestAborted);
             var draft = SessionStore.ParseDraft(draftJson);
+            var url = await links.ForAsync(http.Request, media.Select(m => m.FileKey).Concat(generated.Select(g => g.FileKey)), http.RequestAborted);
             var names = media.ToDictionary(m => m.Id, m => m.Name);
             using var doc = JsonDocument.Parse(draftJson);
             var state = new SessionState(doc.RootElement.Clone(), TimelineSummary.Of(draft, id => names.GetValueOrDefault(id)),
-                [.. media.Select(m => ToInfo(m, signer.Url(http.Request, m.FileKey)))],
-                [.. generated.Select(g => new GeneratedInfo(g.Id, g.Kind, g.Op, g.Name, signer.Url(http.Request, g.FileKey), g.SourceMediaId,
+                [.. media.Select(m => ToInfo(m, url(m.FileKey)))],
+                [.. generated.Select(g => new GeneratedInfo(g.Id, g.Kind, g.Op, g.Name, url(g.FileKey), g.SourceMediaId,
                     g.Width, g.Height, g.DurationMs, g.TimeMs, g.GroupId, g.CreatedAt))],
                 await ChatHistory.ReadAsync(ctx, s.Id, http.RequestAborted));
             return Api.Ok(new StateData(s.Id, s.Version, s.UpdatedAt, state));

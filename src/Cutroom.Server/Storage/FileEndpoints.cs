@@ -9,7 +9,9 @@ namespace Cutroom.Server.Storage;
 /// <summary>
 /// <c>GET /files/&lt;key&gt;?exp=&amp;sig=</c> (contract §8): no bearer token; a tampered or expired link
 /// answers 403; HTTP range requests (players seek), the stored Content-Type, and a readable
-/// <c>Content-Disposition</c> (<c>inline</c>, or <c>attachment</c> with <c>?download=1</c>).
+/// <c>Content-Disposition</c> (<c>inline</c>, or <c>attachment</c> with <c>?download=1</c>). With S3 storage
+/// answers name presigned URLs of the store instead (<see cref="DownloadLinks"/>); a <c>/files/</c> link
+/// still works there and redirects (302) to a presigned URL valid for 15 minutes.
 /// </summary>
 public static class FileEndpoints
 {
@@ -26,6 +28,9 @@ public static class FileEndpoints
             if (!signer.Verify(key, q["exp"], q["sig"]))
                 return TypedResults.Json(new Envelope<object>(Forbidden, "download link invalid or expired: read state again for a fresh link", null), ServerJson.Options, statusCode: 403);
             var file = await store.FindAsync(key, http.RequestAborted);
+            // S3: the object store serves the bytes (and ranges); a link made by Cutroom redirects to a presigned URL.
+            if (file is not null && store.PresignedUrl(file, TimeSpan.FromMinutes(15), attachment: q["download"] == "1") is { } presigned)
+                return TypedResults.Redirect(presigned);
             string? path = file is null ? null : store.PathOf(file);
             if (file is null || path is null || !File.Exists(path))
                 return Api.Error<object>(ApiCodes.NotFound, "file not found: it was deleted", null);

@@ -26,12 +26,12 @@ public sealed record UploadData(IReadOnlyList<StateEndpoints.VideoInfo> Files);
 /// <param name="sessions">Ownership, the session lock and the commit.</param>
 /// <param name="acceptance">The content checks.</param>
 /// <param name="importer">URL downloads.</param>
-/// <param name="signer">Download links of the answer.</param>
+/// <param name="links">Download links of the answer.</param>
 /// <param name="db">The database (to remove stored files of a failed commit).</param>
 /// <param name="options">Limits.</param>
 /// <param name="clock">The time.</param>
 /// <param name="logger">Upload log.</param>
-public sealed class UploadService(FileStore store, SessionStore sessions, MediaAcceptance acceptance, UrlImporter importer, UrlSigner signer,
+public sealed class UploadService(FileStore store, SessionStore sessions, MediaAcceptance acceptance, UrlImporter importer, DownloadLinks links,
     IDbContextFactory<CutroomDb> db, ServerOptions options, TimeProvider clock, ILogger<UploadService> logger)
 {
     /// <summary>Handles <c>POST /api/upload-video/nemo_agent/me/{sessionId}</c>.</summary>
@@ -67,7 +67,8 @@ public sealed class UploadService(FileStore store, SessionStore sessions, MediaA
         var rows = await CommitAsync(caller, session.Id, media, ct);
         logger.LogInformation("upload: {Count} file(s), {Bytes} bytes into {Session} (attribution {Attribution})",
             rows.Count, batch.TotalBytes, session.Id, Attribution.Json(http.Request) ?? "none");
-        return new UploadData([.. rows.Select(r => StateEndpoints.ToInfo(r, signer.Url(http.Request, r.FileKey)))]);
+        var url = await links.ForAsync(http.Request, rows.Select(r => r.FileKey), CancellationToken.None);
+        return new UploadData([.. rows.Select(r => StateEndpoints.ToInfo(r, url(r.FileKey)))]);
     }
 
     /// <summary>Checks every file; refuses the request listing each refused file.</summary>
@@ -122,9 +123,8 @@ public sealed class UploadService(FileStore store, SessionStore sessions, MediaA
         if (stored.Count == 0) return;
         foreach (var f in stored)
         {
-            try { File.Delete(store.PathOf(f)); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            try { await store.DeleteBlobAsync(f, CancellationToken.None); }
+            catch (Exception e) { logger.LogError(e, "could not remove the stored file {Key} of a failed upload", f.Key); }
         }
         try
         {

@@ -43,7 +43,9 @@ public static class RenderChunkKey
         for (var i = 0; i < args.Count - 1; i++)
         {
             var a = args[i];
-            if (i > 0 && args[i - 1] == "-i" && LocalPath(a) is { } input)
+            if (i > 0 && args[i - 1] == "-i" && a.EndsWith(Motion.MotionFeed.Extension, StringComparison.Ordinal))
+                sb.Append("feed ").Append(Path.GetFileName(a)); // a pipe named by everything that decides its frames
+            else if (i > 0 && args[i - 1] == "-i" && LocalPath(a) is { } input)
                 sb.Append("input ").Append(HashOf(input));
             else if (i > 0 && args[i - 1] == "-filter_complex_script" && LocalPath(a) is { } script)
                 sb.Append("graph ").Append(File.ReadAllText(script).Replace(workDirectory, "<work>", StringComparison.Ordinal));

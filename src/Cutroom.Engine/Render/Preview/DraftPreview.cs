@@ -19,11 +19,10 @@ public static class DraftPreview
     public const int MinHeight = 144;
 
     /// <summary>
-    /// The preview's encoding: MP4, x264 <c>ultrafast</c> CRF 28 (speed over size: a preview is watched
-    /// once, on the machine or the LAN that made it), AAC 96 kb/s.
+    /// The preview's encoding, <see cref="OutputSpecs.Preview"/>: MP4, x264 <c>superfast</c> CRF 28, AAC 96 kb/s
+    /// (chosen with numbers in docs/benchmarks.md, "export settings": 15 % more CPU than ultrafast for files 3.7x smaller).
     /// </summary>
-    public static OutputSpec Spec { get; } = new(OutputFormat.Mp4, OutputQuality.Low,
-        new X264Preset { Crf = 28, Speed = "ultrafast" }, AudioCodecPreset.Aac(96));
+    public static OutputSpec Spec => OutputSpecs.Preview;
 
     /// <summary>The render request of the preview of <paramref name="draft"/>: scaled to <paramref name="height"/> lines, <see cref="Spec"/>, in chunks (cached when the engine has a cache).</summary>
     /// <param name="draft">The draft to preview.</param>

@@ -12,7 +12,7 @@ public sealed class StoredFile
     /// <summary>The owner.</summary>
     public required string AccountId { get; set; }
 
-    /// <summary>Path relative to the data folder, made by the server (<c>files/ab/fxyz.mp4</c>).</summary>
+    /// <summary>The blob key, made by the server: the path relative to the data folder with the local store (<c>files/ab/fxyz.mp4</c>, <c>work/ses_x/…</c>), the object key (without the configured prefix) with S3 (docs/storage.md).</summary>
     public required string RelativePath { get; set; }
 
     /// <summary>Content-Type of downloads.</summary>

@@ -28,8 +28,12 @@ export function replace(el, ...children) {
   append(el, children);
 }
 
-/** The signed URL with &download=1 (Content-Disposition: attachment). */
+/**
+ * Cutroom's signed URL with &download=1 (Content-Disposition: attachment). A presigned URL of an
+ * S3 store (another origin, docs/storage.md) is left as it is: a parameter added to it would break its signature.
+ */
 export function downloadUrl(url) {
+  if (new URL(url, location.href).origin !== location.origin) return url;
   return url + (url.includes('?') ? '&' : '?') + 'download=1';
 }
 
