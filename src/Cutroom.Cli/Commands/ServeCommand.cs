@@ -10,8 +10,9 @@ using Microsoft.Extensions.Hosting;
 namespace Cutroom.Cli.Commands;
 
 /// <summary>
-/// <c>cutroom serve [--port 8080] [--data DIR]</c>: the HTTP server of the contract and the Studio
-/// page, on 127.0.0.1, with SQLite and files in the data folder. Settings beyond the options come
+/// <c>cutroom serve [--port 8080] [--data DIR] [--role all|api|worker]</c>: the HTTP server of the
+/// contract and the Studio page, on 127.0.0.1, with SQLite and files in the data folder; with
+/// <c>--role</c> an API-only or worker-only process of a service spread over several (docs/scale-out.md). Settings beyond the options come
 /// from environment variables <c>Cutroom__Section__Name</c> (docs/server.md).
 /// </summary>
 internal static class ServeCommand
@@ -20,12 +21,24 @@ internal static class ServeCommand
     {
         var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => EnvInt("CUTROOM_PORT") ?? 8080 };
         var data = new Option<string>("--data") { Description = "Data folder (database, files); default $CUTROOM_DATA or ~/.local/share/cutroom" };
-        var cmd = new Command("serve", "Run the Cutroom server (HTTP API, chat over SSE, render jobs, the Studio page)") { port, data };
+        var role = new Option<string>("--role")
+        {
+            Description = "What this process does: all (HTTP API and job workers), api (HTTP only, jobs run on workers) or worker (runs jobs; HTTP only /healthz)",
+            DefaultValueFactory = _ => ServerRoles.All,
+        };
+        role.AcceptOnlyFromAmong(ServerRoles.All, ServerRoles.Api, ServerRoles.Worker);
+        var cmd = new Command("serve", "Run the Cutroom server (HTTP API, chat over SSE, render jobs, the Studio page)") { port, data, role };
         cmd.SetAction(async (parse, ct) =>
         {
             var options = new ServerOptions();
             new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Cutroom").Bind(options);
             options.Port = parse.GetValue(port);
+            if (parse.GetResult(role) is { Implicit: false }) options.Role = parse.GetValue(role)!;
+            if (!ServerRoles.IsKnown(options.Role))
+            {
+                Console.Error.WriteLine($"cutroom: --role: '{options.Role}' (from Cutroom__Role) is not a role: use all, api or worker");
+                return ExitCodes.Usage;
+            }
             options.DataDir = parse.GetValue(data) ?? Environment.GetEnvironmentVariable("CUTROOM_DATA") ?? options.DataDir;
             // The same LLM planner variables as local-chat (the built-in planner stays the fallback).
             options.Chat.LlmBaseUrl ??= Environment.GetEnvironmentVariable("CUTROOM_LLM_URL") is { Length: > 0 } llm ? llm : null;
@@ -43,7 +56,8 @@ internal static class ServeCommand
                 return ExitCodes.Failure;
             }
             await app.StartAsync(ct);
-            Console.Error.WriteLine($"Cutroom is listening on {ServerHost.BaseUrl(app)} (data in {options.DataDir}); Ctrl+C stops it.");
+            var what = options.Role == ServerRoles.All ? "" : $" as {options.Role}";
+            Console.Error.WriteLine($"Cutroom is listening on {ServerHost.BaseUrl(app)}{what} (data in {options.DataDir}); Ctrl+C stops it.");
             await app.WaitForShutdownAsync(CancellationToken.None);
             return ExitCodes.Ok;
         });

@@ -43,7 +43,8 @@ public static class ChatEndpoints
         services.AddSingleton<ChatHub>();
         services.AddSingleton<BindLinks>();
         services.AddSingleton<ChatTurns>();
-        services.AddSingleton<IJobHandler, ChatJobHandler>();
+        services.AddSingleton<ChatJobHandler>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ChatJobHandler>());
         return services;
     }
 

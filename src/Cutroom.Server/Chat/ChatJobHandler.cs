@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace Cutroom.Server.Chat;
 
 /// <summary>
-/// Runs a chat turn as a job of the worker pool's chat lane, so the turn does not depend on the
+/// Runs a chat turn as a job of the chat lane (<see cref="JobRunner"/>), so the turn does not depend on the
 /// request that started it: a client that goes away stops reading, the work goes on, and its
 /// results land in state. Turns of one session run one at a time (the session lock); the turn's
 /// credit holds carry the job id. The events go to the turn's <see cref="TurnFeed"/>, which always

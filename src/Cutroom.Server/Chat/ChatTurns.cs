@@ -17,17 +17,17 @@ namespace Cutroom.Server.Chat;
 /// session (1002), and the price: the message is planned against the session as it is and the
 /// estimates of the plan's jobs (<see cref="ToolRunner.Estimate"/>) are compared with the credits
 /// available (2001 with <c>bind_url</c>). Then the turn becomes a durable chat job (with the
-/// attribution headers), the caller subscribes to its feed, and a chat worker is woken.
+/// attribution headers), the caller subscribes to its feed, and the job engine gets a ticket for it.
 /// </summary>
 /// <param name="sessions">Sessions (ownership, the planning view).</param>
 /// <param name="planner">The planner.</param>
 /// <param name="runner">Prices calls.</param>
 /// <param name="ledger">Balances.</param>
 /// <param name="jobs">The jobs table.</param>
-/// <param name="pool">The worker pool (woken after queueing).</param>
+/// <param name="queue">The job engine (given a ticket after queueing).</param>
 /// <param name="hub">Turn feeds.</param>
 /// <param name="links">The <c>bind_url</c> of a 2001 answer.</param>
-public sealed class ChatTurns(SessionStore sessions, IPlanner planner, ToolRunner runner, CreditLedger ledger, JobStore jobs, WorkerPool pool, ChatHub hub,
+public sealed class ChatTurns(SessionStore sessions, IPlanner planner, ToolRunner runner, CreditLedger ledger, JobStore jobs, JobQueue queue, ChatHub hub,
     BindLinks links)
 {
     /// <summary>Checks, prices and queues the turn of the request's body.</summary>
@@ -74,7 +74,7 @@ public sealed class ChatTurns(SessionStore sessions, IPlanner planner, ToolRunne
             hub.Forget(feed);
             throw;
         }
-        pool.Signal(JobKinds.Chat);
+        queue.Wake(JobKinds.Chat);
         return subscription;
     }
 }

@@ -89,6 +89,7 @@ public sealed class CutroomDb(DbContextOptions<CutroomDb> options) : DbContext(o
             e.HasIndex(x => new { x.AccountId, x.Kind, x.ExternalId }).IsUnique();
             e.HasIndex(x => x.Status);
             e.HasIndex(x => new { x.SessionId, x.Kind });
+            e.HasIndex(x => new { x.Kind, x.Status });
         });
         modelBuilder.Entity<JobPayload>(e =>
         {

@@ -28,8 +28,9 @@ namespace Cutroom.Server.Hosting;
 
 /// <summary>
 /// Builds and starts the Cutroom server: Kestrel on <see cref="ServerOptions.ListenAddress"/>,
-/// the database (migrated at start), storage, the worker pool, rate limits, the contract's
-/// endpoints, the OpenAPI document, <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c> and the Studio page.
+/// the database (migrated at start), storage, the job engine's workers (roles <c>all</c> and
+/// <c>worker</c>), rate limits, the contract's endpoints (roles <c>all</c> and <c>api</c>), the
+/// OpenAPI document, <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>, the operators' job dashboard and the Studio page.
 /// </summary>
 public static class ServerHost
 {
@@ -40,6 +41,7 @@ public static class ServerHost
     public static WebApplication Build(ServerOptions options, Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!ServerRoles.IsKnown(options.Role)) throw new ArgumentException($"unknown role '{options.Role}': use all, api or worker", nameof(options));
         options.DataDir = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(options.DataDir);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
@@ -69,9 +71,7 @@ public static class ServerHost
         s.AddStorage(options);
         s.AddSingleton<DraftChanges>();
         s.AddSingleton<SessionStore>();
-        s.AddSingleton<JobStore>();
-        s.AddSingleton<WorkerPool>();
-        s.AddHostedService(sp => sp.GetRequiredService<WorkerPool>());
+        s.AddJobs(options);
         s.AddUploads();
         s.AddRender();
         s.AddPreview();
@@ -95,9 +95,12 @@ public static class ServerHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
         app.MapOperations();
+        app.MapJobDashboard(options);
+        if (!ServerRoles.ServesApi(options.Role)) return app; // a worker: jobs, /healthz, /readyz, /metrics only
+
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAuth();
         app.MapFiles();
         app.MapAccounts();

@@ -16,6 +16,19 @@ public sealed class ServerOptions
     /// <summary>The address to listen on (default loopback only).</summary>
     public string ListenAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// What this process does (<c>cutroom serve --role</c>): <c>all</c> (default: the HTTP API and the
+    /// job workers), <c>api</c> (HTTP only: jobs are queued for workers elsewhere) or <c>worker</c> (runs
+    /// jobs; HTTP answers only <c>/healthz</c>). Every process of one service shares the database and storage.
+    /// </summary>
+    public string Role { get; set; } = ServerRoles.All;
+
+    /// <summary>
+    /// The operators' key: the job engine's dashboard at <c>/admin/jobs</c> asks for it (HTTP Basic
+    /// with the key as password, or <c>Authorization: Bearer KEY</c>). Null (default): no dashboard.
+    /// </summary>
+    public string? AdminKey { get; set; }
+
     /// <summary>Database settings.</summary>
     public DatabaseOptions Database { get; set; } = new();
 
@@ -108,6 +121,52 @@ public sealed class JobOptions
 
     /// <summary>Starts of one job before it is failed (crash recovery); default 3.</summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Renders one account may have running at once, all workers together; default 2 (the rest wait in the fair queue).</summary>
+    public int RendersPerAccount { get; set; } = 2;
+
+    /// <summary>Chat turns one account may have running at once, all workers together; default 2.</summary>
+    public int ChatTurnsPerAccount { get; set; } = 2;
+
+    /// <summary>How long a worker holds a running job without renewing it (renewed every third of it); a job past it is recovered. Default 30 s.</summary>
+    public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often an idle worker asks the job engine's queue for work (on SQLite: the delay before a
+    /// queued job starts, and the idle cost, docs/jobs.md; PostgreSQL also wakes workers at once by
+    /// LISTEN/NOTIFY); default 500 ms.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The PostgreSQL schema of the job engine's tables (every process of one service uses the same); default <c>hangfire</c>.</summary>
+    public string EngineSchema { get; set; } = "hangfire";
+
+    /// <summary>How often a worker looks for jobs of dead workers (the engine's recurring job); default 15 s.</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>The values of <see cref="ServerOptions.Role"/>.</summary>
+public static class ServerRoles
+{
+    /// <summary>The HTTP API and the workers in one process (default).</summary>
+    public const string All = "all";
+    /// <summary>The HTTP API only: takes requests and queues jobs.</summary>
+    public const string Api = "api";
+    /// <summary>A worker only: runs queued jobs.</summary>
+    public const string Worker = "worker";
+
+    /// <summary>Whether <paramref name="role"/> serves the HTTP API.</summary>
+    /// <param name="role">A role.</param>
+    public static bool ServesApi(string role) => !string.Equals(role, Worker, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="role"/> runs jobs.</summary>
+    /// <param name="role">A role.</param>
+    public static bool RunsJobs(string role) => !string.Equals(role, Api, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="role"/> is one of the three.</summary>
+    /// <param name="role">A value.</param>
+    public static bool IsKnown(string? role) => role is not null && (role.Equals(All, StringComparison.OrdinalIgnoreCase)
+        || role.Equals(Api, StringComparison.OrdinalIgnoreCase) || role.Equals(Worker, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Chat settings (contract §6b).</summary>
@@ -136,6 +195,19 @@ public sealed class RenderOptions
     /// (<see cref="Cutroom.Engine.Render.Chunks.RenderCache.DefaultMaxBytes"/>); 0 turns the cache off.
     /// </summary>
     public long CacheMaxBytes { get; set; } = Cutroom.Engine.Render.Chunks.RenderCache.DefaultMaxBytes;
+
+    /// <summary>The longest output one render may produce (the draft's duration, checked when the render is posted: 4000 past it). Default 30 min.</summary>
+    public TimeSpan MaxOutputDuration { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The wall-clock limit of a render's ffmpeg runs: this plus <see cref="FFmpegTimeLimitPerOutputSecond"/> per second of output. Default 2 min.</summary>
+    public TimeSpan FFmpegTimeLimitBase { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Wall-clock time allowed per second of a render's output (default 10 s: a 30 s render may run 7 min, a 30 min one 5 h 2 min).</summary>
+    public TimeSpan FFmpegTimeLimitPerOutputSecond { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The ffmpeg time limit of a render of <paramref name="outputMs"/> ms.</summary>
+    /// <param name="outputMs">The output's duration in ms.</param>
+    public TimeSpan FFmpegTimeLimitFor(long outputMs) => FFmpegTimeLimitBase + FFmpegTimeLimitPerOutputSecond * Math.Max(0, outputMs / 1000.0);
 }
 
 /// <summary>Live preview settings.</summary>

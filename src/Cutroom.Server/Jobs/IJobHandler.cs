@@ -3,10 +3,10 @@ using Cutroom.Server.Data.Entities;
 namespace Cutroom.Server.Jobs;
 
 /// <summary>
-/// Runs jobs of one kind for the <see cref="WorkerPool"/>. Return the result (JSON) to complete
+/// Runs jobs of one kind for the <see cref="JobRunner"/>. Return the result (JSON) to complete
 /// the job; throw <see cref="Contract.ApiException"/> or any <see cref="Cutroom.Contract.Errors.CutroomException"/>
 /// to fail it with that message (anything else fails it with code 5000 and is logged);
-/// <see cref="OperationCanceledException"/> when the server stops puts it back in the queue.
+/// <see cref="OperationCanceledException"/> when the worker stops puts a render back in the queue (a chat turn fails).
 /// </summary>
 public interface IJobHandler
 {

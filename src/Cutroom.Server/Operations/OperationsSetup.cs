@@ -20,7 +20,6 @@ public static class OperationsSetup
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<QueueDepth>();
         services.AddSingleton<ServerMetrics>();
-        services.AddSingleton<IJobEngineStatus>(sp => new WorkerPoolStatus(sp.GetRequiredService<WorkerPool>()));
         for (var i = 0; i < services.Count; i++)
         {
             var d = services[i];

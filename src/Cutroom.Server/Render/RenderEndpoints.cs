@@ -42,6 +42,7 @@ public static class RenderEndpoints
                 + "switched off), draft and output (4000 with every JSON path), then the render id: the same id with the same request returns the "
                 + "existing job; another request is 4009. \"The same request\" means the same id, sessionId, draft as the server reads it (key order, "
                 + "whitespace, number spelling and a stale d do not matter) and output after defaults (mp4, high); other top-level fields are ignored. "
+                + "A draft longer than the server's output limit (Render:MaxOutputDuration, default 30 min) is 4000 at path draft. "
                 + "Finally every src must be a media id of the session (4000). Answers 202 {id, status}.");
         api.MapGet(Path + "/{id}", GetAsync).WithName("RenderStatus").WithTags("render")
             .WithSummary("State of a render; a signed link to the output when completed");
@@ -64,6 +65,7 @@ public static class RenderEndpoints
         var errors = new List<PathError>();
         var request = RenderRequest.Read(body, id, session.Id, errors);
         if (request is null) throw Invalid(errors);
+        if (RenderLimits.TooLong(request.Draft.Draft.DurationMs, options.Render) is { } tooLong) throw Invalid([tooLong]);
 
         var hash = RenderRequestHash.Of(request);
         var existing = await renders.ExistingAsync(caller.AccountId, id, hash, ct);

@@ -6,6 +6,7 @@ using Cutroom.Engine.Common;
 using Cutroom.Engine.Render;
 using Cutroom.Server.Contract;
 using Cutroom.Server.Data.Entities;
+using Cutroom.Server.Hosting;
 using Cutroom.Server.Jobs;
 using Cutroom.Server.Storage;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,8 @@ namespace Cutroom.Server.Render;
 /// <param name="sources">Resolves media ids.</param>
 /// <param name="store">Temp names and storage.</param>
 /// <param name="logger">The server log.</param>
-public sealed class RenderJobHandler(EngineContext engine, RenderSources sources, FileStore store, ILogger<RenderJobHandler> logger) : IJobHandler
+/// <param name="options">The render time limit (<see cref="RenderOptions.FFmpegTimeLimitFor"/>: it grows with the output's duration).</param>
+public sealed class RenderJobHandler(EngineContext engine, RenderSources sources, FileStore store, ServerOptions options, ILogger<RenderJobHandler> logger) : IJobHandler
 {
     /// <inheritdoc/>
     public string Kind => JobKinds.Render;
@@ -67,7 +69,7 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
                 LogFile = log,
             };
             // The renderer probed the output once to verify it (a picture, sound unless GIF, a duration): its numbers are stored.
-            var rendered = await new DraftRenderer(engine).RunAsync(render, new PercentProgress(progress, 97), cancellationToken);
+            var rendered = await new DraftRenderer(RenderLimits.WithTimeLimit(engine, options.Render.FFmpegTimeLimitFor(draft.DurationMs))).RunAsync(render, new PercentProgress(progress, 97), cancellationToken);
             progress.Report(98);
             var title = string.IsNullOrWhiteSpace(draft.Meta.Title) ? "render" : draft.Meta.Title.Trim();
             var file = await store.StoreAsync(job.AccountId, temp, extension, ContentTypes.Of(temp), title + extension, CancellationToken.None);

@@ -15,8 +15,8 @@ namespace Cutroom.Server.Render;
 /// </summary>
 /// <param name="db">The database.</param>
 /// <param name="jobs">The jobs table.</param>
-/// <param name="pool">Woken when a job is queued.</param>
-public sealed class RenderJobs(IDbContextFactory<CutroomDb> db, JobStore jobs, WorkerPool pool)
+/// <param name="queue">The job engine, woken when a job is queued.</param>
+public sealed class RenderJobs(IDbContextFactory<CutroomDb> db, JobStore jobs, JobQueue queue)
 {
     /// <summary>The caller's render job <paramref name="renderId"/>, or null (another account's id is null too).</summary>
     /// <param name="accountId">The caller's account.</param>
@@ -43,7 +43,7 @@ public sealed class RenderJobs(IDbContextFactory<CutroomDb> db, JobStore jobs, W
         return job.RequestHash == requestHash ? job : throw Reused(renderId);
     }
 
-    /// <summary>Queues a new job for <paramref name="request"/> and wakes a render worker; returns the job (or the twin a concurrent identical post made).</summary>
+    /// <summary>Queues a new job for <paramref name="request"/> and gives the job engine a ticket for it; returns the job (or the twin a concurrent identical post made).</summary>
     /// <param name="accountId">The caller's account.</param>
     /// <param name="request">The checked request.</param>
     /// <param name="requestHash">Its <see cref="RenderRequestHash"/>.</param>
@@ -69,7 +69,7 @@ public sealed class RenderJobs(IDbContextFactory<CutroomDb> db, JobStore jobs, W
             if (twin is null) throw; // not a conflict: a real database failure
             return twin;
         }
-        pool.Signal(JobKinds.Render);
+        queue.Wake(JobKinds.Render);
         return job;
     }
 

@@ -35,7 +35,7 @@ public sealed class MetricsTests
         Assert.Contains("# TYPE cutroom_ffmpeg_cpu_seconds_total counter", text, StringComparison.Ordinal);
 
         // With the job engine stopped, a render accepted now waits in the queue: the depth says so.
-        await server.Services.GetRequiredService<WorkerPool>().StopAsync(CancellationToken.None);
+        await server.Services.GetRequiredService<JobEngine>().StopAsync(CancellationToken.None);
         using (var res = await RenderKit.PostAsync(client.Http, RenderKit.Body("render_m2", client.SessionId, RenderKit.Draft(media[0], 320, 180, 1000), "mp4", "low")))
             await LiveServer.ReadEnvelopeAsync(res, 202);
         Assert.Equal(1, Value(await ScrapeAsync(server), "cutroom_jobs_queued{kind=\"render\"}"));

@@ -67,7 +67,7 @@ public sealed class ReadinessTests
     public async Task A_stopped_job_engine_makes_it_not_ready_while_it_stays_healthy()
     {
         await using var server = await LiveServer.StartAsync();
-        await server.Services.GetRequiredService<WorkerPool>().StopAsync(CancellationToken.None);
+        await server.Services.GetRequiredService<JobEngine>().StopAsync(CancellationToken.None);
 
         var (status, body) = await ReadyzAsync(server);
         Assert.Equal(503, status);

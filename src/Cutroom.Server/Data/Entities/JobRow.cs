@@ -47,6 +47,15 @@ public sealed class JobRow
     /// <summary>Attribution headers recorded with the work (JSON).</summary>
     public string? Attribution { get; set; }
 
+    /// <summary>The worker running it (<c>host:pid:random</c>), while running; null otherwise.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>Until when the running worker holds it (UTC; renewed while it runs). A running job past it belongs to a dead worker and is recovered.</summary>
+    public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>When its last attempt started (UTC): the fair queue serves the account started least recently first.</summary>
+    public DateTime? StartedAt { get; set; }
+
     /// <summary>Created at (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 
