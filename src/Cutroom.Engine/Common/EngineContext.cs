@@ -51,6 +51,10 @@ public sealed class EngineContext
     /// <summary>This context with <paramref name="cache"/> as its <see cref="RenderCache"/>.</summary>
     public EngineContext WithRenderCache(Render.Chunks.RenderCache? cache) =>
         new(Runner, Prober, Limits) { RenderCache = cache, Chunking = Chunking, ChunkScheduler = ChunkScheduler, DrawMotionInProcess = DrawMotionInProcess };
+
+    /// <summary>This context with <paramref name="limits"/> (e.g. a render's own ffmpeg time limit); every other setting is kept.</summary>
+    public EngineContext WithLimits(EngineLimits limits) =>
+        new(Runner, Prober, limits) { RenderCache = RenderCache, Chunking = Chunking, ChunkScheduler = ChunkScheduler, DrawMotionInProcess = DrawMotionInProcess };
 }
 
 /// <summary>Limits every job runs under (docs/security.md §5-6).</summary>

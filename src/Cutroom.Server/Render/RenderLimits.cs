@@ -30,10 +30,7 @@ public static class RenderLimits
     public static EngineContext WithTimeLimit(EngineContext engine, TimeSpan limit)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return new EngineContext(engine.Runner, engine.Prober, engine.Limits with { FFmpegTimeout = limit })
-        {
-            RenderCache = engine.RenderCache, Chunking = engine.Chunking, ChunkScheduler = engine.ChunkScheduler,
-        };
+        return engine.WithLimits(engine.Limits with { FFmpegTimeout = limit });
     }
 
     /// <summary>"4 h 0 min", "30 min", "12.5 s".</summary>
