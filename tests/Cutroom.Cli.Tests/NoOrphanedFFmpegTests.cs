@@ -62,6 +62,9 @@ public class NoOrphanedFFmpegTests
         foreach (var a in new[] { CutroomCli.Dll, "render", dir.File("d.json"), "-o", dir.File("out.mp4") }) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
         psi.Environment["CUTROOM_RENDER_CACHE"] = dir.File("cache");
+        // ffmpeg draws the motion itself: a chunk's ffmpeg then has seconds of its own work left after the kill. (Drawn
+        // in process, the pipe of the picture closes with the CLI and ffmpeg ends at once, guard or not.)
+        psi.Environment["CUTROOM_RENDER_MOTION"] = "ffmpeg";
         psi.Environment[MarkedProcesses.Variable] = marks.Value;
         if (path is not null) psi.Environment["PATH"] = path;
         return new Cli(Process.Start(psi)!);

@@ -47,8 +47,17 @@ public sealed class JobDashboardTests
     {
         await using var server = await LiveServer.StartAsync();
         var storage = server.Services.GetRequiredService<Hangfire.JobStorage>();
-        Assert.IsType<Hangfire.Storage.SQLite.SQLiteStorage>(storage);
-        Assert.True(File.Exists(Path.Combine(server.DataDir, "jobs-engine.db")));
+        if (string.Equals(server.Options.Database.Provider, "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            // On PostgreSQL (CUTROOM_TEST_POSTGRES) the engine keeps its tables in the server's own database.
+            Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(storage);
+            Assert.False(File.Exists(Path.Combine(server.DataDir, "jobs-engine.db")));
+        }
+        else
+        {
+            Assert.IsType<Hangfire.Storage.SQLite.SQLiteStorage>(storage);
+            Assert.True(File.Exists(Path.Combine(server.DataDir, "jobs-engine.db")));
+        }
     }
 
     [Fact]
