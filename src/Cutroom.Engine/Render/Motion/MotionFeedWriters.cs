@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Cutroom.FFmpeg.Errors;
 
 namespace Cutroom.Engine.Render.Motion;
 
@@ -12,7 +13,7 @@ namespace Cutroom.Engine.Render.Motion;
 /// <item>ffmpeg never opens a pipe (it failed before that input): <see cref="DisposeAsync"/> opens the pipe's
 /// read end itself without blocking, which releases the writer, then closes it.</item>
 /// <item>A writer cannot draw (the prepared picture is unreadable): it closes the pipe, so ffmpeg sees the
-/// input end early and never waits; the failure is thrown by <see cref="ThrowIfFailed"/>.</item>
+/// input end early and never waits; <see cref="ThrowIfFailed"/> then fails the pass (<c>output_invalid</c>).</item>
 /// </list>
 /// Disposal waits for every writer and deletes the pipes, so that nothing outlives the pass.
 /// </summary>
@@ -49,11 +50,14 @@ internal sealed class MotionFeedWriters : IAsyncDisposable
         return set;
     }
 
-    /// <summary>Throws the first failure of a writer other than ffmpeg closing its end.</summary>
-    /// <exception cref="IOException">When a feed's picture could not be read or drawn.</exception>
+    /// <summary>The first failure of a writer other than ffmpeg closing its end, or null (for logs and tests).</summary>
+    public Exception? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>Throws when a writer could not draw its frames: the pass's output lacks them.</summary>
+    /// <exception cref="FFmpegException"><c>output_invalid</c> (no path in the message; the cause is <see cref="Failure"/>).</exception>
     public void ThrowIfFailed()
     {
-        if (Volatile.Read(ref _failure) is { } e) throw new IOException("a Ken Burns still could not be drawn: " + e.Message, e);
+        if (Failure is not null) throw FFmpegException.InvalidOutput("a photo with Ken Burns motion could not be drawn (its prepared picture could not be read); render again");
     }
 
     /// <summary>Stops and awaits every writer, then deletes the pipes.</summary>

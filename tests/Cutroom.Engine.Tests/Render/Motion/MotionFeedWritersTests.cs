@@ -60,8 +60,11 @@ public sealed class MotionFeedWritersTests
         Assert.DoesNotContain("0,", stdout.Split('\n').Where(l => !l.StartsWith('#')).FirstOrDefault() ?? "", StringComparison.Ordinal);
         await writers.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         // ... and the pass learns why.
-        var e = Assert.Throws<IOException>(writers.ThrowIfFailed);
+        Assert.IsType<FileNotFoundException>(writers.Failure);
+        var e = Assert.Throws<Cutroom.FFmpeg.Errors.FFmpegException>(writers.ThrowIfFailed);
+        Assert.Equal(Cutroom.Contract.Errors.JobErrorCodes.OutputInvalid, e.Code);
         Assert.Contains("Ken Burns", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(dir.Path, e.Message, StringComparison.Ordinal);
     }
 
     private static string[] ReadArgs(string fifo) =>
