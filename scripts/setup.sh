@@ -17,6 +17,8 @@ if [ "${CUTROOM_TEST_SETUP:-0}" = 1 ]; then
   command -v tmux >/dev/null 2>&1 || need+=(tmux)
   # The server tests run a second time on a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh).
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  # The storage tests run against s3rver (npm; scripts/s3rver.sh installs it).
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
