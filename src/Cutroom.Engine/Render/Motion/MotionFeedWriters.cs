@@ -38,14 +38,23 @@ internal sealed class MotionFeedWriters : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(feeds);
         var set = new MotionFeedWriters(ct);
-        foreach (var feed in feeds)
+        try
         {
-            if (File.Exists(feed.FifoPath)) File.Delete(feed.FifoPath);
-            if (MakeFifo(feed.FifoPath, 0b110_000_000u /* 0600 */) != 0)
-                throw new IOException($"could not make the pipe of a Ken Burns still (errno {Marshal.GetLastPInvokeError()})");
-            var writer = Task.Factory.StartNew(() => set.Write(feed, width, height), CancellationToken.None,
-                TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            set._writers.Add((feed, writer));
+            foreach (var feed in feeds)
+            {
+                if (File.Exists(feed.FifoPath)) File.Delete(feed.FifoPath);
+                if (MakeFifo(feed.FifoPath, 0b110_000_000u /* 0600 */) != 0)
+                    throw new IOException($"could not make the pipe of a Ken Burns still (errno {Marshal.GetLastPInvokeError()})");
+                var writer = Task.Factory.StartNew(() => set.Write(feed, width, height), CancellationToken.None,
+                    TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                set._writers.Add((feed, writer));
+            }
+        }
+        catch (Exception)
+        {
+            // The writers already started wait in open() for a reader that will never come: release them.
+            set.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
         }
         return set;
     }
