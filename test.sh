@@ -35,7 +35,7 @@ tier() {
 status=0
 tier "fast tier" "Tier=Fast" "$@" || status=$?
 if [ "$fast" = 0 ]; then
-  tier "the rest (ffmpeg, server, browser)" "Tier!=Fast" "$@" || status=$?
+  tier "the rest (ffmpeg, server, browser)" "Tier!=Fast&Tier!=Bench" "$@" || status=$?
 
   # The server tests again, each server on a fresh PostgreSQL database of its own (docs/scale-out.md).
   pg="${CUTROOM_TEST_POSTGRES:-}"
