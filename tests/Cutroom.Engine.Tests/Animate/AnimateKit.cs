@@ -74,6 +74,27 @@ internal static class AnimateKit
         return (smooth, detail);
     }
 
+    /// <summary>
+    /// Asserts that the marker's <paramref name="centroids"/> move along each axis in the direction given
+    /// (+1, -1) by even steps (<see cref="CheckSmooth"/>), and do not drift (under 0.3 px) along an axis given 0.
+    /// </summary>
+    public static void AssertMovesSmoothly(IReadOnlyList<(double X, double Y)> centroids, string motion, int dirX, int dirY, Action<string> log)
+    {
+        foreach (var (axis, sign) in new[] { ("x", dirX), ("y", dirY) })
+        {
+            var positions = centroids.Select(c => (axis == "x" ? c.X : c.Y) * (sign == 0 ? 1 : sign)).ToList();
+            if (sign == 0)
+            {
+                // A pan does not drift across its direction of travel.
+                Assert.True(positions.Max() - positions.Min() < 0.3, $"{motion}: {axis} drifts from {positions.Min():0.00} to {positions.Max():0.00}");
+                continue;
+            }
+            var (smooth, detail) = CheckSmooth(positions);
+            log($"{motion} {axis}: {detail}");
+            Assert.True(smooth, $"{motion} along {axis}: {detail}");
+        }
+    }
+
     /// <summary>Counts the decoded video frames and reads stream facts with ffprobe.</summary>
     public static Dictionary<string, string> ProbeVideo(string path) => ProbeStream(path, "v:0",
         "codec_name,profile,width,height,pix_fmt,r_frame_rate,nb_read_frames,sample_aspect_ratio,color_space", countFrames: true);

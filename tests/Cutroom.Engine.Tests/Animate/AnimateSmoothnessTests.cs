@@ -31,19 +31,7 @@ public sealed class AnimateSmoothnessTests(ITestOutputHelper log)
 
         var centroids = AnimateKit.GrayFrames(output, W, H).Select(f => AnimateKit.Centroid(f, W, H)).ToList();
         Assert.Equal(60, centroids.Count);
-        foreach (var (axis, sign) in new[] { ("x", dirX), ("y", dirY) })
-        {
-            var positions = centroids.Select(c => (axis == "x" ? c.X : c.Y) * (sign == 0 ? 1 : sign)).ToList();
-            if (sign == 0)
-            {
-                // A pan does not drift across its direction of travel.
-                Assert.True(positions.Max() - positions.Min() < 0.3, $"{motion}: {axis} drifts from {positions.Min():0.00} to {positions.Max():0.00}");
-                continue;
-            }
-            var (smooth, detail) = AnimateKit.CheckSmooth(positions);
-            log.WriteLine($"{motion} {axis}: {detail}");
-            Assert.True(smooth, $"{motion} along {axis}: {detail}");
-        }
+        AnimateKit.AssertMovesSmoothly(centroids, motion, dirX, dirY, log.WriteLine);
     }
 
     [Fact]

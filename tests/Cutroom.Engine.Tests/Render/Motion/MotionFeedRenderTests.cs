@@ -51,18 +51,7 @@ public sealed class MotionFeedRenderTests(ITestOutputHelper log)
         var result = await new DraftRenderer(Context()).RunAsync(Request(draft, dir.File("m.mp4")) with { Spec = Lossless, AllowChunks = false }, null, CancellationToken.None);
         Assert.Equal(60, result.Frames);
         var centroids = AnimateKit.GrayFrames(result.File, w, h).Select(f => AnimateKit.Centroid(f, w, h)).ToList();
-        foreach (var (axis, sign) in new[] { ("x", dirX), ("y", dirY) })
-        {
-            var positions = centroids.Select(p => (axis == "x" ? p.X : p.Y) * (sign == 0 ? 1 : sign)).ToList();
-            if (sign == 0)
-            {
-                Assert.True(positions.Max() - positions.Min() < 0.3, $"{motion}: {axis} drifts from {positions.Min():0.00} to {positions.Max():0.00}");
-                continue;
-            }
-            var (smooth, detail) = AnimateKit.CheckSmooth(positions);
-            log.WriteLine($"{motion} {axis}: {detail}");
-            Assert.True(smooth, $"{motion} along {axis}: {detail}");
-        }
+        AnimateKit.AssertMovesSmoothly(centroids, motion, dirX, dirY, log.WriteLine);
     }
 
     [Fact]
