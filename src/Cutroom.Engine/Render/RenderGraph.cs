@@ -80,12 +80,7 @@ internal sealed class RenderGraph
     /// <summary>Adds a prepared still (<see cref="PreparedStills"/>): one raw yuv420p frame read with the forced <c>rawvideo</c> demuxer at the draft's rate.</summary>
     public int AddPreparedStill(PreparedStill still)
     {
-        Command.Input(still.Path, new InputOptions
-        {
-            Demuxer = "rawvideo",
-            Extra = ["-pix_fmt", "yuv420p", "-video_size", $"{Num(still.Width)}x{Num(still.Height)}", "-framerate", Clock.Fps.ToString(CultureInfo.InvariantCulture)],
-        });
-        return Command.InputCount - 1;
+        return AddRawFrames(still.Path, still.Width, still.Height);
     }
 
     /// <summary>The Ken Burns stills of this pass drawn in process and fed through named pipes (<see cref="Motion.MotionFeedWriters"/> runs them).</summary>
@@ -101,10 +96,16 @@ internal sealed class RenderGraph
     {
         var fifo = Path.Combine(WorkDirectory, Motion.MotionFeed.NameFor(picture, path, span, skip, frames));
         MotionFeeds.Add(new Motion.MotionFeed(fifo, picture, path, span, skip, frames));
-        Command.Input(fifo, new InputOptions
+        return AddRawFrames(fifo, Width, Height);
+    }
+
+    /// <summary>Adds <paramref name="path"/> as raw yuv420p frames of <paramref name="width"/> x <paramref name="height"/> at the draft's rate (forced <c>rawvideo</c> demuxer); returns the input index.</summary>
+    private int AddRawFrames(string path, int width, int height)
+    {
+        Command.Input(path, new InputOptions
         {
             Demuxer = "rawvideo",
-            Extra = ["-pix_fmt", "yuv420p", "-video_size", $"{Num(Width)}x{Num(Height)}", "-framerate", Clock.Fps.ToString(CultureInfo.InvariantCulture)],
+            Extra = ["-pix_fmt", "yuv420p", "-video_size", $"{Num(width)}x{Num(height)}", "-framerate", Clock.Fps.ToString(CultureInfo.InvariantCulture)],
         });
         return Command.InputCount - 1;
     }
