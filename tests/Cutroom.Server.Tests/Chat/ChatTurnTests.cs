@@ -302,8 +302,11 @@ public sealed class ChatTurnTests
         var account = (await db.Sessions.AsNoTracking().SingleAsync(x => x.Id == client.SessionId)).AccountId;
         var now = DateTime.UtcNow;
         // The older turn: claimed (running) but not yet at the session's lock, as a slower worker would leave it.
-        var older = new JobRow { Id = "job_older", Kind = JobKinds.Chat, AccountId = account, SessionId = client.SessionId, Status = JobStates.Running, CreatedAt = now.AddSeconds(-1), UpdatedAt = now };
-        var newer = new JobRow { Id = "job_newer", Kind = JobKinds.Chat, AccountId = account, SessionId = client.SessionId, Status = JobStates.Running, CreatedAt = now, UpdatedAt = now };
+        // Both hold a live lease, as claimed jobs do: the recovery sweep (run once at start-up) fails running
+        // chat jobs without one, and would otherwise end the older turn while this test waits.
+        var lease = now.AddMinutes(10);
+        var older = new JobRow { Id = "job_older", Kind = JobKinds.Chat, AccountId = account, SessionId = client.SessionId, Status = JobStates.Running, CreatedAt = now.AddSeconds(-1), UpdatedAt = now, LeaseUntil = lease };
+        var newer = new JobRow { Id = "job_newer", Kind = JobKinds.Chat, AccountId = account, SessionId = client.SessionId, Status = JobStates.Running, CreatedAt = now, UpdatedAt = now, LeaseUntil = lease };
         db.Jobs.AddRange(older, newer);
         await db.SaveChangesAsync();
         var payload = new ChatPayload("add a title 'Hello' at the top", "en", server.BaseUrl, null).ToJson();
