@@ -209,6 +209,7 @@ internal static class FcpxmlWriter
         w.WriteAttributeString("start", "0s");
         w.WriteAttributeString("duration", FcpxmlTime.Of(s.Duration, fps));
         w.WriteStartElement("text");
+        w.WriteString(""); // mixed content: no indentation inside, so the title's text is exactly the segment's
         w.WriteStartElement("text-style");
         w.WriteAttributeString("ref", styleId);
         w.WriteString(m.Text ?? "");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cutroom.Timeline.Json;
 
@@ -13,7 +14,8 @@ namespace Cutroom.Timeline.Interchange.Otio;
 /// the incoming segment); speed becomes a <c>LinearTimeWarp.1</c>; text segments become
 /// <c>Marker.2</c>s on the stack. Every time is a <c>RationalTime.1</c> at the draft's fps in
 /// whole frames. Each object's <c>metadata.cutroom</c> keeps the draft keys OTIO has no place
-/// for, so that <see cref="OtioImporter"/> reads the same draft back.
+/// for, so that <see cref="OtioImporter"/> reads the same draft back. Text is written unescaped
+/// (UTF-8; only what JSON requires is escaped), so names and texts read as they are.
 /// </summary>
 internal static class OtioWriter
 {
@@ -25,7 +27,7 @@ internal static class OtioWriter
     {
         var root = DraftJson.ToElement(framed.Draft);
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString(OtioSchemas.SchemaKey, OtioSchemas.Timeline);
