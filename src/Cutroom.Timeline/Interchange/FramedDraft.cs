@@ -86,6 +86,7 @@ public sealed class FramedDraft
                 var end = grid.Frame(s.EndMs);
                 if (end <= start) { losses.Add($"{path}: shorter than one frame at {draft.Fps} fps, left out"); continue; }
                 var tr = s.Meta.Transition is { } x ? Math.Min(grid.Frame(s.StartMs + x.DurationMs) - start, end - start) : 0;
+                if (s.Meta.Transition is not null && tr <= 0) losses.Add($"{path}.m.tr: shorter than one frame at {draft.Fps} fps, exported as a cut");
                 segments.Add(new FramedSegment(t, i, s, start, end, grid.Frame(s.InPointMs), tr));
             }
             // A transition needs a segment that ends where its segment starts on the same frame.

@@ -72,6 +72,20 @@ public class OtioRoundTripTests
     }
 
     [Fact]
+    public void A_transition_or_segment_shorter_than_a_frame_is_listed_as_lost()
+    {
+        var draft = TestDrafts.Parse("""
+            {"v":1,"w":1280,"h":720,"fps":30,"t":[{"id":"v","tt":0,"sg":[
+              {"id":"a","src":"x.mp4","st":0,"d":1000},
+              {"id":"b","src":"y.mp4","st":1000,"d":1000,"m":{"tr":{"type":"fade","d":10}}},
+              {"id":"c","src":"y.mp4","st":2000,"d":10}]}]}
+            """).WithDerivedDuration();
+        var export = TimelineExporter.Export(draft, TimelineFormat.Otio);
+        Assert.Equal(["t[0].sg[1].m.tr: shorter than one frame at 30 fps, exported as a cut", "t[0].sg[2]: shorter than one frame at 30 fps, left out"], export.Losses);
+        Assert.DoesNotContain("Transition.1", export.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_draft_round_trips()
     {
         var back = RoundTrip(Draft.Create(1080, 1920, 30));
