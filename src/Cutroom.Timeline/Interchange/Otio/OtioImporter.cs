@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Cutroom.Timeline.Interchange.Otio.OtioValues;
 using Cutroom.Contract.Errors;
 using Cutroom.Contract.Time;
 using Cutroom.Timeline.Model;
@@ -266,58 +267,4 @@ public static class OtioImporter
     /// <summary>A <c>file://</c> URL becomes its local path (a draft on the command line takes paths); anything else stays as written.</summary>
     private static string LocalPath(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsFile ? uri.LocalPath : url;
-
-    private static (MediaTime Start, MediaTime Duration)? ReadRange(JsonElement owner, string key, string ownerPath, List<JobError> errors)
-    {
-        if (!owner.TryGetProperty(key, out var range) || range.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new JobError(JobErrorCodes.Required, $"{ownerPath}.{key}", "must be a TimeRange"));
-            return null;
-        }
-        return ReadRange(range, $"{ownerPath}.{key}", errors);
-    }
-
-    private static (MediaTime Start, MediaTime Duration)? ReadRange(JsonElement range, string path, List<JobError> errors)
-    {
-        var start = ReadTime(range, "start_time", path, errors);
-        var duration = ReadTime(range, "duration", path, errors);
-        if (start is null || duration is null) return null;
-        if (duration.Value.IsNegative)
-        {
-            errors.Add(new JobError(JobErrorCodes.OutOfRange, $"{path}.duration", "must be >= 0"));
-            return null;
-        }
-        return (start.Value, duration.Value);
-    }
-
-    /// <summary>A RationalTime as an exact time to the microsecond (value ÷ rate seconds).</summary>
-    private static MediaTime? ReadTime(JsonElement owner, string key, string ownerPath, List<JobError> errors)
-    {
-        var path = $"{ownerPath}.{key}";
-        if (!owner.TryGetProperty(key, out var t) || t.ValueKind != JsonValueKind.Object
-            || !t.TryGetProperty("value", out var v) || !v.TryGetDouble(out var value)
-            || !t.TryGetProperty("rate", out var r) || !r.TryGetDouble(out var rate))
-        {
-            errors.Add(new JobError(JobErrorCodes.Required, path, "must be a RationalTime with a value and a rate"));
-            return null;
-        }
-        if (rate <= 0 || !double.IsFinite(value))
-        {
-            errors.Add(new JobError(JobErrorCodes.OutOfRange, path, $"must have a positive rate and a finite value (got {value} at {rate})"));
-            return null;
-        }
-        return MediaTime.FromSeconds(value / rate);
-    }
-
-    internal static JsonElement? CutroomOf(JsonElement item) =>
-        item.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object
-            && m.TryGetProperty(OtioSchemas.CutroomKey, out var c) && c.ValueKind == JsonValueKind.Object ? c : null;
-
-    private static string? SchemaOf(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(OtioSchemas.SchemaKey, out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-
-    private static bool IsSchema(JsonElement e, string name) => SchemaOf(e)?.StartsWith(name + ".", StringComparison.Ordinal) == true;
-
-    private static string? StringOf(JsonElement e, string key) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }
