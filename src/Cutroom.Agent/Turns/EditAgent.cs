@@ -69,6 +69,7 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
         }
 
         var lines = results.Select(r => r.Item2.Text).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        if (lines.Count > 0) lines.InsertRange(0, plan.Notes); // "I used broll.mp4, your latest upload; …"
         // A new draft's "say export" hint is stale when this same turn went on to export it.
         if (results.Any(r => r.Item1.Name == ToolNames.Export && r.Item2.Succeeded))
             lines = [.. lines.Select(l => l.Replace(ExportHintEn, "", StringComparison.Ordinal).Replace(ExportHintZh, "", StringComparison.Ordinal).TrimEnd())];

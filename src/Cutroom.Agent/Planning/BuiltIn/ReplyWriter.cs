@@ -180,7 +180,11 @@ internal static class ReplyWriter
             case ToolNames.Credits:
                 return ctx.T("check your credits", "查询积分");
             case ToolNames.Export:
-                return ctx.T($"export the video as {(call.GetString("format") ?? "mp4").ToUpperInvariant()}", $"导出 {(call.GetString("format") ?? "mp4").ToUpperInvariant()} 视频");
+            {
+                var (w, h) = Execution.Executors.ExportExecutor.Size(ctx.Draft, (int?)Num("height"), null);
+                var fmt = (call.GetString("format") ?? "mp4").ToUpperInvariant();
+                return ctx.T($"export the video as a {w}x{h} {fmt}", $"导出 {w}x{h} 的 {fmt} 视频");
+            }
             default:
                 return call.Name;
         }

@@ -56,7 +56,7 @@ internal static partial class SessionIntents
         var quality = c.Has("low quality", "low-quality", "small file", "smaller file", "低画质", "低质量", "小文件") || c.Has("low") && c.Has("quality") ? "low"
             : c.Has("medium quality", "中等") ? "medium"
             : c.Has("high quality", "best quality", "hq", "高清", "高画质", "高质量", "最高") ? "high" : null;
-        return Step.Call(ToolNames.Export, new ExportArgs { Format = Words.Format(c), Quality = quality });
+        return Step.Call(ToolNames.Export, new ExportArgs { Format = Words.Format(c), Quality = quality, Height = Words.HeightP(c) is { } h and >= 144 and <= 1920 ? h : null });
     }
 
     [GeneratedRegex(@"\b(?:extract|pull out|get)\b.*\b(?:video|videos|files?|clips?|it|this)\b|提取(?:一下)?(?:我的)?(?:视频|文件)")]
