@@ -99,8 +99,39 @@ public sealed class SeedPromisesTests
 
         var frames = SeedsFlow.Text(await SeedsFlow.ChatAsync(client, "extract every 10th frame from my video as images"));
         Assert.Contains(aviName, frames, StringComparison.Ordinal);
-        Assert.All(Generated(await client.StateAsync()).Where(g => g.GetProperty("op").GetString() == "extract_frames" && g.GetProperty("kind").GetString() == "image"),
-            g => Assert.Equal(aviId, g.GetProperty("source_media_id").GetString()));
+        Assert.All(Generated(await client.StateAsync()).Where(g => g.GetProperty("op").GetString() == "extract_frames" && g.GetProperty("kind").GetString() == "image"), g =>
+        {
+            Assert.Equal(aviId, g.GetProperty("source_media_id").GetString());
+            Assert.Equal((avi.GetProperty("width").GetInt32(), avi.GetProperty("height").GetInt32()), (g.GetProperty("width").GetInt32(), g.GetProperty("height").GetInt32()));
+        });
+    }
+
+    [Fact]
+    public async Task No_storage_key_reaches_a_reply_the_state_or_the_json_and_markdown_outputs()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var client = await server.NewClientAsync();
+        await SeedsFlow.UploadAsync(client, TestMedia.Real("video/cockatoo.mp4"));
+        var read = new List<string>
+        {
+            SeedsFlow.Text(await SeedsFlow.ChatAsync(client, "extract the key highlights and save them as separate clips")),
+            SeedsFlow.Text(await SeedsFlow.ChatAsync(client, "generate a summary")),
+            SeedsFlow.Text((await SeedsFlow.ChatWithHeadersAsync(client, "find highlights of at least 20 seconds each", attribution: true)).Events),
+        };
+        var state = await client.StateAsync();
+        var stateText = state.GetRawText();
+        Assert.All(Generated(state).Where(g => g.GetProperty("op").GetString() == "highlights" && g.GetProperty("kind").GetString() == "video"),
+            g => Assert.Equal((1280, 720), (g.GetProperty("width").GetInt32(), g.GetProperty("height").GetInt32())));
+        // The keys of the session's files, from their signed links (/files/<key>?exp=…&sig=…).
+        var keys = System.Text.RegularExpressions.Regex.Matches(stateText, @"/files/(?:[^""?]*/)?(f[A-Za-z0-9]{20,})").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(keys);
+        read.Add(System.Text.RegularExpressions.Regex.Replace(stateText, @"""url"":""[^""]*""", ""));
+        foreach (var g in Generated(state).Where(g => g.GetProperty("name").GetString() is { } n && (n.EndsWith(".json", StringComparison.Ordinal) || n.EndsWith(".md", StringComparison.Ordinal))))
+            read.Add(await server.Http.GetStringAsync(g.GetProperty("url").GetString()));
+        Assert.Contains(read, t => t.Contains("cockatoo", StringComparison.Ordinal)); // the user's name is what they read
+        foreach (var text in read)
+            foreach (var key in keys)
+                Assert.DoesNotContain(key, text, StringComparison.Ordinal);
     }
 
     [Theory]
