@@ -91,8 +91,8 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
     /// <summary>The hint that ends the text of <c>create_video</c> and <c>animate_image</c> (Execution/Executors/CreateExecutors.cs).</summary>
     internal const string ExportHintEn = " Say \"export\" to render the MP4.";
 
-    /// <summary>The Chinese form of <see cref="ExportHintEn"/>.</summary>
-    internal const string ExportHintZh = "说“导出”即可生成 MP4。";
+    /// <summary>The Chinese form of <see cref="ExportHintEn"/>. It never asks the user to say "导出": a seed-following client maps that word to its own export workflow.</summary>
+    internal const string ExportHintZh = "满意后告诉我“生成 MP4 成片”即可。";
 
     private static string ProgressText(string tool, double p, string lang)
     {

@@ -56,6 +56,15 @@ public sealed class SeedPromisePlanTests
     public void The_export_reply_says_the_size_it_will_have(string message, string language, string size) =>
         Assert.Contains(size, new BuiltInPlanner().Plan(message, Corpus.State("video"), language).Reply, StringComparison.Ordinal);
 
+    [Fact]
+    public void Chinese_replies_never_ask_for_the_word_daochu_and_what_they_ask_for_plans_the_export()
+    {
+        Assert.DoesNotContain("导出", Turns.EditAgent.ExportHintZh, StringComparison.Ordinal);
+        var asked = System.Text.RegularExpressions.Regex.Match(Turns.EditAgent.ExportHintZh, "“(.+?)”").Groups[1].Value;
+        Assert.Equal("export", Assert.Single(new BuiltInPlanner().Plan(asked, Corpus.State("slideshow")).Calls).Name);
+        Assert.DoesNotContain("导出。", BuiltInPlanner.HelpText("zh"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1280, 720, null, null, 1920, 1080)]    // a smaller canvas is exported at 1080p
     [InlineData(720, 1280, null, null, 1080, 1920)]    // portrait too

@@ -27,7 +27,7 @@ internal static partial class SessionIntents
     [GeneratedRegex(@"what can you do|\bhelp\b|how does (?:this|it) work|what do you do|你能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能")]
     private static partial Regex Help();
 
-    [GeneratedRegex(@"\b(?:export|download|render|save (?:it|the video|this|as)|send (?:me )?(?:the |my )?(?:video|file|it|result)|give me the (?:video|file|result)|finali[sz]e)\b|导出|下载|渲染|输出|发给我|生成最终")]
+    [GeneratedRegex(@"\b(?:export|download|render|save (?:it|the video|this|as)|send (?:me )?(?:the |my )?(?:video|file|it|result)|give me the (?:video|file|result)|finali[sz]e)\b|导出|下载|渲染|输出|发给我|生成最终|成片")]
     private static partial Regex Export();
 
     [GeneratedRegex(@"\b(?:better|improve|fix|nicer|prettier|enhance|polish|cooler|more professional)\b|好看|更好|优化|美化|修一下|处理一下|弄好")]
