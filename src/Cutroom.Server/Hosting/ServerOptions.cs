@@ -98,6 +98,13 @@ public sealed class UploadOptions
 
     /// <summary>URL import: time limit of one download; default 10 min.</summary>
     public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Largest chat body (<c>/run_sse</c>, <c>/run</c>) when it carries files as base64 <c>inlineData</c>
+    /// parts (bytes of JSON, about 4/3 of the files); default 64 MiB (ADK's own server takes 50 MB). The body
+    /// is held in memory while it is read, so larger files go through the multipart upload.
+    /// </summary>
+    public long MaxInlineBodyBytes { get; set; } = 64L * 1024 * 1024;
 }
 
 /// <summary>Token settings (contract §3).</summary>
