@@ -47,6 +47,9 @@ public sealed class ServerOptions
     /// <summary>Chat (SSE) settings.</summary>
     public ChatOptions Chat { get; set; } = new();
 
+    /// <summary>Google ADK endpoint settings.</summary>
+    public AdkOptions Adk { get; set; } = new();
+
     /// <summary>Render settings (the chunk cache shared by exports and previews).</summary>
     public RenderOptions Render { get; set; } = new();
 
@@ -115,6 +118,30 @@ public sealed class AuthOptions
 
     /// <summary>Credits of a new account; default 100.</summary>
     public int SignupCredits { get; set; } = 100;
+
+    /// <summary>
+    /// How callers are known: <c>token</c> (default: a bearer token, or a same-origin session cookie made from
+    /// one) or <c>local</c> (<c>cutroom serve --auth local</c>: a request without a token is the one local
+    /// account; refused unless the server listens on a loopback address). docs/adk.md, "Auth".
+    /// </summary>
+    public string Mode { get; set; } = AuthModes.Token;
+}
+
+/// <summary>The values of <see cref="AuthOptions.Mode"/>.</summary>
+public static class AuthModes
+{
+    /// <summary>Bearer tokens (and same-origin cookies) only.</summary>
+    public const string Token = "token";
+
+    /// <summary>One local account for requests without a token, on loopback only.</summary>
+    public const string Local = "local";
+}
+
+/// <summary>Settings of the Google ADK endpoints (docs/adk.md).</summary>
+public sealed class AdkOptions
+{
+    /// <summary>The largest artifact answered inline as base64 <c>inlineData</c> (bytes); larger ones are a link part. Default 16 MiB.</summary>
+    public long MaxInlineArtifactBytes { get; set; } = 16L * 1024 * 1024;
 }
 
 /// <summary>Job settings.</summary>
