@@ -101,6 +101,7 @@ public static class ServerHost
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        if (ServerRoles.ServesApi(options.Role)) app.UseAdkDevUi(options);
 
         app.MapHealth();
         app.MapOperations();

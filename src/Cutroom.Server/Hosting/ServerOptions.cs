@@ -142,6 +142,13 @@ public sealed class AdkOptions
 {
     /// <summary>The largest artifact answered inline as base64 <c>inlineData</c> (bytes); larger ones are a link part. Default 16 MiB.</summary>
     public long MaxInlineArtifactBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// A folder holding ADK's built dev UI (<c>node_modules/@google/adk-devtools/dist/browser</c> of the npm
+    /// package), served at <c>/dev-ui/</c> with a <c>runtime-config.json</c> whose <c>backendUrl</c> is this
+    /// server, so the dev UI is same-origin (its requests carry the session cookie). Null (default): not served.
+    /// </summary>
+    public string? DevUiDir { get; set; }
 }
 
 /// <summary>Job settings.</summary>

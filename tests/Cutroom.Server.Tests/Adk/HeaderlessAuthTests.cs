@@ -109,3 +109,38 @@ public sealed class HeaderlessAuthTests
         Assert.Contains("cutroom_token=;", Assert.Single(cleared.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
     }
 }
+
+/// <summary>ADK's dev UI served by Cutroom from a folder (<c>Adk.DevUiDir</c>), same-origin with the API.</summary>
+public sealed class AdkDevUiTests
+{
+    [Fact]
+    public async Task The_dev_UI_folder_is_served_at_dev_ui_with_a_runtime_config_pointing_at_this_server()
+    {
+        using var ui = new TempDir();
+        await File.WriteAllTextAsync(Path.Combine(ui.Path, "index.html"), "<!doctype html><title>dev ui</title>");
+        await File.WriteAllTextAsync(Path.Combine(ui.Path, "main-ABC.js"), "console.log('dev ui')");
+        await using var server = await LiveServer.StartAsync(o => o.Adk.DevUiDir = ui.Path);
+
+        using var redirect = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Http.BaseAddress }.GetAsync("dev-ui");
+        Assert.Equal("/dev-ui/", redirect.Headers.Location?.OriginalString);
+        Assert.Contains("<title>dev ui</title>", await server.Http.GetStringAsync("dev-ui/"), StringComparison.Ordinal);
+        using var js = await server.Http.GetAsync("dev-ui/main-ABC.js");
+        Assert.Equal(200, (int)js.StatusCode);
+        Assert.Equal("text/javascript", js.Content.Headers.ContentType?.MediaType);
+        using var config = JsonDocument.Parse(await server.Http.GetStringAsync("dev-ui/assets/config/runtime-config.json"));
+        Assert.Equal(server.BaseUrl, config.RootElement.GetProperty("backendUrl").GetString());
+        Assert.Equal(404, (int)(await server.Http.GetAsync("dev-ui/nothing.js")).StatusCode);
+    }
+
+    [Fact]
+    public void A_dev_UI_folder_without_index_html_stops_the_start_with_what_to_point_it_at()
+    {
+        using var data = new TempDir();
+        using var empty = new TempDir();
+        var options = new ServerOptions { DataDir = data.Path, Port = 0 };
+        options.Adk.DevUiDir = empty.Path;
+        TestDatabase.Apply(options);
+        var e = Assert.Throws<ArgumentException>(() => ServerHost.Build(options));
+        Assert.Contains("adk-devtools/dist/browser", e.Message, StringComparison.Ordinal);
+    }
+}
