@@ -27,11 +27,16 @@ public sealed class AdminTools : IDisposable
         s.AddSingleton(TimeProvider.System);
         s.AddDbContextFactory<CutroomDb>(o => Database.Configure(o, options));
         s.AddSingleton<CreditLedger>();
+        s.AddSingleton<Auth.ApiKeyStore>();
         _services = s.BuildServiceProvider();
         Database.Migrate(_services);
         _db = _services.GetRequiredService<IDbContextFactory<CutroomDb>>();
         _ledger = _services.GetRequiredService<CreditLedger>();
+        Keys = _services.GetRequiredService<Auth.ApiKeyStore>();
     }
+
+    /// <summary>The developer API keys (<c>cutroom admin keys</c>).</summary>
+    public Auth.ApiKeyStore Keys { get; }
 
     /// <summary>One account's line in the list.</summary>
     /// <param name="ClientId">The client id.</param>

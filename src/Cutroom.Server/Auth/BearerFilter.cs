@@ -18,10 +18,23 @@ public sealed class BearerFilter : IEndpointFilter
         var http = context.HttpContext;
         var token = BearerToken(http.Request);
         if (token is null) throw new ApiException(ApiCodes.Unauthorized, "token missing: send Authorization: Bearer <token> (get one from POST /api/auth/anonymous-token)");
-        var caller = await http.RequestServices.GetRequiredService<TokenService>().AuthenticateAsync(token, http.RequestAborted)
-                     ?? throw new ApiException(ApiCodes.Unauthorized, "token unknown or expired: get a new one from POST /api/auth/anonymous-token");
+        var caller = ApiKeyStore.IsApiKey(token)
+            ? await AuthenticateKeyAsync(http, token)
+            : await http.RequestServices.GetRequiredService<TokenService>().AuthenticateAsync(token, http.RequestAborted)
+              ?? throw new ApiException(ApiCodes.Unauthorized, "token unknown or expired: get a new one from POST /api/auth/anonymous-token");
         caller.Attach(http);
         return await next(context);
+    }
+
+    /// <summary>The caller of an API key (<c>ck_…</c>), its rate limit taken.</summary>
+    /// <exception cref="ApiException">1001 for an unknown or revoked key; 429 over the key's rate.</exception>
+    private static async Task<Caller> AuthenticateKeyAsync(HttpContext http, string token)
+    {
+        var key = await http.RequestServices.GetRequiredService<ApiKeyStore>().FindAsync(token, http.RequestAborted)
+                  ?? throw new ApiException(ApiCodes.Unauthorized, "API key unknown or revoked: ask the operator for a key (cutroom admin keys create)");
+        if (http.RequestServices.GetRequiredService<ApiKeyRateLimiter>().TryTake(key.Id, key.RequestsPerMinute) is { } wait)
+            throw new ApiException(ApiCodes.RateLimited, $"this API key's rate limit is reached; retry after {wait} seconds", null, wait);
+        return new Caller(key.AccountId, "apikey-" + key.Id, key.Hash, key.Id);
     }
 
     /// <summary>The token of <c>Authorization: Bearer …</c>, or null.</summary>

@@ -35,6 +35,8 @@ public sealed class CutroomDb(DbContextOptions<CutroomDb> options) : DbContext(o
     public DbSet<JobTransition> JobTransitions => Set<JobTransition>();
     /// <summary>The credit ledger.</summary>
     public DbSet<CreditEntry> Credits => Set<CreditEntry>();
+    /// <summary>Developer API keys (hashed).</summary>
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -108,6 +110,13 @@ public sealed class CutroomDb(DbContextOptions<CutroomDb> options) : DbContext(o
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.AccountId);
             e.HasIndex(x => new { x.HoldId, x.Kind }).IsUnique();
+        });
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasIndex(x => x.AccountId);
         });
     }
 }

@@ -68,6 +68,8 @@ public static class ServerHost
         s.AddSingleton(CreditPrices.Default);
         s.AddSingleton<CreditLedger>();
         s.AddSingleton<TokenService>();
+        s.AddSingleton<ApiKeyStore>();
+        s.AddSingleton<ApiKeyRateLimiter>();
         s.AddStorage(options);
         s.AddSingleton<DraftChanges>();
         s.AddSingleton<SessionStore>();
