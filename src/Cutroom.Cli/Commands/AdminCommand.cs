@@ -22,6 +22,7 @@ internal static class AdminCommand
         cmd.Subcommands.Add(Credits());
         cmd.Subcommands.Add(Accounts());
         cmd.Subcommands.Add(AdminKeysCommand.Create());
+        cmd.Subcommands.Add(AdminWebhooksCommand.Create());
         return cmd;
     }
 

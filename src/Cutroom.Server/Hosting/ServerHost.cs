@@ -7,6 +7,7 @@ using Cutroom.Server.Auth;
 using Cutroom.Server.Chat;
 using Cutroom.Server.Credits;
 using Cutroom.Server.Data;
+using Cutroom.Server.DevApi;
 using Cutroom.Server.Jobs;
 using Cutroom.Server.Operations;
 using Cutroom.Server.Preview;
@@ -23,6 +24,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
 
 namespace Cutroom.Server.Hosting;
 
@@ -78,13 +80,17 @@ public static class ServerHost
         s.AddRender();
         s.AddPreview();
         s.AddChat();
+        s.AddDeveloperApi();
         s.AddCutroomRateLimits(options);
         s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Cutroom HTTP API";
-            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads; and Cutroom's addition, the live preview of a session's draft (tag preview).";
+            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads; and Cutroom's addition, the live preview of a session's draft (tag preview). "
+                + "Beside it, the developer API under /v1 (tags v1 …): API keys (Authorization: Bearer ck_…), media, renders, templates, webhook deliveries, RFC 9457 problem details (docs/developer-api.md).";
             return Task.CompletedTask;
         }));
+        // The OpenAPI document describes bodies as they are written (ServerJson: snake_case); endpoints write with ServerJson.Options explicitly.
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         configure?.Invoke(s);
         s.AddOperations(); // after the job handlers: it wraps them to measure them
 
@@ -103,6 +109,8 @@ public static class ServerHost
         if (!ServerRoles.ServesApi(options.Role)) return app; // a worker: jobs, /healthz, /readyz, /metrics only
 
         app.MapOpenApi("/openapi/{documentName}.json");
+        // The browsable reference of the same document (Scalar serves its script from the app, not a CDN).
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Cutroom API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapAuth();
         app.MapFiles();
         app.MapAccounts();
@@ -115,6 +123,7 @@ public static class ServerHost
         api.MapRender();
         api.MapPreview();
         api.MapChat();
+        app.MapDeveloperApi();
         return app;
     }
 

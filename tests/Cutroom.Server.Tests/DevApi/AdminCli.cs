@@ -8,13 +8,17 @@ namespace Cutroom.Server.Tests.DevApi;
 internal static class AdminCli
 {
     /// <summary>Runs <c>cutroom admin</c> with <paramref name="args"/> and <c>--data</c> of <paramref name="server"/>; returns exit code and output.</summary>
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(LiveServer server, params string[] args)
+    public static Task<(int Exit, string Stdout, string Stderr)> RunAsync(LiveServer server, params string[] args) => RunAsync(server, null, args);
+
+    /// <summary>As <see cref="RunAsync(LiveServer, string[])"/> with extra environment variables (settings as an operator sets them).</summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(LiveServer server, IDictionary<string, string>? env, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "cutroom.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { dll, "admin" }.Concat(args).Concat(["--data", server.DataDir])) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (k, v) in TestDatabase.EnvironmentFor(server.DataDir)) psi.Environment[k] = v;
+        foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
