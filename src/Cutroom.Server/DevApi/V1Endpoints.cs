@@ -32,7 +32,7 @@ public static class V1Endpoints
     /// <param name="app">The app.</param>
     public static IEndpointRouteBuilder MapDeveloperApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup(V1Problem.Prefix).AddEndpointFilter<BearerFilter>().AddEndpointFilter<ApiKeyRequired>();
+        var v1 = app.MapGroup(V1Problem.Prefix).WithMetadata(V1Problem.Marker.Instance).AddEndpointFilter<BearerFilter>().AddEndpointFilter<ApiKeyRequired>();
         v1.MapV1Media();
         v1.MapV1Renders();
         v1.MapV1Webhooks();

@@ -39,9 +39,16 @@ public static class V1Problem
     public sealed record Document(string Type, string Title, int Status, string Code, string? Field, string Message, string Detail,
         IReadOnlyList<FieldError> Errors, string RequestId);
 
-    /// <summary>Whether <paramref name="context"/> is a request of the developer API.</summary>
+    /// <summary>Whether <paramref name="context"/> is a request of the developer API (an endpoint of its group, which carries <see cref="Marker"/>).</summary>
     /// <param name="context">The request.</param>
-    public static bool Applies(HttpContext context) => context?.Request.Path.StartsWithSegments(Prefix) == true;
+    public static bool Applies(HttpContext context) => context?.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null;
+
+    /// <summary>The endpoint metadata of the developer API's group: its errors are problem details (other endpoints under <c>/v1</c> keep the envelope).</summary>
+    public sealed class Marker
+    {
+        /// <summary>The one instance.</summary>
+        public static readonly Marker Instance = new();
+    }
 
     /// <summary>The developer API's name of a contract code (<see cref="ApiCodes"/>).</summary>
     /// <param name="code">A contract code.</param>
