@@ -42,6 +42,7 @@ public static class ServerHost
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!ServerRoles.IsKnown(options.Role)) throw new ArgumentException($"unknown role '{options.Role}': use all, api or worker", nameof(options));
+        if (PublicAddress.Problem(options.PublicBaseUrl) is { } badBase) throw new ArgumentException(badBase, nameof(options));
         options.DataDir = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(options.DataDir);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
@@ -63,6 +64,7 @@ public static class ServerHost
         var s = builder.Services;
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);
+        s.AddSingleton<PublicAddress>();
         s.AddPooledDbContextFactory<CutroomDb>(o => Database.Configure(o, options));
         s.AddSingleton(_ => EngineContext.CreateDefault().WithRenderCache(RenderCacheOf(options)));
         s.AddSingleton(CreditPrices.Default);

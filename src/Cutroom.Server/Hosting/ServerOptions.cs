@@ -53,6 +53,14 @@ public sealed class ServerOptions
     /// <summary>Live preview settings (Cutroom's addition: <c>GET /api/preview/nemo_agent/me/&lt;session_id&gt;</c>).</summary>
     public PreviewOptions Preview { get; set; } = new();
 
+    /// <summary>
+    /// The address clients reach the server at, for every link it writes (signed downloads,
+    /// registration links), e.g. <c>https://cutroom.example.com</c> behind a proxy
+    /// (<c>Cutroom__PublicBaseUrl</c>). Null (default): the listening address. The request's
+    /// <c>Host</c> header is never used (<see cref="PublicAddress"/>).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Lifetime of signed download URLs (contract §8; default 24 h).</summary>
     public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromHours(24);
 
