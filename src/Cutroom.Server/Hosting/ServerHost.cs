@@ -66,7 +66,8 @@ public static class ServerHost
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton<PublicAddress>();
         s.AddPooledDbContextFactory<CutroomDb>(o => Database.Configure(o, options));
-        s.AddSingleton(_ => EngineContext.CreateDefault().WithRenderCache(RenderCacheOf(options)));
+        s.AddSingleton(_ => EngineContext.CreateDefault(new EngineLimits { MaxFramesPerRequest = Math.Max(1, options.Jobs.MaxFramesPerRequest) })
+            .WithRenderCache(RenderCacheOf(options)));
         s.AddSingleton(CreditPrices.Default);
         s.AddSingleton<CreditLedger>();
         s.AddSingleton<TokenService>();

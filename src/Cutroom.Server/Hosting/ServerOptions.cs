@@ -127,6 +127,9 @@ public sealed class JobOptions
     /// <summary>Chat turns run at once (they are short, or wait on their own ffmpeg); default cores, at least 2.</summary>
     public int ChatConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>The most images one frame extraction may write (<c>Cutroom__Jobs__MaxFramesPerRequest</c>; default 2,000): more is refused up front, and ffmpeg stops there.</summary>
+    public int MaxFramesPerRequest { get; set; } = Cutroom.Engine.Common.EngineLimits.DefaultMaxFramesPerRequest;
+
     /// <summary>Starts of one job before it is failed (crash recovery); default 3.</summary>
     public int MaxAttempts { get; set; } = 3;
 
