@@ -241,4 +241,10 @@ public sealed class PreviewOptions
 
     /// <summary>The preview's height in pixels (the width keeps the draft's aspect ratio); default 360 (640x360 for 16:9).</summary>
     public int Height { get; set; } = Cutroom.Engine.Render.Preview.DraftPreview.DefaultHeight;
+
+    /// <summary>
+    /// How many sessions the preview service keeps in memory (their pending and running renders); beyond it,
+    /// the least recently used idle ones are forgotten (their preview files stay). Default 1,000.
+    /// </summary>
+    public int MaxSessions { get; set; } = 1000;
 }
