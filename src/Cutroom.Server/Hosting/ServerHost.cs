@@ -111,6 +111,7 @@ public static class ServerHost
         var api = app.MapGroup("").AddEndpointFilter<BearerFilter>();
         api.MapSessions();
         api.MapState();
+        api.MapGeneratedPages();
         api.MapCredits();
         api.MapUploads();
         api.MapRender();
