@@ -57,7 +57,7 @@ public static class RateLimits
                     seconds = (int)Math.Ceiling(RemainingOfWindow(start, DateTimeOffset.UtcNow, issueWindow).TotalSeconds);
                 ctx.HttpContext.Response.StatusCode = 429;
                 ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-                await ctx.HttpContext.Response.WriteAsJsonAsync(new Envelope<object>(ApiCodes.RateLimited, $"too many requests; retry after {Math.Max(1, seconds)} seconds", null),
+                await ctx.HttpContext.Response.WriteAsJsonAsync(new Envelope<object>(ApiCodes.RateLimited, $"too many requests; retry after {Math.Max(1, seconds)} seconds", null) { Error = $"too many requests; retry after {Math.Max(1, seconds)} seconds" },
                     ServerJson.Options, ct);
             };
         });

@@ -47,6 +47,9 @@ public sealed class ServerOptions
     /// <summary>Chat (SSE) settings.</summary>
     public ChatOptions Chat { get; set; } = new();
 
+    /// <summary>Google ADK endpoint settings.</summary>
+    public AdkOptions Adk { get; set; } = new();
+
     /// <summary>Render settings (the chunk cache shared by exports and previews).</summary>
     public RenderOptions Render { get; set; } = new();
 
@@ -106,6 +109,13 @@ public sealed class UploadOptions
 
     /// <summary>URL import: time limit of one download; default 10 min.</summary>
     public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Largest chat body (<c>/run_sse</c>, <c>/run</c>) when it carries files as base64 <c>inlineData</c>
+    /// parts (bytes of JSON, about 4/3 of the files); default 64 MiB (ADK's own server takes 50 MB). The body
+    /// is held in memory while it is read, so larger files go through the multipart upload.
+    /// </summary>
+    public long MaxInlineBodyBytes { get; set; } = 64L * 1024 * 1024;
 }
 
 /// <summary>Token settings (contract §3).</summary>
@@ -116,6 +126,37 @@ public sealed class AuthOptions
 
     /// <summary>Credits of a new account; default 100.</summary>
     public int SignupCredits { get; set; } = 100;
+
+    /// <summary>
+    /// How callers are known: <c>token</c> (default: a bearer token, or a same-origin session cookie made from
+    /// one) or <c>local</c> (<c>cutroom serve --auth local</c>: a request without a token is the one local
+    /// account; refused unless the server listens on a loopback address). docs/adk.md, "Auth".
+    /// </summary>
+    public string Mode { get; set; } = AuthModes.Token;
+}
+
+/// <summary>The values of <see cref="AuthOptions.Mode"/>.</summary>
+public static class AuthModes
+{
+    /// <summary>Bearer tokens (and same-origin cookies) only.</summary>
+    public const string Token = "token";
+
+    /// <summary>One local account for requests without a token, on loopback only.</summary>
+    public const string Local = "local";
+}
+
+/// <summary>Settings of the Google ADK endpoints (docs/adk.md).</summary>
+public sealed class AdkOptions
+{
+    /// <summary>The largest artifact answered inline as base64 <c>inlineData</c> (bytes); larger ones are a link part. Default 16 MiB.</summary>
+    public long MaxInlineArtifactBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// A folder holding ADK's built dev UI (<c>node_modules/@google/adk-devtools/dist/browser</c> of the npm
+    /// package), served at <c>/dev-ui/</c> with a <c>runtime-config.json</c> whose <c>backendUrl</c> is this
+    /// server, so the dev UI is same-origin (its requests carry the session cookie). Null (default): not served.
+    /// </summary>
+    public string? DevUiDir { get; set; }
 }
 
 /// <summary>Job settings.</summary>
@@ -123,6 +164,12 @@ public sealed class JobOptions
 {
     /// <summary>Renders run at once; default cores / 2, at least 1.</summary>
     public int Concurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>
+    /// Pieces of chunked renders (<c>render_chunk</c> jobs, docs/render.md "Chunks as jobs") this worker process renders at once,
+    /// for any render of any worker; default the cores (at most 8), as a render on one machine runs its chunks.
+    /// </summary>
+    public int ChunkConcurrency { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
 
     /// <summary>Chat turns run at once (they are short, or wait on their own ffmpeg); default cores, at least 2.</summary>
     public int ChatConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount);
@@ -207,6 +254,23 @@ public sealed class RenderOptions
     /// </summary>
     public long CacheMaxBytes { get; set; } = Cutroom.Engine.Render.Chunks.RenderCache.DefaultMaxBytes;
 
+    /// <summary>
+    /// Who renders the chunks of an export (docs/render.md, "Chunks as jobs"): <c>local</c> (the worker that runs the render, on its cores),
+    /// <c>queued</c> (each chunk is a <c>render_chunk</c> job that any worker process on any machine may take, so several workers render
+    /// one video together), or <c>auto</c> (default: <c>queued</c> in a process started with <c>--role worker</c>, which implies other
+    /// workers share the queue; <c>local</c> otherwise, which saves the queue's round trips on one machine).
+    /// </summary>
+    public string ChunkJobs { get; set; } = ChunkJobModes.Auto;
+
+    /// <summary>Whether renders of a process in <paramref name="role"/> queue their chunks as jobs (<see cref="ChunkJobs"/>).</summary>
+    /// <param name="role">The process's <see cref="ServerOptions.Role"/>.</param>
+    public bool QueuesChunks(string role) => ChunkJobs.ToLowerInvariant() switch
+    {
+        ChunkJobModes.Queued => true,
+        ChunkJobModes.Local => false,
+        _ => string.Equals(role, ServerRoles.Worker, StringComparison.OrdinalIgnoreCase),
+    };
+
     /// <summary>The longest output one render may produce (the draft's duration, checked when the render is posted: 4000 past it). Default 30 min.</summary>
     public TimeSpan MaxOutputDuration { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -247,4 +311,15 @@ public sealed class PreviewOptions
     /// the least recently used idle ones are forgotten (their preview files stay). Default 1,000.
     /// </summary>
     public int MaxSessions { get; set; } = 1000;
+}
+
+/// <summary>The values of <see cref="RenderOptions.ChunkJobs"/>.</summary>
+public static class ChunkJobModes
+{
+    /// <summary>Queued in a worker-only process, local otherwise (default).</summary>
+    public const string Auto = "auto";
+    /// <summary>The render's own worker renders its chunks.</summary>
+    public const string Local = "local";
+    /// <summary>Every chunk is a job of the queue, for any worker.</summary>
+    public const string Queued = "queued";
 }

@@ -28,9 +28,10 @@ public static class StateEndpoints
     /// <param name="VideoInfos">Every upload.</param>
     /// <param name="GeneratedMedia">The latest <see cref="GeneratedMediaPage.StateLimit"/> outputs, newest last (contract §6a: the rest through <see cref="GeneratedMediaPage"/>).</param>
     /// <param name="Messages">The chat history, oldest first (an addition beyond contract §6a; <see cref="ChatHistory"/>).</param>
+    /// <param name="BindId">The <c>&lt;id&gt;</c> of the account's registration link (<c>?bind=&lt;id&gt;</c>, contract §6a).</param>
     /// <param name="GeneratedMediaCount">How many outputs the session has in all (Cutroom's addition; more than <c>generated_media</c> holds when it is over the limit).</param>
     public sealed record SessionState(JsonElement Draft, string TimelineSummary, IReadOnlyList<VideoInfo> VideoInfos, IReadOnlyList<GeneratedInfo> GeneratedMedia,
-        IReadOnlyList<ChatHistory.Message> Messages, int GeneratedMediaCount);
+        IReadOnlyList<ChatHistory.Message> Messages, string BindId, int GeneratedMediaCount);
 
     /// <summary>An upload (<c>video_infos</c>; also the items of an upload's answer).</summary>
     public sealed record VideoInfo(string MediaId, string Name, string Kind, string Mime, long? DurationMs, int? Width, int? Height, double? Fps,
@@ -45,7 +46,7 @@ public static class StateEndpoints
     public static RouteGroupBuilder MapState(this RouteGroupBuilder api)
     {
         api.MapGet("/api/state/nemo_agent/me/{sessionId}/latest", async (string sessionId, HttpContext http, SessionStore sessions,
-            IDbContextFactory<CutroomDb> db, DownloadLinks links) =>
+            IDbContextFactory<CutroomDb> db, DownloadLinks links, Chat.BindLinks bind) =>
         {
             var s = await sessions.RequireAsync(Caller.Of(http), sessionId, http.RequestAborted);
             await using var ctx = await db.CreateDbContextAsync(http.RequestAborted);
@@ -62,7 +63,7 @@ public static class StateEndpoints
             var state = new SessionState(doc.RootElement.Clone(), TimelineSummary.Of(draft, id => names.GetValueOrDefault(id)),
                 [.. media.Select(m => ToInfo(m, url(m.FileKey)))],
                 [.. generated.Select(g => ToInfo(g, url(g.FileKey)))],
-                await ChatHistory.ReadAsync(ctx, s.Id, http.RequestAborted), generatedCount);
+                await ChatHistory.ReadAsync(ctx, s.Id, http.RequestAborted), await bind.IdAsync(s.AccountId, http.RequestAborted), generatedCount);
             return Api.Ok(new StateData(s.Id, s.Version, s.UpdatedAt, state));
         }).WithName("SessionState").WithTags("state");
         return api;
