@@ -5,7 +5,7 @@
 # mutated JSON bodies. Pass: no HTTP 5xx, every turn ends with turnComplete or a coded error, no
 # ffmpeg of the server left running, credits add up with none frozen, memory after the run within
 # 20 % of it after warm-up. The last line is the counts: soak: tried=… refused=… processed=… failures=…
-# The short form (4 sessions, about a minute) runs in ./test.sh as the test's defaults.
+# The short form (4 sessions, at most 75 s) runs in ./test.sh as the test's defaults.
 # Usage: bench/soak.sh [minutes=10] [sessions=100] [seed=17]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
