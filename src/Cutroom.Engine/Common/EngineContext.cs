@@ -72,4 +72,15 @@ public sealed record EngineLimits
     public long MaxPixels { get; init; } = 40_000_000;
     /// <summary>Largest accepted width or height, in pixels (default 8192).</summary>
     public int MaxDimension { get; init; } = 8192;
+
+    /// <summary>
+    /// The most images one frame extraction writes: a request that selects more is refused before
+    /// anything is decoded (<see cref="Frames.FrameLimitException"/>), and ffmpeg stops at this many
+    /// even when the file has more frames than its packet index showed. Default: no cap (the
+    /// command line on one's own machine); the server sets <see cref="DefaultMaxFramesPerRequest"/>.
+    /// </summary>
+    public int MaxFramesPerRequest { get; init; } = int.MaxValue;
+
+    /// <summary>The server's default of <see cref="MaxFramesPerRequest"/>: 2,000 images per request.</summary>
+    public const int DefaultMaxFramesPerRequest = 2000;
 }

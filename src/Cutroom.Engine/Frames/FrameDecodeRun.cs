@@ -29,7 +29,8 @@ internal sealed class FrameDecodeRun
     /// <param name="Format">Image format.</param>
     /// <param name="Quality">Quality 1-100 (JPEG, WebP).</param>
     /// <param name="Width">Width in pixels (height keeps the aspect ratio); null keeps the size.</param>
-    public sealed record ImageOutput(ImageFormat Format, int Quality, int? Width = null);
+    /// <param name="MaxImages">The most images this run may write (ffmpeg stops there: <c>-frames:v</c>); null for no cap.</param>
+    public sealed record ImageOutput(ImageFormat Format, int Quality, int? Width = null, int? MaxImages = null);
 
     private MediaTime FileStart => MediaTime.FromMicroseconds(_info.StartTimeUs);
 
@@ -102,6 +103,7 @@ internal sealed class FrameDecodeRun
             .Output(pattern, [
                 "-map", "0:v:0", "-an", "-sn", "-dn", "-fps_mode", "passthrough",
                 .. ImageEncoding.Arguments(image.Format, image.Quality),
+                .. (image.MaxImages is { } cap ? (string[])["-frames:v", Math.Max(0, cap).ToString(CultureInfo.InvariantCulture)] : []),
                 "-f", "image2", "-start_number", startNumber.ToString(CultureInfo.InvariantCulture)]);
         var command = builder.Build();
 

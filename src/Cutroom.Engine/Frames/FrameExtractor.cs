@@ -26,12 +26,21 @@ public sealed class FrameExtractor : IJob<FramesRequest, FrameExtractionResult>
 
     private readonly EngineContext _ctx;
     private readonly int _seekGapFrames;
+    private readonly bool _checkCapUpFront;
 
     /// <summary>Creates the job over an engine context.</summary>
     public FrameExtractor(EngineContext ctx) : this(ctx, SeekGapFrames) { }
 
-    /// <summary>Creates the job with another seek threshold (tests force seeking with 0).</summary>
-    internal FrameExtractor(EngineContext ctx, int seekGapFrames) { _ctx = ctx; _seekGapFrames = seekGapFrames; }
+    /// <summary>
+    /// Creates the job with another seek threshold (tests force seeking with 0) and, for tests of the
+    /// cap ffmpeg enforces, without the up-front frame limit check (as when a packet index under-reports).
+    /// </summary>
+    internal FrameExtractor(EngineContext ctx, int seekGapFrames, bool checkCapUpFront = true)
+    {
+        _ctx = ctx;
+        _seekGapFrames = seekGapFrames;
+        _checkCapUpFront = checkCapUpFront;
+    }
 
     /// <summary>Extracts the frames the request selects into its output folder.</summary>
     /// <param name="request">Input, output folder, selector, format, quality, width, range.</param>
@@ -59,6 +68,9 @@ public sealed class FrameExtractor : IJob<FramesRequest, FrameExtractionResult>
         var range = FrameRange.Resolve(info, index, request.Start, request.End);
         var fileStart = MediaTime.FromMicroseconds(info.StartTimeUs);
         var targets = TargetFrames(request.Selector, info, index, range);   // before staging: a bad time leaves nothing behind
+        var cap = Math.Max(1, _ctx.Limits.MaxFramesPerRequest);
+        var selected = SelectedCount(request.Selector, index, range, targets);
+        if (_checkCapUpFront && selected > cap) throw new FrameLimitException(FieldOf(request.Selector), selected, cap);
         using var staging = OutputStaging.ForDirectory(request.OutputDirectory);
         var run = new FrameDecodeRun(_ctx, info);
         var image = new FrameDecodeRun.ImageOutput(request.Format, request.Quality, request.Width);
@@ -81,6 +93,8 @@ public sealed class FrameExtractor : IJob<FramesRequest, FrameExtractionResult>
                 break;
         }
 
+        if (written.Count >= cap && selected != written.Count)
+            warnings.Add($"stopped at the limit of {cap} frames per request: the video has more frames than its index showed");
         if (written.Count == 0)
             throw new JobInputException(JobErrorCodes.NothingSelected, JobFields.Request,
                 $"no frame matched {request.Selector.Describe()} in '{Path.GetFileName(input)}'{range.Describe(info)}");
@@ -111,14 +125,14 @@ public sealed class FrameExtractor : IJob<FramesRequest, FrameExtractionResult>
         async Task SinglePass(IReadOnlyList<Filter> selects, bool keyframesOnly)
         {
             MediaTime? seek = range.FirstFrame == 0 ? null : index.PtsTime(index.KeyframeAtOrBefore(range.FirstFrame));
-            var outcome = await run.RunAsync(seek, range.End, selects, keyframesOnly, image, staging.TempPath, 0, fractions, cancellationToken);
+            var outcome = await run.RunAsync(seek, range.End, selects, keyframesOnly, image with { MaxImages = Capped(cap) }, staging.TempPath, 0, fractions, cancellationToken);
             Collect(outcome);
         }
 
         async Task TargetPasses(IReadOnlyList<int> wanted)
         {
             var windows = PlanWindows(index, wanted, _seekGapFrames);
-            for (var w = 0; w < windows.Count; w++)
+            for (var w = 0; w < windows.Count && written.Count < cap; w++)
             {
                 var (start, frameList) = windows[w];
                 MediaTime? seek = start == 0 ? null : index.PtsTime(start);
@@ -126,14 +140,15 @@ public sealed class FrameExtractor : IJob<FramesRequest, FrameExtractionResult>
                 var baseFraction = (double)w / windows.Count;
                 var sub = fractions is null ? null : new InlineProgress<double>(f => fractions.Report(baseFraction + f / windows.Count));
                 var outcome = await run.RunAsync(seek, end, [Filters.SelectPts(frameList.Select(f => index.Packets[f].Pts))], false,
-                    image, staging.TempPath, written.Count, sub, cancellationToken);
+                    image with { MaxImages = Capped(cap - written.Count) }, staging.TempPath, written.Count, sub, cancellationToken);
                 Collect(outcome);
             }
         }
 
         void Collect(FrameDecodeRun.Outcome outcome)
         {
-            written.AddRange(outcome.Pts);
+            // showinfo also reports frames the filter passed after ffmpeg's -frames:v stopped writing
+            written.AddRange(outcome.Pts.Take(Math.Max(0, cap - written.Count)));
             if (outcome.SeekFallback)
                 warnings.Add("a keyframe did not decode cleanly after seeking; those frames were decoded from the start of the file instead");
             if (outcome.DecodeErrors > 0)
@@ -143,6 +158,41 @@ public sealed class FrameExtractor : IJob<FramesRequest, FrameExtractionResult>
             }
         }
     }
+
+    /// <summary>How many frames <paramref name="selector"/> selects in <paramref name="range"/>, from the packet index (before any decoding).</summary>
+    internal static long SelectedCount(FrameSelector selector, PacketIndex index, FrameRange range, List<int>? targets)
+    {
+        if (targets is not null) return targets.Count;
+        switch (selector)
+        {
+            case FrameSelector.Every e:
+                return (range.FrameCount + e.N - 1) / e.N;
+            case FrameSelector.Rate r:
+                var seconds = (index.PtsTime(range.LastFrame) - index.PtsTime(range.FirstFrame)).TotalSeconds + 1e-9;
+                return Math.Min(range.FrameCount, (long)Math.Floor(seconds * r.FramesPerSecond.ToDouble()) + 1);
+            case FrameSelector.Keyframes:
+                long keys = 0;
+                for (var i = range.FirstFrame; i <= range.LastFrame; i++) if (index.Packets[i].IsKeyframe) keys++;
+                return keys;
+            default:
+                return range.FrameCount;
+        }
+    }
+
+    /// <summary>The image cap of one ffmpeg run: null (no <c>-frames:v</c>) when there is no cap.</summary>
+    private static int? Capped(int remaining) => remaining >= int.MaxValue / 2 ? null : remaining;
+
+    /// <summary>The request field of a selector, where a refusal of its frame count points.</summary>
+    private static string FieldOf(FrameSelector selector) => selector switch
+    {
+        FrameSelector.Every => FramesRequest.EveryField,
+        FrameSelector.Rate => FramesRequest.FpsField,
+        FrameSelector.Keyframes => FramesRequest.KeyframesField,
+        FrameSelector.At => FramesRequest.AtField,
+        FrameSelector.Interval => FramesRequest.IntervalField,
+        FrameSelector.Count => FramesRequest.CountField,
+        _ => JobFields.Request,
+    };
 
     /// <summary>The frame indices wanted by a time-based selector, sorted and distinct; null for the selectors that pass frames in one run.</summary>
     /// <exception cref="JobInputException">A time beyond the end, too many frames for an interval, a count over the range's frames.</exception>

@@ -13,7 +13,7 @@ namespace Cutroom.FFmpeg.Probe;
 /// refused), then ffprobe runs with that demuxer forced and the protocol whitelist, and its JSON
 /// is parsed into <see cref="MediaInfo"/>. A demux-only packet scan measures frame counts and VFR.
 /// </summary>
-public sealed class MediaProber
+public sealed partial class MediaProber
 {
     private readonly FFmpegTools _tools;
     private readonly TimeSpan _timeout;
@@ -37,13 +37,13 @@ public sealed class MediaProber
     {
         var container = MediaSniffer.Sniff(path);
         var args = BaseArgs(container).Concat(["-show_format", "-show_streams", "-show_chapters", "-show_error", MediaPath.ForFFmpeg(path)]).ToList();
-        var json = await RunProbeAsync(args, path, cancellationToken).ConfigureAwait(false);
+        var (json, stderr) = await RunProbeAsync(args, path, cancellationToken).ConfigureAwait(false);
         FFprobeOutput? raw;
         try { raw = JsonSerializer.Deserialize(json, FFprobeJsonContext.Default.FFprobeOutput); }
         catch (JsonException e) { throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(path)}' could not be read as media (unexpected ffprobe output)", e); }
         if (raw?.Format is null || raw.Error is not null)
             throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(path)}' is not readable media: {raw?.Error?.Text ?? "no format found"}");
-        var info = Parse(raw, path, container);
+        var info = WithRefusedSize(Parse(raw, path, container), stderr);
         if (info.Video is null && info.Audio is null)
             throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(path)}' has no audio or video stream (only {Describe(info.Streams)})");
         if (measureFrames && info.Video is { } v && !info.IsStillImage)
@@ -98,7 +98,30 @@ public sealed class MediaProber
         "-f", container.Demuxer(), "-format_whitelist", container.Demuxer(), "-print_format", "json",
     ];
 
-    private async Task<string> RunProbeAsync(List<string> args, string path, CancellationToken ct)
+    /// <summary>
+    /// A picture ffmpeg refuses to decode for its size (libavutil's image size check: "Picture size
+    /// 40000x40000 is invalid") is probed with width and height 0; the size it declared is in the
+    /// log, and is put back so that the size limits can name it instead of calling the file damaged.
+    /// </summary>
+    private static MediaInfo WithRefusedSize(MediaInfo info, IReadOnlyList<string> stderr)
+    {
+        if (info.Video is not { } v || (v.Width > 0 && v.Height > 0)) return info;
+        foreach (var line in stderr)
+        {
+            var m = RefusedSize().Match(line);
+            if (!m.Success) continue;
+            if (!int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var w)
+                || !int.TryParse(m.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var h) || w <= 0 || h <= 0) continue;
+            var sized = v with { Width = w, Height = h };
+            return info with { Streams = info.Streams.Select(s => s == v ? sized : s).ToList() };
+        }
+        return info;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Picture size (\d{1,9})x(\d{1,9}) is invalid")]
+    private static partial System.Text.RegularExpressions.Regex RefusedSize();
+
+    private async Task<(string Json, IReadOnlyList<string> Stderr)> RunProbeAsync(List<string> args, string path, CancellationToken ct)
     {
         var sb = new StringBuilder();
         var result = await ProcessRunner.RunAsync(_tools.FFprobePath, args, l => sb.AppendLine(l), null, _timeout, ct).ConfigureAwait(false);
@@ -115,7 +138,7 @@ public sealed class MediaProber
             catch (JsonException) { }
             throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"'{Path.GetFileName(path)}' is not readable media: {FFmpegRunner.Summarise(result.StderrTail, args)}");
         }
-        return sb.ToString();
+        return (sb.ToString(), result.StderrTail);
     }
 
     private static string Describe(IReadOnlyList<StreamInfo> streams) =>

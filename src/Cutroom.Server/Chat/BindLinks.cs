@@ -29,11 +29,7 @@ public sealed class BindLinks(IDbContextFactory<CutroomDb> db)
         return await ctx.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.BindCode).FirstAsync(cancellationToken);
     }
 
-    /// <summary>The server's address as the client of <paramref name="request"/> sees it.</summary>
+    /// <summary>The server's public address (<see cref="Hosting.PublicAddress"/>; never the request's <c>Host</c> header).</summary>
     /// <param name="request">The request.</param>
-    public static string BaseUrl(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}";
-    }
+    public static string BaseUrl(HttpRequest request) => Hosting.PublicAddress.Of(request);
 }

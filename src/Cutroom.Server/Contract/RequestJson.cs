@@ -13,7 +13,7 @@ public static class RequestJson
     /// <param name="request">The request.</param>
     /// <param name="allowEmpty">Whether an empty body gives null instead of an error.</param>
     /// <param name="maxBytes">The cap (bytes); default <see cref="MaxBytes"/>.</param>
-    /// <exception cref="ApiException">4000 when the body is too large or not JSON.</exception>
+    /// <exception cref="ApiException">4000 when the body is too large, not JSON, or carries a string that is not valid Unicode text (with its path, <see cref="JsonText"/>).</exception>
     public static async Task<JsonDocument?> ReadAsync(HttpRequest request, bool allowEmpty = false, long maxBytes = MaxBytes)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -31,14 +31,19 @@ public static class RequestJson
             if (allowEmpty) return null;
             throw ApiException.BadRequest("$", "the body is empty; send a JSON object");
         }
+        JsonDocument doc;
         try
         {
-            return JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            doc = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {
             throw new ApiException(ApiCodes.BadRequest, "malformed JSON body",
                 new ErrorsData([new PathError("$", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})")]));
         }
+        var text = JsonText.Problems(doc.RootElement);
+        if (text.Count == 0) return doc;
+        doc.Dispose();
+        throw new ApiException(ApiCodes.BadRequest, $"invalid request: {text[0].Path}: {text[0].Message}", new ErrorsData(text));
     }
 }

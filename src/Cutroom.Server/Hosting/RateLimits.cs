@@ -26,6 +26,10 @@ public static class RateLimits
     public static IServiceCollection AddCutroomRateLimits(this IServiceCollection services, ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var issueWindow = TimeSpan.FromHours(1);
+        // When each IP's issuing window began: the fixed-window limiter's own Retry-After is always a
+        // whole window (3600 s), so the real remaining time is worked out from the window's start.
+        var windowStarts = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         return services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -40,11 +44,17 @@ public static class RateLimits
                     TokenLimit = rate * 10, TokensPerPeriod = rate, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
                 });
             });
-            o.AddPolicy(TokenIssuePolicy, http => RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.TokensPerIpPerHour), Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+            o.AddPolicy(TokenIssuePolicy, http => RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, key =>
+            {
+                windowStarts[key] = DateTimeOffset.UtcNow; // the limiter's windows run from its creation, one after another
+                return new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.TokensPerIpPerHour), Window = issueWindow, QueueLimit = 0 };
+            }));
             o.OnRejected = async (ctx, ct) =>
             {
-                var seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 1;
+                var known = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after);
+                var seconds = known ? (int)Math.Ceiling(after.TotalSeconds) : 1;
+                if (known && after >= issueWindow && IsTokenIssue(ctx.HttpContext) && windowStarts.TryGetValue("ip:" + ctx.HttpContext.Connection.RemoteIpAddress, out var start))
+                    seconds = (int)Math.Ceiling(RemainingOfWindow(start, DateTimeOffset.UtcNow, issueWindow).TotalSeconds);
                 ctx.HttpContext.Response.StatusCode = 429;
                 ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
                 await ctx.HttpContext.Response.WriteAsJsonAsync(new Envelope<object>(ApiCodes.RateLimited, $"too many requests; retry after {Math.Max(1, seconds)} seconds", null) { Error = $"too many requests; retry after {Math.Max(1, seconds)} seconds" },
@@ -52,4 +62,19 @@ public static class RateLimits
             };
         });
     }
+
+    /// <summary>What remains of the fixed window that holds <paramref name="now"/>, for windows of <paramref name="window"/> one after another from <paramref name="start"/>.</summary>
+    /// <param name="start">When the first window began.</param>
+    /// <param name="now">Now.</param>
+    /// <param name="window">The window's length.</param>
+    public static TimeSpan RemainingOfWindow(DateTimeOffset start, DateTimeOffset now, TimeSpan window)
+    {
+        if (window <= TimeSpan.Zero) return TimeSpan.Zero;
+        var elapsed = now - start;
+        if (elapsed < TimeSpan.Zero) return window;
+        return window - TimeSpan.FromTicks(elapsed.Ticks % window.Ticks);
+    }
+
+    private static bool IsTokenIssue(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == TokenIssuePolicy;
 }

@@ -46,6 +46,7 @@ public static class ServerHost
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!ServerRoles.IsKnown(options.Role)) throw new ArgumentException($"unknown role '{options.Role}': use all, api or worker", nameof(options));
+        if (PublicAddress.Problem(options.PublicBaseUrl) is { } badBase) throw new ArgumentException(badBase, nameof(options));
         if (options.Auth.Mode is not (AuthModes.Token or AuthModes.Local))
             throw new ArgumentException($"--auth: '{options.Auth.Mode}' is not a mode: use token or local", nameof(options));
         if (options.Auth.Mode == AuthModes.Local && !(System.Net.IPAddress.TryParse(options.ListenAddress, out var listen) && System.Net.IPAddress.IsLoopback(listen)))
@@ -71,8 +72,10 @@ public static class ServerHost
         var s = builder.Services;
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);
+        s.AddSingleton<PublicAddress>();
         s.AddPooledDbContextFactory<CutroomDb>(o => Database.Configure(o, options));
-        s.AddSingleton(_ => EngineContext.CreateDefault().WithRenderCache(RenderCacheOf(options)));
+        s.AddSingleton(_ => EngineContext.CreateDefault(new EngineLimits { MaxFramesPerRequest = Math.Max(1, options.Jobs.MaxFramesPerRequest) })
+            .WithRenderCache(RenderCacheOf(options)));
         s.AddSingleton(CreditPrices.Default);
         s.AddSingleton<CreditLedger>();
         s.AddSingleton<TokenService>();
@@ -128,6 +131,7 @@ public static class ServerHost
         var api = app.MapGroup("").AddEndpointFilter<BearerFilter>();
         api.MapSessions();
         api.MapState();
+        api.MapGeneratedPages();
         api.MapCredits();
         api.MapUploads();
         api.MapRender();

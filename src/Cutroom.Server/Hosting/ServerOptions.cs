@@ -59,6 +59,14 @@ public sealed class ServerOptions
     /// <summary>Webhooks of the developer API.</summary>
     public DevApi.WebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>
+    /// The address clients reach the server at, for every link it writes (signed downloads,
+    /// registration links), e.g. <c>https://cutroom.example.com</c> behind a proxy
+    /// (<c>Cutroom__PublicBaseUrl</c>). Null (default): the listening address. The request's
+    /// <c>Host</c> header is never used (<see cref="PublicAddress"/>).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Lifetime of signed download URLs (contract §8; default 24 h).</summary>
     public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromHours(24);
 
@@ -168,6 +176,9 @@ public sealed class JobOptions
 
     /// <summary>Chat turns run at once (they are short, or wait on their own ffmpeg); default cores, at least 2.</summary>
     public int ChatConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>The most images one frame extraction may write (<c>Cutroom__Jobs__MaxFramesPerRequest</c>; default 2,000): more is refused up front, and ffmpeg stops there.</summary>
+    public int MaxFramesPerRequest { get; set; } = Cutroom.Engine.Common.EngineLimits.DefaultMaxFramesPerRequest;
 
     /// <summary>Starts of one job before it is failed (crash recovery); default 3.</summary>
     public int MaxAttempts { get; set; } = 3;
@@ -297,6 +308,12 @@ public sealed class PreviewOptions
 
     /// <summary>The preview's height in pixels (the width keeps the draft's aspect ratio); default 360 (640x360 for 16:9).</summary>
     public int Height { get; set; } = Cutroom.Engine.Render.Preview.DraftPreview.DefaultHeight;
+
+    /// <summary>
+    /// How many sessions the preview service keeps in memory (their pending and running renders); beyond it,
+    /// the least recently used idle ones are forgotten (their preview files stay). Default 1,000.
+    /// </summary>
+    public int MaxSessions { get; set; } = 1000;
 }
 
 /// <summary>The values of <see cref="RenderOptions.ChunkJobs"/>.</summary>

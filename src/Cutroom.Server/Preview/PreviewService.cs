@@ -205,20 +205,28 @@ public sealed class PreviewService : IHostedService, IDisposable
     private void OnDraftChanged(string sessionId)
     {
         if (_stopping.IsCancellationRequested) return;
-        var s = _sessions.GetOrAdd(sessionId, _ => new SessionPreviews());
-        CancellationToken quiet;
-        lock (s.Gate)
+        while (true)
         {
-            s.Debounce?.Cancel();
-            s.Debounce = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            quiet = s.Debounce.Token;
-            if (s.Current is { Task.IsCompleted: false } stale)
+            var s = Entry(sessionId);
+            lock (s.Gate)
             {
-                stale.Stale = true;
-                stale.Cancel.Cancel();
+                if (s.Forgotten) continue;   // trimmed between the lookup and the lock: take the new entry
+                if (s.Debounce is { } previous)
+                {
+                    previous.Cancel();
+                    previous.Dispose();   // a linked source holds a registration on _stopping until disposed
+                }
+                s.Debounce = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                var quiet = s.Debounce.Token;
+                if (s.Current is { Task.IsCompleted: false } stale)
+                {
+                    stale.Stale = true;
+                    stale.Cancel.Cancel();
+                }
+                s.Pending = StartAfterQuietAsync(sessionId, quiet);
+                return;
             }
         }
-        _ = StartAfterQuietAsync(sessionId, quiet);
     }
 
     private async Task StartAfterQuietAsync(string sessionId, CancellationToken quiet)
@@ -243,9 +251,10 @@ public sealed class PreviewService : IHostedService, IDisposable
     /// <summary>The run of <paramref name="current"/>'s draft: the one in progress (or just made), else a new one that replaces the session's stale run.</summary>
     private PreviewRun GetOrStart(string sessionId, CurrentDraft current)
     {
-        var s = _sessions.GetOrAdd(sessionId, _ => new SessionPreviews());
+        var s = Entry(sessionId);
         lock (s.Gate)
         {
+            if (s.Forgotten) return GetOrStart(sessionId, current);   // trimmed between the lookup and the lock
             if (s.Current is { } run && run.Hash == current.Hash
                 && (!run.Task.IsCompleted || (run.Task.IsCompletedSuccessfully && File.Exists(run.Task.Result))))
                 return run;
@@ -384,11 +393,46 @@ public sealed class PreviewService : IHostedService, IDisposable
     private sealed record CurrentDraft(int Version, string Hash, RenderableDraft? Draft, IReadOnlyList<JobError> Errors);
 
     /// <summary>The preview state of one session: the quiet-time timer and the latest run.</summary>
+    /// <summary>How many sessions are held in memory (tests: the bound of <see cref="PreviewOptions.MaxSessions"/>).</summary>
+    internal int TrackedSessions => _sessions.Count;
+
+    /// <summary>The session's entry, marked as just used; past <see cref="PreviewOptions.MaxSessions"/> the least recently used idle entries are forgotten.</summary>
+    private SessionPreviews Entry(string sessionId)
+    {
+        var s = _sessions.GetOrAdd(sessionId, _ => new SessionPreviews());
+        Interlocked.Exchange(ref s.LastUsed, Environment.TickCount64);
+        if (_sessions.Count > Math.Max(1, _options.MaxSessions)) Trim(sessionId);
+        return s;
+    }
+
+    /// <summary>Forgets idle entries (no pending start, no render in progress), least recently used first, until the bound holds.</summary>
+    private void Trim(string keep)
+    {
+        var excess = _sessions.Count - Math.Max(1, _options.MaxSessions);
+        foreach (var (id, s) in _sessions.ToArray().OrderBy(e => Interlocked.Read(ref e.Value.LastUsed)))
+        {
+            if (excess <= 0) break;
+            if (id == keep) continue;
+            lock (s.Gate)
+            {
+                if (s.Pending is { IsCompleted: false } || s.Current is { Task.IsCompleted: false }) continue;
+                if (!_sessions.TryRemove(new KeyValuePair<string, SessionPreviews>(id, s))) continue;
+                s.Forgotten = true;
+                s.Debounce?.Dispose();
+                s.Current?.Cancel.Dispose();
+            }
+            excess--;
+        }
+    }
+
     private sealed class SessionPreviews
     {
         public readonly Lock Gate = new();
         public CancellationTokenSource? Debounce;
         public PreviewRun? Current;
+        public Task? Pending;
+        public long LastUsed;
+        public bool Forgotten;
     }
 
     /// <summary>One preview render: the draft it shows, its cancellation, and whether a newer draft replaced it.</summary>

@@ -26,11 +26,12 @@ public static class StateEndpoints
     /// <param name="Draft">The current draft (contract §6).</param>
     /// <param name="TimelineSummary">The one-line summary.</param>
     /// <param name="VideoInfos">Every upload.</param>
-    /// <param name="GeneratedMedia">Every output, newest last.</param>
+    /// <param name="GeneratedMedia">The latest <see cref="GeneratedMediaPage.StateLimit"/> outputs, newest last (contract §6a: the rest through <see cref="GeneratedMediaPage"/>).</param>
     /// <param name="Messages">The chat history, oldest first (an addition beyond contract §6a; <see cref="ChatHistory"/>).</param>
     /// <param name="BindId">The <c>&lt;id&gt;</c> of the account's registration link (<c>?bind=&lt;id&gt;</c>, contract §6a).</param>
+    /// <param name="GeneratedMediaCount">How many outputs the session has in all (Cutroom's addition; more than <c>generated_media</c> holds when it is over the limit).</param>
     public sealed record SessionState(JsonElement Draft, string TimelineSummary, IReadOnlyList<VideoInfo> VideoInfos, IReadOnlyList<GeneratedInfo> GeneratedMedia,
-        IReadOnlyList<ChatHistory.Message> Messages, string BindId);
+        IReadOnlyList<ChatHistory.Message> Messages, string BindId, int GeneratedMediaCount);
 
     /// <summary>An upload (<c>video_infos</c>; also the items of an upload's answer).</summary>
     public sealed record VideoInfo(string MediaId, string Name, string Kind, string Mime, long? DurationMs, int? Width, int? Height, double? Fps,
@@ -51,19 +52,30 @@ public static class StateEndpoints
             await using var ctx = await db.CreateDbContextAsync(http.RequestAborted);
             var draftJson = await ctx.DraftRevisions.AsNoTracking().Where(r => r.Id == s.CurrentRevisionId).Select(r => r.Json).FirstAsync(http.RequestAborted);
             var media = await ctx.Media.AsNoTracking().Where(m => m.SessionId == s.Id).OrderBy(m => m.Seq).ToListAsync(http.RequestAborted);
-            var generated = await ctx.Generated.AsNoTracking().Where(g => g.SessionId == s.Id).OrderBy(g => g.Seq).ToListAsync(http.RequestAborted);
+            var generatedCount = await ctx.Generated.CountAsync(g => g.SessionId == s.Id, http.RequestAborted);
+            var generated = await ctx.Generated.AsNoTracking().Where(g => g.SessionId == s.Id).OrderByDescending(g => g.Seq)
+                .Take(GeneratedMediaPage.StateLimit).ToListAsync(http.RequestAborted);
+            generated.Reverse();
             var draft = SessionStore.ParseDraft(draftJson);
             var url = await links.ForAsync(http.Request, media.Select(m => m.FileKey).Concat(generated.Select(g => g.FileKey)), http.RequestAborted);
             var names = media.ToDictionary(m => m.Id, m => m.Name);
             using var doc = JsonDocument.Parse(draftJson);
             var state = new SessionState(doc.RootElement.Clone(), TimelineSummary.Of(draft, id => names.GetValueOrDefault(id)),
                 [.. media.Select(m => ToInfo(m, url(m.FileKey)))],
-                [.. generated.Select(g => new GeneratedInfo(g.Id, g.Kind, g.Op, g.Name, url(g.FileKey), g.SourceMediaId,
-                    g.Width, g.Height, g.DurationMs, g.TimeMs, g.GroupId, g.CreatedAt))],
-                await ChatHistory.ReadAsync(ctx, s.Id, http.RequestAborted), await bind.IdAsync(s.AccountId, http.RequestAborted));
+                [.. generated.Select(g => ToInfo(g, url(g.FileKey)))],
+                await ChatHistory.ReadAsync(ctx, s.Id, http.RequestAborted), await bind.IdAsync(s.AccountId, http.RequestAborted), generatedCount);
             return Api.Ok(new StateData(s.Id, s.Version, s.UpdatedAt, state));
         }).WithName("SessionState").WithTags("state");
         return api;
+    }
+
+    /// <summary>The contract's description of an output.</summary>
+    /// <param name="g">The row.</param>
+    /// <param name="url">Its signed URL.</param>
+    public static GeneratedInfo ToInfo(Data.Entities.GeneratedRow g, string url)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        return new GeneratedInfo(g.Id, g.Kind, g.Op, g.Name, url, g.SourceMediaId, g.Width, g.Height, g.DurationMs, g.TimeMs, g.GroupId, g.CreatedAt);
     }
 
     /// <summary>The contract's description of an upload.</summary>

@@ -17,7 +17,7 @@ namespace Cutroom.Server.Storage;
 public sealed class DownloadLinks(FileStore store, UrlSigner signer, ServerOptions options, IDbContextFactory<CutroomDb> db)
 {
     /// <summary>A function from stored-file key to link, for the keys an answer will name (one query for all of them).</summary>
-    /// <param name="request">The request being answered (its scheme and host make Cutroom's links absolute).</param>
+    /// <param name="request">The request being answered (Cutroom's links start with the server's <see cref="PublicAddress"/>).</param>
     /// <param name="fileKeys">The keys the answer names.</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>Key → absolute URL; a key without a row gets Cutroom's link (which answers 404).</returns>

@@ -38,13 +38,9 @@ public sealed class UrlSigner
     }
 
     /// <summary>The absolute signed URL of <paramref name="key"/> for a client of <paramref name="request"/>.</summary>
-    /// <param name="request">The request being answered (its scheme and host make the URL absolute).</param>
+    /// <param name="request">The request being answered (the server's <see cref="PublicAddress"/> makes the URL absolute; never its <c>Host</c> header).</param>
     /// <param name="key">The stored file's key.</param>
-    public string Url(HttpRequest request, string key)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return Url($"{request.Scheme}://{request.Host}{request.PathBase}", key);
-    }
+    public string Url(HttpRequest request, string key) => Url(PublicAddress.Of(request), key);
 
     /// <summary>The signed URL of <paramref name="key"/> under <paramref name="baseUrl"/>.</summary>
     /// <param name="baseUrl">The server's base URL (no trailing slash).</param>

@@ -31,7 +31,15 @@ internal sealed class ExtractFramesExecutor : IToolExecutor<ExtractFramesArgs>
             Start = args.StartMs is { } s ? MediaTime.FromMilliseconds(s) : null,
             End = args.EndMs is { } e ? MediaTime.FromMilliseconds(e) : null,
         };
-        var result = await new FrameExtractor(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
+        FrameExtractionResult result;
+        try { result = await new FrameExtractor(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken); }
+        catch (FrameLimitException refused)
+        {
+            var data = ToolErrors.Data(refused.Error, refused.Error.Field switch { "every" => "every_n", "at" => "at_ms", "interval" => "interval_ms", var f => f });
+            return ToolOutcome.Failed(ctx.T(
+                $"extract_frames refused: that selects {refused.Selected} frames, more than the limit of {refused.Limit} per request. Ask for fewer: every Nth frame with a larger N, fewer frames per second, a shorter range (start_ms, end_ms), or count up to {refused.Limit}.",
+                $"extract_frames 未执行：这样会导出 {refused.Selected} 帧，超过每次请求 {refused.Limit} 帧的上限。请减少数量：加大间隔（每隔 N 帧）、降低每秒帧数、缩短时间范围（start_ms、end_ms），或指定最多 {refused.Limit} 帧（count）。")) with { Data = data };
+        }
         var group = ctx.Session.NewGroup();
         var ids = new JsonArray();
         // Every frame of one extraction has the same size: the first one's, probed once.
