@@ -1,0 +1,59 @@
+using System.Globalization;
+using Cutroom.Server.Data;
+using Cutroom.Server.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cutroom.Server.Tests.ScaleOut;
+
+/// <summary>
+/// Where jobs ran, from the record: every claim (<c>queued → running</c> in <c>job_transitions</c>)
+/// names the worker that took the job (<see cref="JobStore.TakenBy"/>: <c>taken by worker host:pid:random</c>).
+/// Works for any job kind in the jobs table (<c>render</c>, <c>chat</c>, and <c>render_chunk</c> once
+/// the chunks of a render are jobs of their own), so "the chunks of one render ran on both workers" is
+/// <c>(await WorkerPidsAsync(db, "render_chunk", jobs => …the render's chunks…)).Count == 2</c>.
+/// </summary>
+public static class JobPlacement
+{
+    /// <summary>One start of a job.</summary>
+    /// <param name="JobId">The job.</param>
+    /// <param name="ExternalId">The client's id of it (a render id), if any.</param>
+    /// <param name="Kind">Its kind.</param>
+    /// <param name="WorkerId">The worker that took it (<c>host:pid:random</c>).</param>
+    /// <param name="Pid">That worker's process id.</param>
+    /// <param name="At">When (UTC).</param>
+    public sealed record Start(string JobId, string? ExternalId, string Kind, string WorkerId, int Pid, DateTime At);
+
+    /// <summary>Every start of a job of <paramref name="kind"/>, in the order they happened; <paramref name="which"/> narrows the jobs (by their rows) before reading.</summary>
+    /// <param name="db">The shared database.</param>
+    /// <param name="kind">A job kind (<see cref="JobKinds"/>, or <c>render_chunk</c>).</param>
+    /// <param name="which">Which jobs of the kind, e.g. <c>q => q.Where(j => ids.Contains(j.ExternalId))</c>; null: all.</param>
+    public static async Task<IReadOnlyList<Start>> StartsAsync(CutroomDb db, string kind, Func<IQueryable<Data.Entities.JobRow>, IQueryable<Data.Entities.JobRow>>? which = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var jobs = db.Jobs.AsNoTracking().Where(j => j.Kind == kind);
+        if (which is not null) jobs = which(jobs);
+        var rows = await (from t in db.JobTransitions.AsNoTracking()
+                          join j in jobs on t.JobId equals j.Id
+                          where t.From == JobStates.Queued && t.To == JobStates.Running
+                          orderby t.Id
+                          select new { t.JobId, j.ExternalId, j.Kind, t.Reason, t.At }).ToListAsync();
+        return [.. rows.Select(r =>
+        {
+            Assert.True(r.Reason?.StartsWith(JobStore.TakenByPrefix, StringComparison.Ordinal) == true, $"the start of {r.JobId} names no worker: '{r.Reason}'");
+            var worker = r.Reason![JobStore.TakenByPrefix.Length..];
+            return new Start(r.JobId, r.ExternalId, r.Kind, worker, PidOf(worker), r.At);
+        })];
+    }
+
+    /// <summary>The worker processes (their pids) that started jobs of <paramref name="kind"/> (narrowed by <paramref name="which"/>).</summary>
+    /// <param name="db">The shared database.</param>
+    /// <param name="kind">A job kind.</param>
+    /// <param name="which">Which jobs of the kind; null: all.</param>
+    public static async Task<IReadOnlySet<int>> WorkerPidsAsync(CutroomDb db, string kind, Func<IQueryable<Data.Entities.JobRow>, IQueryable<Data.Entities.JobRow>>? which = null) =>
+        (await StartsAsync(db, kind, which)).Select(s => s.Pid).ToHashSet();
+
+    /// <summary>The process id in a worker id <c>host:pid:random</c>.</summary>
+    /// <param name="workerId">A worker id.</param>
+    public static int PidOf(string workerId) =>
+        int.Parse((workerId ?? throw new ArgumentNullException(nameof(workerId))).Split(':')[1], CultureInfo.InvariantCulture);
+}
