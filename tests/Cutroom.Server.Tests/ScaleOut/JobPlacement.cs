@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using Cutroom.Server.Data;
 using Cutroom.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Cutroom.Server.Tests.ScaleOut;
 
@@ -11,6 +13,8 @@ namespace Cutroom.Server.Tests.ScaleOut;
 /// Works for any job kind in the jobs table (<c>render</c>, <c>chat</c>, and <c>render_chunk</c> once
 /// the chunks of a render are jobs of their own), so "the chunks of one render ran on both workers" is
 /// <c>(await WorkerPidsAsync(db, "render_chunk", jobs => …the render's chunks…)).Count == 2</c>.
+/// Work the engine runs without a row of ours is found in the engine's own record instead
+/// (<see cref="EngineWorkerPidsAsync"/>).
 /// </summary>
 public static class JobPlacement
 {
@@ -56,4 +60,35 @@ public static class JobPlacement
     /// <param name="workerId">A worker id.</param>
     public static int PidOf(string workerId) =>
         int.Parse((workerId ?? throw new ArgumentNullException(nameof(workerId))).Split(':')[1], CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The worker processes (their pids) on which the job engine (Hangfire on PostgreSQL, schema
+    /// <c>hangfire</c>) started jobs of the method <paramref name="method"/> (its C# name, e.g.
+    /// <c>RunNextAsync</c>) whose arguments contain <paramref name="argument"/> (null: any): from each
+    /// job's <c>Processing</c> states, whose <c>ServerId</c> is the server's name <c>host:pid:random:lane</c>
+    /// plus the engine's <c>:guid</c>. Finished jobs stay readable until the engine expires them (a day).
+    /// </summary>
+    /// <param name="connectionString">The shared database.</param>
+    /// <param name="method">The method name in the job's invocation data.</param>
+    /// <param name="argument">A string the job's serialized arguments contain, or null.</param>
+    public static async Task<IReadOnlySet<int>> EngineWorkerPidsAsync(string connectionString, string method, string? argument = null)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            "SELECT j.invocationdata::text, j.arguments::text, s.data::text FROM hangfire.job j JOIN hangfire.state s ON s.jobid = j.id WHERE s.name = 'Processing'", conn);
+        var pids = new HashSet<int>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            using var invocation = JsonDocument.Parse(reader.GetString(0));
+            // The method under "m" (the engine's compact payload, compatibility level 1.7 and later) or "Method".
+            var named = invocation.RootElement.TryGetProperty("m", out var m) ? m : invocation.RootElement.GetProperty("Method");
+            if (named.GetString() != method) continue;
+            if (argument is not null && !(reader.IsDBNull(1) ? "" : reader.GetString(1)).Contains(argument, StringComparison.Ordinal)) continue;
+            using var data = JsonDocument.Parse(reader.GetString(2));
+            pids.Add(PidOf(data.RootElement.GetProperty("ServerId").GetString()!));
+        }
+        return pids;
+    }
 }

@@ -73,6 +73,9 @@ public sealed class ScaleOutTests(ScaleOutService service, ITestOutputHelper out
             var live = service.LiveWorkers.Select(w => w.Process.Pid).ToHashSet();
             Assert.True(live.SetEquals(workers), $"renders ran on [{string.Join(", ", workers)}], the workers are [{string.Join(", ", live)}]");
         }
+        // The engine's own record agrees: its tickets for renders ran on both workers too.
+        var tickets = await JobPlacement.EngineWorkerPidsAsync(service.Database.ConnectionString, nameof(JobTicket.RunNextAsync), JobKinds.Render);
+        Assert.True(service.LiveWorkers.All(w => tickets.Contains(w.Process.Pid)), $"the engine ran render tickets on [{string.Join(", ", tickets)}]");
         RenderKit.ReleaseDb();
         // Workers keep no output: it went to the bucket (their data folders hold scratch copies of inputs only).
         foreach (var w in service.LiveWorkers)
