@@ -157,8 +157,9 @@ public sealed class ScaleOutTests(ScaleOutService service, ITestOutputHelper out
         var b = await service.NewAccountAsync();
         var mediaA = await ScaleOutService.UploadAsync(a, TestMedia.Real("video/cockatoo.mp4"));
         var mediaB = await ScaleOutService.UploadAsync(b, TestMedia.Real("video/cockatoo.mp4"));
+        // A's renders are long enough (540p, 6 s) that B is posted well before A's first two end.
         for (var i = 1; i <= 5; i++)
-            using (var res = await RenderKit.PostAsync(a.Http, RenderKit.Body($"fair_a{i}", a.SessionId, RenderKit.Draft(mediaA, 640, 360, 5000, $"Fair A{i}"), "mp4", "low")))
+            using (var res = await RenderKit.PostAsync(a.Http, RenderKit.Body($"fair_a{i}", a.SessionId, RenderKit.Draft(mediaA, 960, 540, 6000, $"Fair A{i}"), "mp4", "low")))
                 await LiveServer.ReadEnvelopeAsync(res, 202);
         using (var res = await RenderKit.PostAsync(b.Http, RenderKit.Body("fair_b", b.SessionId, RenderKit.Draft(mediaB, 320, 180, 1000, "Fair B"), "mp4", "low")))
             await LiveServer.ReadEnvelopeAsync(res, 202);
