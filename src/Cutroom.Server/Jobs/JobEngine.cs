@@ -39,7 +39,7 @@ public sealed class JobEngine(JobStorage storage, IServiceProvider services, Ser
     /// <summary>Whether this process's engine servers run (started, not stopped): <c>/readyz</c>'s <c>jobs</c>.</summary>
     public bool IsRunning => _running;
 
-    /// <summary>This process's engine workers per queue (<c>render</c>, <c>chat</c>, <c>system</c>): what it advertises; empty before start and on a role that runs no jobs.</summary>
+    /// <summary>This process's engine workers per queue (<c>render</c>, <c>chat</c>, <c>render_chunk</c>, <c>system</c>): what it advertises; empty before start and on a role that runs no jobs.</summary>
     public IReadOnlyDictionary<string, int> Workers => _running ? _workers : new Dictionary<string, int>();
 
     /// <inheritdoc/>
@@ -53,6 +53,7 @@ public sealed class JobEngine(JobStorage storage, IServiceProvider services, Ser
         var activator = new ServiceJobActivator(services);
         _servers.Add(Start("render", Math.Max(1, options.Jobs.Concurrency), [JobQueue.QueueOf(JobKinds.Render)], activator));
         _servers.Add(Start("chat", Math.Max(1, options.Jobs.ChatConcurrency), [JobQueue.QueueOf(JobKinds.Chat)], activator));
+        _servers.Add(Start("chunks", Math.Max(1, options.Jobs.ChunkConcurrency), [JobQueue.QueueOf(JobKinds.RenderChunk)], activator));
         _servers.Add(Start("system", 1, [JobQueue.SystemQueue], activator));
         _running = true;
     }

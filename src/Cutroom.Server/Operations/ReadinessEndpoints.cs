@@ -22,7 +22,7 @@ public static class ReadinessEndpoints
     /// <param name="Migrated">Every migration of this build is applied (none pending).</param>
     /// <param name="Storage">A file could be written and deleted in the storage's temp folder.</param>
     /// <param name="Jobs">The job engine of this process is running; null when this process has none (no <see cref="IJobEngineStatus"/> registered, e.g. an API-only role).</param>
-    /// <param name="Workers">The capacity this process advertises: its job engine's workers per queue (<c>render</c>, <c>chat</c>, <c>system</c> → jobs it runs at once; empty while the engine does not run); null when this process has no job engine.</param>
+    /// <param name="Workers">The capacity this process advertises: its job engine's workers per queue (<c>render</c>, <c>chat</c>, <c>render_chunk</c>, <c>system</c> → jobs it runs at once; empty while the engine does not run); null when this process has no job engine.</param>
     public sealed record ReadinessData(string Status, bool Database, bool Migrated, bool Storage, bool? Jobs, IReadOnlyDictionary<string, int>? Workers);
 
     /// <summary>Maps <c>/readyz</c>: 200 with code 0 when every check passes, else 503 with code 5000; no token needed.</summary>

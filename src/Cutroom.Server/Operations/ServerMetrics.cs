@@ -42,7 +42,7 @@ public sealed class ServerMetrics
             "Job engine workers of the service's live worker processes, per queue: jobs of that queue the service runs at once (the engine's server list: the same for every process).", ["queue"]);
         _workerProcesses = factory.CreateGauge("cutroom_worker_processes",
             "Live worker processes of the service (serve --role worker|all whose engine heartbeat is recent; the same for every process).");
-        foreach (var kind in new[] { JobKinds.Render, JobKinds.Chat })
+        foreach (var kind in JobRunner.Kinds)
         {
             _queued.WithLabels(kind).Set(0);
             JobsRunning.WithLabels(kind).Set(0);
@@ -55,7 +55,7 @@ public sealed class ServerMetrics
             try
             {
                 var counts = await queue.CountAsync(ct);
-                foreach (var kind in counts.Keys.Concat([JobKinds.Render, JobKinds.Chat]).Distinct())
+                foreach (var kind in counts.Keys.Concat(JobRunner.Kinds).Distinct())
                     _queued.WithLabels(kind).Set(counts.GetValueOrDefault(kind));
             }
             catch (Exception e) when (!ct.IsCancellationRequested)

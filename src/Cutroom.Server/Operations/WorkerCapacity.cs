@@ -23,7 +23,7 @@ public sealed class WorkerCapacity(JobStorage storage, TimeProvider clock)
     /// <param name="Id">Its worker id, <c>host:pid:random</c> (the id recorded on the jobs it takes; the engine writes the host in lower case).</param>
     /// <param name="Host">Its machine.</param>
     /// <param name="Pid">Its process id on that machine.</param>
-    /// <param name="Workers">Engine workers per queue (<c>render</c>, <c>chat</c>, <c>system</c>, …): how many jobs of that queue it runs at once.</param>
+    /// <param name="Workers">Engine workers per queue (<c>render</c>, <c>chat</c>, <c>render_chunk</c>, <c>system</c>): how many jobs of that queue it runs at once.</param>
     /// <param name="StartedAt">When its first engine server started (UTC).</param>
     /// <param name="HeartbeatAt">Its latest heartbeat (UTC).</param>
     public sealed record WorkerProcess(string Id, string Host, int Pid, IReadOnlyDictionary<string, int> Workers, DateTime StartedAt, DateTime HeartbeatAt);

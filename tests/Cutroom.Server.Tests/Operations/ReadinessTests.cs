@@ -23,6 +23,7 @@ public sealed class ReadinessTests
         var workers = data.GetProperty("workers");
         Assert.Equal(server.Options.Jobs.Concurrency, workers.GetProperty("render").GetInt32());
         Assert.Equal(server.Options.Jobs.ChatConcurrency, workers.GetProperty("chat").GetInt32());
+        Assert.Equal(server.Options.Jobs.ChunkConcurrency, workers.GetProperty(JobKinds.RenderChunk).GetInt32());
         Assert.Equal(1, workers.GetProperty("system").GetInt32());
     }
 

@@ -10,9 +10,10 @@ namespace Cutroom.Server.Tests.ScaleOut;
 /// <summary>
 /// Where jobs ran, from the record: every claim (<c>queued → running</c> in <c>job_transitions</c>)
 /// names the worker that took the job (<see cref="JobStore.TakenBy"/>: <c>taken by worker host:pid:random</c>).
-/// Works for any job kind in the jobs table (<c>render</c>, <c>chat</c>, and <c>render_chunk</c> once
-/// the chunks of a render are jobs of their own), so "the chunks of one render ran on both workers" is
-/// <c>(await WorkerPidsAsync(db, "render_chunk", jobs => …the render's chunks…)).Count == 2</c>.
+/// Works for any job kind in the jobs table (<c>render</c>, <c>chat</c>, <c>render_chunk</c>), so "the
+/// chunks of one render ran on both workers" is, with the render's job id <c>renderJobId</c> (a chunk's
+/// external id is <c>&lt;render job id&gt;:&lt;attempt&gt;:&lt;index&gt;</c>),
+/// <c>(await WorkerPidsAsync(db, JobKinds.RenderChunk, q => q.Where(j => j.ExternalId!.StartsWith(renderJobId + ":")))).Count == 2</c>.
 /// Work the engine runs without a row of ours is found in the engine's own record instead
 /// (<see cref="EngineWorkerPidsAsync"/>).
 /// </summary>
@@ -29,7 +30,7 @@ public static class JobPlacement
 
     /// <summary>Every start of a job of <paramref name="kind"/>, in the order they happened; <paramref name="which"/> narrows the jobs (by their rows) before reading.</summary>
     /// <param name="db">The shared database.</param>
-    /// <param name="kind">A job kind (<see cref="JobKinds"/>, or <c>render_chunk</c>).</param>
+    /// <param name="kind">A job kind (<see cref="JobKinds"/>).</param>
     /// <param name="which">Which jobs of the kind, e.g. <c>q => q.Where(j => ids.Contains(j.ExternalId))</c>; null: all.</param>
     public static async Task<IReadOnlyList<Start>> StartsAsync(CutroomDb db, string kind, Func<IQueryable<Data.Entities.JobRow>, IQueryable<Data.Entities.JobRow>>? which = null)
     {

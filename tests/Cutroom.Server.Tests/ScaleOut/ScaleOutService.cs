@@ -128,7 +128,7 @@ public sealed class ScaleOutService : IAsyncLifetime
         return dir.Path;
     }
 
-    /// <summary>The settings of one process: its role, the shared database and store, short leases, one render and one chat worker.</summary>
+    /// <summary>The settings of one process: its role, the shared database and store, short leases, one render, one chat and one chunk worker (workers queue a render's chunks as jobs: Render:ChunkJobs is auto).</summary>
     private Dictionary<string, string> Settings(string role) => new()
     {
         ["Cutroom__Role"] = role,
@@ -142,6 +142,7 @@ public sealed class ScaleOutService : IAsyncLifetime
         ["Cutroom__Storage__SecretKey"] = S3rver.Key,
         ["Cutroom__Jobs__Concurrency"] = "1",
         ["Cutroom__Jobs__ChatConcurrency"] = "1",
+        ["Cutroom__Jobs__ChunkConcurrency"] = "1",
         ["Cutroom__Jobs__LeaseTime"] = "00:00:06",
         ["Cutroom__Jobs__RecoveryInterval"] = "00:00:02",
         ["Cutroom__Jobs__PollInterval"] = "00:00:01",

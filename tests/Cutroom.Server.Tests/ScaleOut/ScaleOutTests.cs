@@ -195,6 +195,7 @@ public sealed class ScaleOutTests(ScaleOutService service, ITestOutputHelper out
             Assert.Equal(2, Value(text, "cutroom_workers{queue=\"render\"}")); // Jobs:Concurrency 1 on each
             Assert.Equal(2, Value(text, "cutroom_workers{queue=\"chat\"}"));
             Assert.Equal(2, Value(text, "cutroom_workers{queue=\"system\"}"));
+            Assert.Equal(2, Value(text, "cutroom_workers{queue=\"render_chunk\"}"));
         }
 
         using var http = new HttpClient();
@@ -206,6 +207,7 @@ public sealed class ScaleOutTests(ScaleOutService service, ITestOutputHelper out
             Assert.Equal(1, workers.GetProperty("render").GetInt32());
             Assert.Equal(1, workers.GetProperty("chat").GetInt32());
             Assert.Equal(1, workers.GetProperty("system").GetInt32());
+            Assert.Equal(1, workers.GetProperty(JobKinds.RenderChunk).GetInt32());
         }
         var api = await ReadyzAsync(http, service.Api.BaseUrl);
         Assert.Equal(JsonValueKind.Null, api.GetProperty("jobs").ValueKind);
