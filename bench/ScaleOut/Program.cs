@@ -45,7 +45,7 @@ switch (args.FirstOrDefault())
             for (var i = 0; i < n; i++)
             {
                 var id = $"lat_{i}_{Guid.NewGuid():N}"[..20];
-                await PostRenderAsync(http, id, session, mediaId, 320, 180, 1000);
+                await PostRenderAsync(http, id, session, mediaId, 320, 180, 1000, OffsetMs(i));
                 await WaitAsync(http, id);
                 ids.Add(id);
             }
@@ -77,7 +77,7 @@ switch (args.FirstOrDefault())
             {
                 var (h, session, mediaId) = accounts[i % accounts.Count];
                 var id = $"thr_{i}_{Guid.NewGuid():N}"[..20];
-                await PostRenderAsync(h, id, session, mediaId, 640, 360, 3000);
+                await PostRenderAsync(h, id, session, mediaId, 640, 360, 3000, OffsetMs(i));
                 posted.Add((h, id));
             }
             foreach (var (h, id) in posted) await WaitAsync(h, id);
@@ -111,9 +111,12 @@ async Task<(string Session, string Media)> NewAccountAsync(HttpClient http)
     return (session, mediaId);
 }
 
-async Task PostRenderAsync(HttpClient http, string id, string session, string mediaId, int w, int h, int ms)
+// Each render starts elsewhere in the 14 s source, so no two drafts are alike and no render is served from a worker's render cache.
+static int OffsetMs(int i) => 500 + i % 30 * 300;
+
+async Task PostRenderAsync(HttpClient http, string id, string session, string mediaId, int w, int h, int ms, int offsetMs)
 {
-    var draft = string.Create(inv, $$$"""{"v":1,"w":{{{w}}},"h":{{{h}}},"fps":30,"d":{{{ms}}},"m":{"title":"Bench"},"t":[{"id":"trk_1","tt":0,"m":{"name":"Video"},"sg":[{"id":"seg_1","src":"{{{mediaId}}}","st":0,"d":{{{ms}}},"so":1000,"m":{"fit":"cover"}}]}]}""");
+    var draft = string.Create(inv, $$$"""{"v":1,"w":{{{w}}},"h":{{{h}}},"fps":30,"d":{{{ms}}},"m":{"title":"Bench"},"t":[{"id":"trk_1","tt":0,"m":{"name":"Video"},"sg":[{"id":"seg_1","src":"{{{mediaId}}}","st":0,"d":{{{ms}}},"so":{{{offsetMs}}},"m":{"fit":"cover"}}]}]}""");
     using var req = new HttpRequestMessage(HttpMethod.Post, "api/render/proxy/lambda")
     {
         Content = new StringContent($"{{\"id\":\"{id}\",\"sessionId\":\"{session}\",\"draft\":{draft},\"output\":{{\"format\":\"mp4\",\"quality\":\"low\"}}}}", Encoding.UTF8, "application/json"),
