@@ -10,7 +10,9 @@ namespace Cutroom.Server.Hosting;
 /// Gives every request an id (<c>X-Request-Id</c> on every answer, contract §1) and turns what is
 /// thrown below into the envelope: an <see cref="ApiException"/> into its code and status, a
 /// malformed JSON body into 4000, a full disk into 507, anything else into 5000 with the request
-/// id in <c>data</c> (the exception is logged, never sent: no stack traces, paths or tokens).
+/// id in <c>data</c> (the exception is logged, never sent: no stack traces, paths or tokens). Every
+/// error envelope also carries <c>error</c>, the message again, which is where Google ADK's clients
+/// read a failure (docs/adk.md).
 /// </summary>
 /// <param name="next">The rest of the pipeline.</param>
 /// <param name="logger">Where unexpected errors are logged.</param>
@@ -99,6 +101,7 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
             w.WriteStartObject();
             w.WriteNumber("code", code);
             w.WriteString("message", message);
+            w.WriteString("error", message); // what Google ADK's clients read (docs/adk.md)
             w.WritePropertyName("data");
             if (data is null) w.WriteNullValue();
             else JsonSerializer.Serialize(w, data, data.GetType(), ServerJson.Options);

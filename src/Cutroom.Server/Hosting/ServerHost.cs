@@ -3,6 +3,7 @@ using Cutroom.Engine.Common;
 using Cutroom.Engine.Render.Chunks;
 using Cutroom.FFmpeg.Process;
 using Cutroom.Server.Accounts;
+using Cutroom.Server.Adk;
 using Cutroom.Server.Auth;
 using Cutroom.Server.Chat;
 using Cutroom.Server.Credits;
@@ -14,6 +15,7 @@ using Cutroom.Server.Render;
 using Cutroom.Server.Sessions;
 using Cutroom.Server.State;
 using Cutroom.Server.Storage;
+using Cutroom.Server.Timelines;
 using Cutroom.Server.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,6 +44,10 @@ public static class ServerHost
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!ServerRoles.IsKnown(options.Role)) throw new ArgumentException($"unknown role '{options.Role}': use all, api or worker", nameof(options));
+        if (options.Auth.Mode is not (AuthModes.Token or AuthModes.Local))
+            throw new ArgumentException($"--auth: '{options.Auth.Mode}' is not a mode: use token or local", nameof(options));
+        if (options.Auth.Mode == AuthModes.Local && !(System.Net.IPAddress.TryParse(options.ListenAddress, out var listen) && System.Net.IPAddress.IsLoopback(listen)))
+            throw new ArgumentException($"--auth local serves requests without a token, so it only listens on a loopback address, not {options.ListenAddress}; behind a network use tokens (and the session cookie for a page served by Cutroom)", nameof(options));
         options.DataDir = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(options.DataDir);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
@@ -76,6 +82,7 @@ public static class ServerHost
         s.AddRender();
         s.AddPreview();
         s.AddChat();
+        s.AddAdk();
         s.AddCutroomRateLimits(options);
         s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -87,6 +94,7 @@ public static class ServerHost
         s.AddOperations(); // after the job handlers: it wraps them to measure them
 
         var app = builder.Build();
+        if (options.Auth.Mode == AuthModes.Local) app.Logger.LogWarning("{Warning}", LocalAuthWarning);
         Database.Migrate(app.Services);
         app.Services.GetRequiredService<FileStore>().CleanTemp();
 
@@ -94,6 +102,7 @@ public static class ServerHost
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        if (ServerRoles.ServesApi(options.Role)) app.UseAdkDevUi(options);
 
         app.MapHealth();
         app.MapOperations();
@@ -105,6 +114,7 @@ public static class ServerHost
         app.MapFiles();
         app.MapAccounts();
         app.MapSchema();
+        app.MapAdkDiscovery();
         var api = app.MapGroup("").AddEndpointFilter<BearerFilter>();
         api.MapSessions();
         api.MapState();
@@ -113,8 +123,17 @@ public static class ServerHost
         api.MapRender();
         api.MapPreview();
         api.MapChat();
+        api.MapTimelines();
+        api.MapAdk();
+        api.MapSessionCookie();
         return app;
     }
+
+    /// <summary>What <c>--auth local</c> prints and logs at start.</summary>
+    public const string LocalAuthWarning =
+        "WARNING: --auth local: requests without a token act as the one local account (its sessions, files and credits). " +
+        "Only requests from this machine are served this way; anyone who can run programs on this machine can use it. " +
+        "Do not use it on a shared machine.";
 
     /// <summary>The render cache in <c>&lt;data&gt;/render-cache</c> (<see cref="RenderOptions.CacheMaxBytes"/>; null when that is 0).</summary>
     /// <param name="options">Settings (the data folder is absolute).</param>

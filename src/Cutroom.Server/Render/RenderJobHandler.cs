@@ -79,7 +79,7 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
                 context = context.WithChunkScheduler(new Chunks.QueuedRenderChunkScheduler(job, request, jobs, queue, store, engine.RenderCache, limit));
             var rendered = await new DraftRenderer(context).RunAsync(render, new PercentProgress(progress, 97), cancellationToken);
             progress.Report(98);
-            var title = string.IsNullOrWhiteSpace(draft.Meta.Title) ? "render" : draft.Meta.Title.Trim();
+            var title = DownloadTitle(draft, media);
             var file = await store.StoreAsync(job.AccountId, temp, extension, ContentTypes.Of(temp), title + extension, CancellationToken.None);
             return new RenderOutputFile(file.Key, RenderRequest.NameOf(request.Format), rendered.Width, rendered.Height, rendered.DurationMs,
                 file.SizeBytes, rendered.ElapsedMs).ToJson();
@@ -106,6 +106,18 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
             Delete(temp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The name a download of the render gets: the draft's title, else the first picture's upload name
+    /// with <c>-export</c> (<c>cockatoo-export.mp4</c>), else <c>export</c>; never a storage key.
+    /// </summary>
+    internal static string DownloadTitle(Cutroom.Timeline.Model.Draft draft, IReadOnlyDictionary<string, RenderSource> media)
+    {
+        if (!string.IsNullOrWhiteSpace(draft.Meta.Title)) return draft.Meta.Title.Trim();
+        var first = draft.Tracks.Where(t => t.Type == Cutroom.Timeline.Model.TrackType.Video).SelectMany(t => t.Segments).OrderBy(s => s.StartMs)
+            .Select(s => s.Src is { } src && media.TryGetValue(src, out var m) ? m.Name : null).FirstOrDefault(n => n is not null);
+        return first is null ? "export" : Path.GetFileNameWithoutExtension(first) + "-export";
     }
 
     /// <summary>The draft's <c>m.bg</c> (<c>#RRGGBB</c>, validated) in ffmpeg's colour syntax, or black.</summary>

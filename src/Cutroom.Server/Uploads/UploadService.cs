@@ -63,10 +63,47 @@ public sealed class UploadService(FileStore store, SessionStore sessions, MediaA
             throw ApiException.BadRequest("$", "send multipart/form-data with parts named 'files', or JSON {\"urls\":[\"https://...\"],\"source_type\":\"url\"}");
         }
 
-        var media = await CheckAllAsync(batch.Files, limits.MaxFileBytes, ct);
-        var rows = await CommitAsync(caller, session.Id, media, ct);
+        return await FinishAsync(http, caller, session.Id, batch, ct);
+    }
+
+    /// <summary>
+    /// Uploads the files of a chat message's <c>inlineData</c> parts into the session, with the same
+    /// limits, content checks, quota and all-or-nothing commit as <see cref="HandleAsync"/>.
+    /// </summary>
+    /// <param name="http">The chat request (authenticated).</param>
+    /// <param name="sessionId">The session (already checked against the caller).</param>
+    /// <param name="files">The decoded files.</param>
+    /// <returns>The new media items.</returns>
+    /// <exception cref="ApiException">4000 too many files; 4001 unsupported content; 4002 too large or over quota.</exception>
+    public async Task<UploadData> AcceptInlineAsync(HttpContext http, string sessionId, IReadOnlyList<Chat.InlineFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(files);
+        var ct = http.RequestAborted;
+        var caller = Caller.Of(http);
+        if (files.Count > UploadLimits.MaxFilesPerRequest)
+            throw ApiException.BadRequest(files[UploadLimits.MaxFilesPerRequest].Source, $"at most {UploadLimits.MaxFilesPerRequest} files per message");
+        var limits = options.Upload;
+        var used = await store.SessionBytesAsync(sessionId, ct);
+        var budget = new ByteBudget(limits.MaxFileBytes, limits.SessionQuotaBytes - used, limits.SessionQuotaBytes);
+        using var batch = new UploadBatch();
+        foreach (var f in files)
+        {
+            var name = FileNames.Sanitize(f.Name);
+            var temp = batch.Track(store.NewTempPath());
+            using var source = new MemoryStream(f.Bytes, writable: false);
+            var size = await budget.CopyAsync(source, temp, name, ct);
+            batch.Add(new ReceivedFile(name, temp, size, f.Source));
+        }
+        return await FinishAsync(http, caller, sessionId, batch, ct);
+    }
+
+    private async Task<UploadData> FinishAsync(HttpContext http, Caller caller, string sessionId, UploadBatch batch, CancellationToken ct)
+    {
+        var media = await CheckAllAsync(batch.Files, options.Upload.MaxFileBytes, ct);
+        var rows = await CommitAsync(caller, sessionId, media, ct);
         logger.LogInformation("upload: {Count} file(s), {Bytes} bytes into {Session} (attribution {Attribution})",
-            rows.Count, batch.TotalBytes, session.Id, Attribution.Json(http.Request) ?? "none");
+            rows.Count, batch.TotalBytes, sessionId, Attribution.Json(http.Request) ?? "none");
         var url = await links.ForAsync(http.Request, rows.Select(r => r.FileKey), CancellationToken.None);
         return new UploadData([.. rows.Select(r => StateEndpoints.ToInfo(r, url(r.FileKey)))]);
     }
