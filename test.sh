@@ -6,7 +6,8 @@
 #                      tests/adk-node/run.sh: npm packages into a temp folder) against a real server.
 #                      Then the server tests (tests/Cutroom.Server.Tests, Tier!=Fast) run a second time
 #                      on PostgreSQL: a throwaway cluster on loopback (scripts/pg-test-cluster.sh), or
-#                      the server of $CUTROOM_TEST_POSTGRES (an admin connection string) when set.
+#                      the server of $CUTROOM_TEST_POSTGRES (an admin connection string) when set; classes
+#                      marked Database=PostgreSQL (the scale-out tests) always use PostgreSQL and run once.
 #   ./test.sh --fast   builds and runs only the fast tier (tests marked [Trait("Tier", "Fast")]:
 #                      no ffmpeg, no server, no browser); installs nothing and fetches nothing.
 # Any further arguments go to both `dotnet test` runs (e.g. --blame-hang-timeout 10m).
@@ -52,6 +53,6 @@ if [ "$fast" = 0 ]; then
   fi
   echo "== tests: the server tests on PostgreSQL" >&2
   CUTROOM_TEST_POSTGRES="$pg" dotnet test "$here/tests/Cutroom.Server.Tests/Cutroom.Server.Tests.csproj" -c Release --no-build --nologo -v q \
-    --logger "console;verbosity=minimal" --filter "Tier!=Fast" "$@" || status=$?
+    --logger "console;verbosity=minimal" --filter "Tier!=Fast&Database!=PostgreSQL" "$@" || status=$?
 fi
 exit "$status"

@@ -29,11 +29,18 @@ public sealed class JobEngine(JobStorage storage, IServiceProvider services, Ser
     /// <summary>The engine's recurring job that recovers the jobs of dead workers.</summary>
     public const string RecoveryJobId = "cutroom-recover";
 
+    /// <summary>How often each engine server of a worker process renews its heartbeat in the shared storage (what <see cref="WorkerCapacity"/> counts): 10 s.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+
     private readonly List<BackgroundJobServer> _servers = [];
+    private readonly Dictionary<string, int> _workers = new(StringComparer.Ordinal);
     private volatile bool _running;
 
     /// <summary>Whether this process's engine servers run (started, not stopped): <c>/readyz</c>'s <c>jobs</c>.</summary>
     public bool IsRunning => _running;
+
+    /// <summary>This process's engine workers per queue (<c>render</c>, <c>chat</c>, <c>render_chunk</c>, <c>system</c>): what it advertises; empty before start and on a role that runs no jobs.</summary>
+    public IReadOnlyDictionary<string, int> Workers => _running ? _workers : new Dictionary<string, int>();
 
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -80,8 +87,10 @@ public sealed class JobEngine(JobStorage storage, IServiceProvider services, Ser
             : string.Create(CultureInfo.InvariantCulture, $"0 */{Math.Clamp(seconds / 60, 1, 59)} * * * *");
     }
 
-    private BackgroundJobServer Start(string lane, int workers, string[] queues, JobActivator activator) =>
-        new(new BackgroundJobServerOptions
+    private BackgroundJobServer Start(string lane, int workers, string[] queues, JobActivator activator)
+    {
+        foreach (var q in queues) _workers[q] = _workers.GetValueOrDefault(q) + workers;
+        return new(new BackgroundJobServerOptions
         {
             ServerName = $"{runner.WorkerId}:{lane}",
             WorkerCount = workers,
@@ -90,7 +99,12 @@ public sealed class JobEngine(JobStorage storage, IServiceProvider services, Ser
             SchedulePollingInterval = TimeSpan.FromSeconds(5),
             ShutdownTimeout = TimeSpan.FromSeconds(15),
             StopTimeout = TimeSpan.Zero, // running jobs are told to stop at once (a render goes back to the queue)
+            // Advertised capacity (WorkerCapacity): a live server beats every 10 s; a dead one's entry is removed after a minute.
+            HeartbeatInterval = HeartbeatInterval,
+            ServerTimeout = TimeSpan.FromMinutes(1),
+            ServerCheckInterval = TimeSpan.FromMinutes(1),
         }, storage);
+    }
 
     /// <summary>Creates the engine's jobs from this server's services.</summary>
     private sealed class ServiceJobActivator(IServiceProvider services) : JobActivator

@@ -61,7 +61,7 @@ public sealed class JobStore(IDbContextFactory<CutroomDb> db, TimeProvider clock
     /// </summary>
     /// <param name="kind">The kind.</param>
     /// <param name="rules">The per-account limit and the one-per-session rule.</param>
-    /// <param name="workerId">The claiming worker.</param>
+    /// <param name="workerId">The claiming worker (recorded on the transition, <see cref="TakenBy"/>).</param>
     /// <param name="lease">How long the claim holds without renewal.</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>The claimed job and its payload, or null when no job may start now.</returns>
@@ -79,7 +79,7 @@ public sealed class JobStore(IDbContextFactory<CutroomDb> db, TimeProvider clock
                     .SetProperty(j => j.UpdatedAt, now).SetProperty(j => j.StartedAt, now)
                     .SetProperty(j => j.WorkerId, workerId).SetProperty(j => j.LeaseUntil, until), cancellationToken);
             if (claimed == 0) continue; // another worker took it
-            ctx.JobTransitions.Add(new JobTransition { JobId = candidate, From = JobStates.Queued, To = JobStates.Running, At = now });
+            ctx.JobTransitions.Add(new JobTransition { JobId = candidate, From = JobStates.Queued, To = JobStates.Running, Reason = TakenBy(workerId), At = now });
             await ctx.SaveChangesAsync(cancellationToken);
             var job = await ctx.Jobs.AsNoTracking().FirstAsync(j => j.Id == candidate, cancellationToken);
             var payload = await ctx.JobPayloads.AsNoTracking().Where(p => p.JobId == candidate).Select(p => p.Json).FirstAsync(cancellationToken);
@@ -220,6 +220,13 @@ public sealed class JobStore(IDbContextFactory<CutroomDb> db, TimeProvider clock
         }
         return recovered;
     }
+
+    /// <summary>The reason recorded on a claim (<c>queued → running</c>): which worker took the job, <c>taken by worker host:pid:random</c>; the record of where each attempt ran.</summary>
+    /// <param name="workerId">The worker id (<see cref="JobRunner.WorkerId"/>).</param>
+    public static string TakenBy(string workerId) => TakenByPrefix + workerId;
+
+    /// <summary>What <see cref="TakenBy"/> puts before the worker id.</summary>
+    public const string TakenByPrefix = "taken by worker ";
 
     private const string Restarted = "the server restarted while this ran; nothing was charged, send the request again";
 

@@ -19,6 +19,7 @@ public static class OperationsSetup
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<QueueDepth>();
+        services.AddSingleton<WorkerCapacity>();
         services.AddSingleton<ServerMetrics>();
         for (var i = 0; i < services.Count; i++)
         {
@@ -30,12 +31,13 @@ public static class OperationsSetup
         return services;
     }
 
-    /// <summary>Maps <c>GET /readyz</c> and <c>GET /metrics</c> (Prometheus text format; no token, like <c>/healthz</c>).</summary>
+    /// <summary>Maps <c>GET /readyz</c> and <c>GET /metrics</c> (Prometheus text format; no token, like <c>/healthz</c>), and <c>GET /admin/workers</c> when an admin key is set.</summary>
     /// <param name="app">The app.</param>
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapReadiness();
+        app.MapWorkerList(app.ServiceProvider.GetRequiredService<Hosting.ServerOptions>());
         app.MapMetrics("/metrics", app.ServiceProvider.GetRequiredService<ServerMetrics>().Registry).WithName("Metrics").WithTags("health");
         return app;
     }

@@ -22,7 +22,8 @@ public static class ReadinessEndpoints
     /// <param name="Migrated">Every migration of this build is applied (none pending).</param>
     /// <param name="Storage">A file could be written and deleted in the storage's temp folder.</param>
     /// <param name="Jobs">The job engine of this process is running; null when this process has none (no <see cref="IJobEngineStatus"/> registered, e.g. an API-only role).</param>
-    public sealed record ReadinessData(string Status, bool Database, bool Migrated, bool Storage, bool? Jobs);
+    /// <param name="Workers">The capacity this process advertises: its job engine's workers per queue (<c>render</c>, <c>chat</c>, <c>render_chunk</c>, <c>system</c> → jobs it runs at once; empty while the engine does not run); null when this process has no job engine.</param>
+    public sealed record ReadinessData(string Status, bool Database, bool Migrated, bool Storage, bool? Jobs, IReadOnlyDictionary<string, int>? Workers);
 
     /// <summary>Maps <c>/readyz</c>: 200 with code 0 when every check passes, else 503 with code 5000; no token needed.</summary>
     /// <param name="app">The app.</param>
@@ -32,11 +33,12 @@ public static class ReadinessEndpoints
         {
             var (database, migrated) = await CheckDatabaseAsync(db, ct);
             var storage = await CheckStorageAsync(store, ct);
-            var engine = (services.GetService(typeof(IJobEngineStatus)) as IJobEngineStatus)?.IsRunning;
+            var status = services.GetService(typeof(IJobEngineStatus)) as IJobEngineStatus;
+            var engine = status?.IsRunning;
             var ready = database && migrated && storage && engine != false;
             return TypedResults.Json(
                 new Envelope<ReadinessData>(ready ? 0 : ApiCodes.ServerError, ready ? "ready" : "not ready",
-                    new ReadinessData(ready ? "ready" : "not_ready", database, migrated, storage, engine)),
+                    new ReadinessData(ready ? "ready" : "not_ready", database, migrated, storage, engine, status?.Workers)),
                 ServerJson.Options, statusCode: ready ? 200 : 503);
         }).WithName("Readiness").WithTags("health");
         return app;

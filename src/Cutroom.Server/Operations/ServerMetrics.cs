@@ -8,7 +8,8 @@ namespace Cutroom.Server.Operations;
 /// <summary>
 /// The Prometheus series of one server (its own registry, exposed at <c>/metrics</c>; names in
 /// docs/operations.md): queue depth per kind, job durations per kind and outcome, running jobs,
-/// ffmpeg CPU seconds, and prometheus-net's process and .NET runtime series.
+/// ffmpeg CPU seconds, the service's worker processes and their workers per queue
+/// (<see cref="WorkerCapacity"/>), and prometheus-net's process and .NET runtime series.
 /// </summary>
 public sealed class ServerMetrics
 {
@@ -17,13 +18,17 @@ public sealed class ServerMetrics
 
     private readonly Counter _ffmpegCpu;
     private readonly Gauge _queued;
+    private readonly Gauge _workers;
+    private readonly Gauge _workerProcesses;
 
     /// <summary>Creates the registry and its series, and reads the queue depth and ffmpeg CPU time before every scrape.</summary>
     /// <param name="queue">Counts queued jobs.</param>
-    /// <param name="logger">Logs a queue count that failed (the scrape still answers, with the last values).</param>
-    public ServerMetrics(QueueDepth queue, ILogger<ServerMetrics> logger)
+    /// <param name="capacity">Reads the live worker processes of the service.</param>
+    /// <param name="logger">Logs a queue count or worker list that failed (the scrape still answers, with the last values).</param>
+    public ServerMetrics(QueueDepth queue, WorkerCapacity capacity, ILogger<ServerMetrics> logger)
     {
         ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(capacity);
         Registry = Metrics.NewCustomRegistry();
         var factory = Metrics.WithCustomRegistry(Registry);
         _queued = factory.CreateGauge("cutroom_jobs_queued", "Jobs waiting in the queue, per kind (the jobs table: the same for every process).", ["kind"]);
@@ -33,6 +38,10 @@ public sealed class ServerMetrics
             ["kind", "outcome"], new HistogramConfiguration { Buckets = DurationBuckets });
         _ffmpegCpu = factory.CreateCounter("cutroom_ffmpeg_cpu_seconds_total",
             "User + system CPU seconds used by this process's finished ffmpeg and ffprobe runs (the kernel's accounting of reaped children).");
+        _workers = factory.CreateGauge("cutroom_workers",
+            "Job engine workers of the service's live worker processes, per queue: jobs of that queue the service runs at once (the engine's server list: the same for every process).", ["queue"]);
+        _workerProcesses = factory.CreateGauge("cutroom_worker_processes",
+            "Live worker processes of the service (serve --role worker|all whose engine heartbeat is recent; the same for every process).");
         foreach (var kind in JobRunner.Kinds)
         {
             _queued.WithLabels(kind).Set(0);
@@ -52,6 +61,19 @@ public sealed class ServerMetrics
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 logger.LogWarning("counting queued jobs for /metrics failed: {Error}", e.Message);
+            }
+            try
+            {
+                var processes = capacity.Read();
+                var total = WorkerCapacity.Total(processes);
+                _workerProcesses.Set(processes.Count);
+                // A queue no live process serves any more reads 0 rather than its last value.
+                foreach (var known in _workers.GetAllLabelValues().Select(l => l[0]).Concat(total.Keys).Distinct(StringComparer.Ordinal).ToList())
+                    _workers.WithLabels(known).Set(total.GetValueOrDefault(known));
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning("reading the worker processes for /metrics failed: {Error}", e.Message);
             }
         });
     }

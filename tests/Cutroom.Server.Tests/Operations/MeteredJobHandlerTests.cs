@@ -56,8 +56,8 @@ public sealed class MeteredJobHandlerTests
         Assert.Equal(1, metrics.JobDuration.WithLabels(JobKinds.Render, "failed").Count);
     }
 
-    /// <summary>Metrics with a queue counter that is never asked (nothing scrapes in these tests).</summary>
-    private static ServerMetrics NewMetrics() => new(new QueueDepth(null!), NullLogger<ServerMetrics>.Instance);
+    /// <summary>Metrics with a queue counter and a worker list that are never asked (nothing scrapes in these tests).</summary>
+    private static ServerMetrics NewMetrics() => new(new QueueDepth(null!), new WorkerCapacity(null!, TimeProvider.System), NullLogger<ServerMetrics>.Instance);
 
     private sealed class Handler(Func<CancellationToken, Task<string?>> run) : IJobHandler
     {

@@ -19,6 +19,12 @@ public sealed class ReadinessTests
         Assert.Equal("ready", data.GetProperty("status").GetString());
         foreach (var check in new[] { "database", "migrated", "storage", "jobs" })
             Assert.True(data.GetProperty(check).GetBoolean(), check);
+        // The capacity it advertises: its engine's workers per queue.
+        var workers = data.GetProperty("workers");
+        Assert.Equal(server.Options.Jobs.Concurrency, workers.GetProperty("render").GetInt32());
+        Assert.Equal(server.Options.Jobs.ChatConcurrency, workers.GetProperty("chat").GetInt32());
+        Assert.Equal(server.Options.Jobs.ChunkConcurrency, workers.GetProperty(JobKinds.RenderChunk).GetInt32());
+        Assert.Equal(1, workers.GetProperty("system").GetInt32());
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Cutroom.Server.Tests.Render;
 /// <c>dotnet cutroom.dll serve --port 0 --data D</c> as a real process (the CLI is built beside the
 /// tests), for tests that kill it: SIGKILL with its process tree, or SIGTERM.
 /// </summary>
-internal sealed class ServeProcess : IDisposable
+public sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -31,7 +31,10 @@ internal sealed class ServeProcess : IDisposable
     }
 
     /// <summary>Starts the server on <paramref name="dataDir"/> and waits until <c>/healthz</c> answers 200.</summary>
-    public static async Task<ServeProcess> StartAsync(string dataDir, IDictionary<string, string>? env = null)
+    /// <param name="dataDir">Its data folder.</param>
+    /// <param name="env">Environment variables (settings: <c>Cutroom__…</c>), applied last.</param>
+    /// <param name="testDatabase">Whether it runs on the data folder's test database (<see cref="Infrastructure.TestDatabase"/>); false when <paramref name="env"/> names the database itself.</param>
+    public static async Task<ServeProcess> StartAsync(string dataDir, IDictionary<string, string>? env = null, bool testDatabase = true)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "cutroom.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the CLI is built beside the tests");
@@ -41,7 +44,7 @@ internal sealed class ServeProcess : IDisposable
         foreach (var a in new[] { dll, "serve", "--port", "0", "--data", dataDir })
             psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (k, v) in Infrastructure.TestDatabase.EnvironmentFor(dataDir)) psi.Environment[k] = v; // the folder's PostgreSQL database, if the tests run on one
+        if (testDatabase) foreach (var (k, v) in Infrastructure.TestDatabase.EnvironmentFor(dataDir)) psi.Environment[k] = v; // the folder's PostgreSQL database, if the tests run on one
         if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
         var p = Process.Start(psi)!;
         var server = new ServeProcess(p);
