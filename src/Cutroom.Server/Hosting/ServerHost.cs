@@ -14,6 +14,7 @@ using Cutroom.Server.Render;
 using Cutroom.Server.Sessions;
 using Cutroom.Server.State;
 using Cutroom.Server.Storage;
+using Cutroom.Server.Timelines;
 using Cutroom.Server.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -113,6 +114,7 @@ public static class ServerHost
         api.MapRender();
         api.MapPreview();
         api.MapChat();
+        api.MapTimelines();
         return app;
     }
 
