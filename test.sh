@@ -2,7 +2,8 @@
 # The test command, in two tiers (README "Tests"):
 #   ./test.sh          sets up (ffmpeg, fonts, exiftool, browser), fetches the real media, builds,
 #                      installs s3rver (npm) for the S3 storage tests, runs the fast tier, then
-#                      everything else: every test runs once.
+#                      everything else: every test runs once; then Google ADK's own client (node,
+#                      tests/adk-node/run.sh: npm packages into a temp folder) against a real server.
 #                      Then the server tests (tests/Cutroom.Server.Tests, Tier!=Fast) run a second time
 #                      on PostgreSQL: a throwaway cluster on loopback (scripts/pg-test-cluster.sh), or
 #                      the server of $CUTROOM_TEST_POSTGRES (an admin connection string) when set.
@@ -36,6 +37,11 @@ status=0
 tier "fast tier" "Tier=Fast" "$@" || status=$?
 if [ "$fast" = 0 ]; then
   tier "the rest (ffmpeg, server, browser)" "Tier!=Fast&Tier!=Bench" "$@" || status=$?
+
+  # Google ADK's own client (npm @google/adk 2.0.0, installed into a temp folder) against `serve --auth local`
+  # (docs/adk.md); skipped with the reason only when npm cannot install it.
+  echo "== tests: Google ADK's AdkApiClient (node)" >&2
+  "$here/tests/adk-node/run.sh" || status=$?
 
   # The server tests again, each server on a fresh PostgreSQL database of its own (docs/scale-out.md).
   pg="${CUTROOM_TEST_POSTGRES:-}"

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 namespace Cutroom.Cli.Commands;
 
 /// <summary>
-/// <c>cutroom serve [--port 8080] [--data DIR] [--role all|api|worker]</c>: the HTTP server of the
+/// <c>cutroom serve [--port 8080] [--data DIR] [--role all|api|worker] [--auth token|local]</c>: the HTTP server of the
 /// contract and the Studio page, on 127.0.0.1, with SQLite and files in the data folder; with
 /// <c>--role</c> an API-only or worker-only process of a service spread over several (docs/scale-out.md). Settings beyond the options come
 /// from environment variables <c>Cutroom__Section__Name</c> (docs/server.md).
@@ -27,13 +27,20 @@ internal static class ServeCommand
             DefaultValueFactory = _ => ServerRoles.All,
         };
         role.AcceptOnlyFromAmong(ServerRoles.All, ServerRoles.Api, ServerRoles.Worker);
-        var cmd = new Command("serve", "Run the Cutroom server (HTTP API, chat over SSE, render jobs, the Studio page)") { port, data, role };
+        var auth = new Option<string>("--auth")
+        {
+            Description = "token (default: bearer tokens) or local (requests without a token are one local account; loopback only; for clients that cannot send a header, such as Google ADK's)",
+            DefaultValueFactory = _ => AuthModes.Token,
+        };
+        auth.AcceptOnlyFromAmong(AuthModes.Token, AuthModes.Local);
+        var cmd = new Command("serve", "Run the Cutroom server (HTTP API, chat over SSE, render jobs, the Studio page)") { port, data, role, auth };
         cmd.SetAction(async (parse, ct) =>
         {
             var options = new ServerOptions();
             new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Cutroom").Bind(options);
             options.Port = parse.GetValue(port);
             if (parse.GetResult(role) is { Implicit: false }) options.Role = parse.GetValue(role)!;
+            if (parse.GetResult(auth) is { Implicit: false }) options.Auth.Mode = parse.GetValue(auth)!;
             if (!ServerRoles.IsKnown(options.Role))
             {
                 Console.Error.WriteLine($"cutroom: --role: '{options.Role}' (from Cutroom__Role) is not a role: use all, api or worker");
@@ -55,9 +62,15 @@ internal static class ServeCommand
                 Console.Error.WriteLine($"cutroom: {e.Message}");
                 return ExitCodes.Failure;
             }
+            catch (ArgumentException e) when (e.ParamName == "options")
+            {
+                Console.Error.WriteLine($"cutroom: {e.Message.Split(" (Parameter", 2)[0]}");
+                return ExitCodes.Usage;
+            }
             await app.StartAsync(ct);
             var what = options.Role == ServerRoles.All ? "" : $" as {options.Role}";
             Console.Error.WriteLine($"Cutroom is listening on {ServerHost.BaseUrl(app)}{what} (data in {options.DataDir}); Ctrl+C stops it.");
+            if (options.Auth.Mode == AuthModes.Local) Console.Error.WriteLine(ServerHost.LocalAuthWarning);
             await app.WaitForShutdownAsync(CancellationToken.None);
             return ExitCodes.Ok;
         });

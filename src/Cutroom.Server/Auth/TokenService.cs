@@ -125,6 +125,58 @@ public sealed partial class TokenService(IDbContextFactory<CutroomDb> db, Server
         return caller;
     }
 
+    /// <summary>When a valid token expires (UTC), or null when it is unknown or expired.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task<DateTime?> ExpiryAsync(string token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
+        var hash = TokenHash.Of(token);
+        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+        var expires = await ctx.Tokens.AsNoTracking().Where(t => t.Hash == hash).Select(t => (DateTime?)t.ExpiresAt).FirstOrDefaultAsync(cancellationToken);
+        return expires > clock.GetUtcNow().UtcDateTime ? expires : null;
+    }
+
+    /// <summary>The client id of the one local account of <c>--auth local</c>.</summary>
+    public const string LocalClientId = "local";
+
+    private Caller? _local;
+
+    /// <summary>
+    /// The one local account of <see cref="AuthModes.Local"/> (client id <see cref="LocalClientId"/>), made
+    /// on first use with the sign-up credits, as an anonymous token's account would be.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task<Caller> LocalCallerAsync(CancellationToken cancellationToken)
+    {
+        if (_local is { } known) return known;
+        await _issueGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_local is { } again) return again;
+            string accountId;
+            var created = false;
+            await using (var ctx = await db.CreateDbContextAsync(cancellationToken))
+            {
+                var account = await ctx.Accounts.FirstOrDefaultAsync(a => a.ClientId == LocalClientId, cancellationToken);
+                if (account is null)
+                {
+                    account = new Account { Id = Ids.New("acc"), ClientId = LocalClientId, BindCode = Ids.Random(24), CreatedAt = clock.GetUtcNow().UtcDateTime };
+                    ctx.Accounts.Add(account);
+                    await ctx.SaveChangesAsync(cancellationToken);
+                    created = true;
+                }
+                accountId = account.Id;
+            }
+            if (created && options.Auth.SignupCredits > 0) await ledger.GrantAsync(accountId, options.Auth.SignupCredits, "signup", cancellationToken);
+            return _local = new Caller(accountId, LocalClientId, "local");
+        }
+        finally
+        {
+            _issueGate.Release();
+        }
+    }
+
     [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
     private static partial Regex ClientIdPattern();
 }

@@ -39,9 +39,12 @@ public sealed record AdkEvent
     /// <summary>What the event changed in the session's state.</summary>
     public AdkActions Actions { get; init; } = new();
 
-    /// <summary>A code of contract §2 when the turn ended with an error (2001: out of credits; 5000: the turn failed or ran out of time).</summary>
+    /// <summary>
+    /// A code of contract §2 when the turn ended with an error (<c>"2001"</c>: out of credits; <c>"5000"</c>: the turn
+    /// failed or ran out of time), written as a string because ADK's <c>Event.errorCode</c> is a string.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? ErrorCode { get; init; }
+    public string? ErrorCode { get; init; }
 
     /// <summary>What went wrong and what to do, when <see cref="ErrorCode"/> is set.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

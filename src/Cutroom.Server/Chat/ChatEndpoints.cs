@@ -19,15 +19,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Cutroom.Server.Chat;
 
 /// <summary>
-/// <c>POST /run_sse</c> and <c>POST /run</c> (contract §6b). Both take the ADK body
-/// (<see cref="ChatRequest"/>), refuse with an ordinary envelope before anything is streamed
-/// (4000 body, 1001 token, 1002 session, 2001 credits: <see cref="ChatTurns"/>), and run the turn as
-/// a chat job (<see cref="ChatJobHandler"/>). <c>/run_sse</c> streams the turn's ADK events
-/// (<see cref="SseStream"/>); <c>/run</c> waits for the turn and answers
-/// <c>{"code":0,"message":"ok","data":[&lt;ADK event&gt;, …]}</c>: <c>data</c> is the array of
-/// the same events, in order, the last one with <c>turnComplete: true</c> (and <c>errorCode</c>
-/// when the turn ended with an error, still HTTP 200: the events up to it happened). A client that
-/// disconnects from either stops nothing: the turn finishes and its results land in state.
+/// <c>POST /run_sse</c> and <c>POST /run</c> (contract §6b). Both take the ADK body in either
+/// spelling (<see cref="ChatRequest"/>), refuse with an ordinary envelope (plus ADK's <c>error</c>
+/// text) before anything is streamed (4000 body, 1001 token, 1002 session, 4001/4002 an inline file,
+/// 2001 credits: <see cref="ChatTurns"/>), and run the turn as a chat job (<see cref="ChatJobHandler"/>).
+/// <c>/run_sse</c> streams the turn's ADK events (<see cref="SseStream"/>); <c>/run</c> waits for the
+/// turn and answers the same events, in order, the last one with <c>turnComplete: true</c> (and
+/// <c>errorCode</c> when the turn ended with an error, still HTTP 200: the events up to it happened):
+/// a seed client (snake_case body) gets them as <c>data</c> of the envelope
+/// <c>{"code":0,"message":"ok","data":[…]}</c>, an ADK client (camelCase body) as a bare JSON array, as
+/// ADK's own server answers. Partial (progress) events are left out when the request's
+/// <c>streaming</c> is false (the default of a camelCase body). A client that disconnects from either
+/// stops nothing: the turn finishes and its results land in state.
 /// </summary>
 public static class ChatEndpoints
 {
@@ -54,15 +57,17 @@ public static class ChatEndpoints
     {
         api.MapPost("/run_sse", async (HttpContext http, ChatTurns turns, ServerOptions options, TimeProvider clock) =>
         {
-            using var subscription = await turns.StartAsync(http);
-            await SseStream.WriteAsync(http, subscription, options.Chat, () => AdkJson.Serialize(TimedOut(subscription.JobId, clock)));
+            var (subscription, request) = await turns.StartAsync(http);
+            using (subscription)
+                await SseStream.WriteAsync(http, subscription, options.Chat, () => AdkJson.Serialize(TimedOut(subscription.JobId, clock)), request.Streaming);
         })
         .WithName("RunSse").WithTags("chat").WithSummary("Send a chat message; the turn's ADK events as Server-Sent Events")
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
         api.MapPost("/run", async (HttpContext http, ChatTurns turns, ServerOptions options, TimeProvider clock) =>
         {
-            using var subscription = await turns.StartAsync(http);
+            var (started, request) = await turns.StartAsync(http);
+            using var subscription = started;
             var events = new List<JsonElement>();
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
             deadline.CancelAfter(options.Chat.TurnLimit + TimeSpan.FromMinutes(1));
@@ -70,7 +75,7 @@ public static class ChatEndpoints
             {
                 await foreach (var item in subscription.Reader.ReadAllAsync(deadline.Token))
                 {
-                    events.Add(Parse(item.Json));
+                    if (!item.Partial || request.Streaming) events.Add(Parse(item.Json));
                     if (item.Final) break;
                 }
             }
@@ -78,9 +83,9 @@ public static class ChatEndpoints
             {
                 events.Add(Parse(AdkJson.Serialize(TimedOut(subscription.JobId, clock))));
             }
-            return Api.Ok(events);
+            return request.Dialect == ChatDialect.Adk ? TypedResults.Json(events, ServerJson.Options) : Api.Ok(events);
         })
-        .WithName("Run").WithTags("chat").WithSummary("Send a chat message; the turn's ADK events as one JSON array in data");
+        .WithName("Run").WithTags("chat").WithSummary("Send a chat message; the turn's ADK events as one JSON array (in data for a snake_case body, bare for a camelCase one)");
         return api;
     }
 

@@ -89,7 +89,7 @@ public sealed class ChatJobHandler(SessionStore sessions, JobStore jobs, IDbCont
                 // The reply goes on the job before the stream says the turn is complete, so state read right after shows it.
                 if (e is TurnText reply)
                     jobs.SetResultAsync(job.Id, new JsonObject { ["text"] = reply.Text }.ToJsonString(), CancellationToken.None).GetAwaiter().GetResult();
-                feed.Publish(new FeedItem(AdkJson.Serialize(events.From(e, closing)), e is TurnText));
+                feed.Publish(new FeedItem(AdkJson.Serialize(events.From(e, closing)), e is TurnText) { Partial = e is CallProgress });
             }
 
             var result = await agent.RunAsync(session, plan, OnEvent, ct);

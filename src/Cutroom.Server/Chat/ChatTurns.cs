@@ -27,23 +27,26 @@ namespace Cutroom.Server.Chat;
 /// <param name="queue">The job engine (given a ticket after queueing).</param>
 /// <param name="hub">Turn feeds.</param>
 /// <param name="links">The <c>bind_url</c> of a 2001 answer.</param>
-/// <param name="options">Whether exports need the attribution headers.</param>
+/// <param name="uploads">Uploads the message's <c>inlineData</c> files before the turn is planned.</param>
+/// <param name="options">Whether exports need the attribution headers, and the chat body's cap when it carries files (<see cref="UploadOptions.MaxInlineBodyBytes"/>).</param>
 public sealed class ChatTurns(SessionStore sessions, IPlanner planner, ToolRunner runner, CreditLedger ledger, JobStore jobs, JobQueue queue, ChatHub hub,
-    BindLinks links, ServerOptions options)
+    BindLinks links, Uploads.UploadService uploads, ServerOptions options)
 {
     /// <summary>Checks, prices and queues the turn of the request's body.</summary>
     /// <param name="http">The request (authenticated).</param>
-    /// <returns>A subscription to the turn's events (the caller disposes it).</returns>
-    /// <exception cref="ApiException">4000 bad body, 1002 unknown session, 402 an export without the attribution headers, 2001 out of credits.</exception>
-    public async Task<TurnSubscription> StartAsync(HttpContext http)
+    /// <returns>A subscription to the turn's events (the caller disposes it), and the request (its dialect and streaming flag).</returns>
+    /// <exception cref="ApiException">4000 bad body, 1002 unknown session, 4001/4002 a refused <c>inlineData</c> file, 402 an export without the attribution headers, 2001 out of credits.</exception>
+    public async Task<(TurnSubscription Subscription, ChatRequest Request)> StartAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
         var caller = Caller.Of(http);
         var ct = http.RequestAborted;
         ChatRequest request;
-        using (var body = await RequestJson.ReadAsync(http.Request))
+        using (var body = await RequestJson.ReadAsync(http.Request, maxBytes: Math.Max(RequestJson.MaxBytes, options.Upload.MaxInlineBodyBytes)))
             request = ChatRequest.Parse(body!);
         var row = await sessions.RequireAsync(caller, request.SessionId, ct);
+        // Files sent in the message are uploads (same checks and limits), in the bin before the message is planned.
+        if (request.Files.Count > 0) await uploads.AcceptInlineAsync(http, row.Id, request.Files);
 
         var view = await sessions.OpenAsync(row.Id, null, ct, fetchFiles: false); // planning and pricing read no file
         var plan = await planner.PlanAsync(request.Text, view, ct);
@@ -81,6 +84,6 @@ public sealed class ChatTurns(SessionStore sessions, IPlanner planner, ToolRunne
             throw;
         }
         queue.Wake(JobKinds.Chat);
-        return subscription;
+        return (subscription, request);
     }
 }

@@ -31,7 +31,8 @@ public static class SseStream
     /// <param name="subscription">The turn's events.</param>
     /// <param name="options">Heartbeat interval and turn limit.</param>
     /// <param name="safetyNet">Writes the error event that ends the stream if the turn has not ended in time (the job was never started).</param>
-    public static async Task WriteAsync(HttpContext http, TurnSubscription subscription, ChatOptions options, Func<string> safetyNet)
+    /// <param name="partials">Whether <c>partial</c> (progress) events are written (the request's <c>streaming</c>).</param>
+    public static async Task WriteAsync(HttpContext http, TurnSubscription subscription, ChatOptions options, Func<string> safetyNet, bool partials = true)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(subscription);
@@ -71,6 +72,7 @@ public static class SseStream
                 if (!more) return;
                 while (reader.TryRead(out var item))
                 {
+                    if (item.Partial && !partials) continue;
                     await WriteEventAsync(response, item.Json, aborted);
                     if (item.Final) return;
                 }

@@ -54,7 +54,7 @@ public sealed class TurnEvents
         {
             TurnComplete = true,
             Actions = new AdkActions { StateDelta = VersionDelta() },
-            ErrorCode = closing?.Code,
+            ErrorCode = closing?.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ErrorMessage = closing?.Message,
         },
         _ => throw new ArgumentException($"unknown agent event {e.GetType().Name}", nameof(e)),
@@ -66,7 +66,7 @@ public sealed class TurnEvents
     public AdkEvent Error(int code, string message) => New(AdkContent.Of(new AdkPart { Text = message })) with
     {
         TurnComplete = true,
-        ErrorCode = code,
+        ErrorCode = code.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ErrorMessage = message,
         Actions = new AdkActions { StateDelta = _session is null ? new Dictionary<string, int>() : VersionDelta() },
     };

@@ -5,7 +5,11 @@ namespace Cutroom.Server.Chat;
 /// <summary>One event of a turn as written to clients: its JSON line, and whether it ends the turn.</summary>
 /// <param name="Json">The ADK event as one line of JSON.</param>
 /// <param name="Final">True on the last event (<c>turnComplete</c>).</param>
-public sealed record FeedItem(string Json, bool Final);
+public sealed record FeedItem(string Json, bool Final)
+{
+    /// <summary>True for a <c>partial</c> (progress) event, which a client that asked for <c>streaming: false</c> does not get.</summary>
+    public bool Partial { get; init; }
+}
 
 /// <summary>
 /// The events of one running turn: kept in order (a late subscriber replays them), copied into an

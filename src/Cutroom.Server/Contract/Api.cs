@@ -18,5 +18,5 @@ public static class Api
     /// <param name="message">What went wrong and what to do.</param>
     /// <param name="data">The error's data, or null.</param>
     public static IResult Error<T>(int code, string message, T? data) =>
-        TypedResults.Json(new Envelope<T>(code, message, data), ServerJson.Options, statusCode: ApiCodes.HttpStatus(code));
+        TypedResults.Json(new Envelope<T>(code, message, data) { Error = message }, ServerJson.Options, statusCode: ApiCodes.HttpStatus(code));
 }

@@ -9,7 +9,12 @@ namespace Cutroom.Server.Contract;
 /// <param name="Code">0, or a code of <see cref="ApiCodes"/>.</param>
 /// <param name="Message"><c>ok</c>, or what went wrong and what to do.</param>
 /// <param name="Data">The payload, or null.</param>
-public sealed record Envelope<T>(int Code, string Message, T? Data);
+public sealed record Envelope<T>(int Code, string Message, T? Data)
+{
+    /// <summary>On an error, the message again: where Google ADK's clients read a failure (docs/adk.md); left out on success.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; init; }
+}
 
 /// <summary>One problem in a request body: a JSON path (<c>draft.t[1].sg[0].d</c>) and what is wrong.</summary>
 /// <param name="Path">JSON path into the request body.</param>

@@ -12,18 +12,19 @@ public static class RequestJson
     /// <summary>Parses the body.</summary>
     /// <param name="request">The request.</param>
     /// <param name="allowEmpty">Whether an empty body gives null instead of an error.</param>
+    /// <param name="maxBytes">The cap (bytes); default <see cref="MaxBytes"/>.</param>
     /// <exception cref="ApiException">4000 when the body is too large or not JSON.</exception>
-    public static async Task<JsonDocument?> ReadAsync(HttpRequest request, bool allowEmpty = false)
+    public static async Task<JsonDocument?> ReadAsync(HttpRequest request, bool allowEmpty = false, long maxBytes = MaxBytes)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes) throw ApiException.BadRequest("$", $"the body is larger than {MaxBytes / 1024 / 1024} MiB");
+        if (request.ContentLength > maxBytes) throw ApiException.BadRequest("$", $"the body is larger than {maxBytes / 1024 / 1024} MiB");
         using var buffer = new MemoryStream();
         var chunk = new byte[16384];
         int n;
         while ((n = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
         {
             buffer.Write(chunk, 0, n);
-            if (buffer.Length > MaxBytes) throw ApiException.BadRequest("$", $"the body is larger than {MaxBytes / 1024 / 1024} MiB");
+            if (buffer.Length > maxBytes) throw ApiException.BadRequest("$", $"the body is larger than {maxBytes / 1024 / 1024} MiB");
         }
         if (buffer.Length == 0)
         {

@@ -47,7 +47,7 @@ public static class RateLimits
                 var seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 1;
                 ctx.HttpContext.Response.StatusCode = 429;
                 ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-                await ctx.HttpContext.Response.WriteAsJsonAsync(new Envelope<object>(ApiCodes.RateLimited, $"too many requests; retry after {Math.Max(1, seconds)} seconds", null),
+                await ctx.HttpContext.Response.WriteAsJsonAsync(new Envelope<object>(ApiCodes.RateLimited, $"too many requests; retry after {Math.Max(1, seconds)} seconds", null) { Error = $"too many requests; retry after {Math.Max(1, seconds)} seconds" },
                     ServerJson.Options, ct);
             };
         });

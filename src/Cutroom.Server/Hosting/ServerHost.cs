@@ -3,10 +3,12 @@ using Cutroom.Engine.Common;
 using Cutroom.Engine.Render.Chunks;
 using Cutroom.FFmpeg.Process;
 using Cutroom.Server.Accounts;
+using Cutroom.Server.Adk;
 using Cutroom.Server.Auth;
 using Cutroom.Server.Chat;
 using Cutroom.Server.Credits;
 using Cutroom.Server.Data;
+using Cutroom.Server.DevApi;
 using Cutroom.Server.Jobs;
 using Cutroom.Server.Operations;
 using Cutroom.Server.Preview;
@@ -24,6 +26,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
 
 namespace Cutroom.Server.Hosting;
 
@@ -43,6 +46,10 @@ public static class ServerHost
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!ServerRoles.IsKnown(options.Role)) throw new ArgumentException($"unknown role '{options.Role}': use all, api or worker", nameof(options));
+        if (options.Auth.Mode is not (AuthModes.Token or AuthModes.Local))
+            throw new ArgumentException($"--auth: '{options.Auth.Mode}' is not a mode: use token or local", nameof(options));
+        if (options.Auth.Mode == AuthModes.Local && !(System.Net.IPAddress.TryParse(options.ListenAddress, out var listen) && System.Net.IPAddress.IsLoopback(listen)))
+            throw new ArgumentException($"--auth local serves requests without a token, so it only listens on a loopback address, not {options.ListenAddress}; behind a network use tokens (and the session cookie for a page served by Cutroom)", nameof(options));
         options.DataDir = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(options.DataDir);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
@@ -69,6 +76,8 @@ public static class ServerHost
         s.AddSingleton(CreditPrices.Default);
         s.AddSingleton<CreditLedger>();
         s.AddSingleton<TokenService>();
+        s.AddSingleton<ApiKeyStore>();
+        s.AddSingleton<ApiKeyRateLimiter>();
         s.AddStorage(options);
         s.AddSingleton<DraftChanges>();
         s.AddSingleton<SessionStore>();
@@ -77,17 +86,23 @@ public static class ServerHost
         s.AddRender();
         s.AddPreview();
         s.AddChat();
+        s.AddAdk();
+        s.AddDeveloperApi();
         s.AddCutroomRateLimits(options);
         s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Cutroom HTTP API";
-            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads; and Cutroom's addition, the live preview of a session's draft (tag preview).";
+            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads; and Cutroom's addition, the live preview of a session's draft (tag preview). "
+                + "Beside it, the developer API under /v1 (tags v1 …): API keys (Authorization: Bearer ck_…), media, renders, templates, webhook deliveries, RFC 9457 problem details (docs/developer-api.md).";
             return Task.CompletedTask;
         }));
+        // The OpenAPI document describes bodies as they are written (ServerJson: snake_case); endpoints write with ServerJson.Options explicitly.
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         configure?.Invoke(s);
         s.AddOperations(); // after the job handlers: it wraps them to measure them
 
         var app = builder.Build();
+        if (options.Auth.Mode == AuthModes.Local) app.Logger.LogWarning("{Warning}", LocalAuthWarning);
         Database.Migrate(app.Services);
         app.Services.GetRequiredService<FileStore>().CleanTemp();
 
@@ -95,6 +110,7 @@ public static class ServerHost
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        if (ServerRoles.ServesApi(options.Role)) app.UseAdkDevUi(options);
 
         app.MapHealth();
         app.MapOperations();
@@ -102,10 +118,13 @@ public static class ServerHost
         if (!ServerRoles.ServesApi(options.Role)) return app; // a worker: jobs, /healthz, /readyz, /metrics only
 
         app.MapOpenApi("/openapi/{documentName}.json");
+        // The browsable reference of the same document (Scalar serves its script from the app, not a CDN).
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Cutroom API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapAuth();
         app.MapFiles();
         app.MapAccounts();
         app.MapSchema();
+        app.MapAdkDiscovery();
         var api = app.MapGroup("").AddEndpointFilter<BearerFilter>();
         api.MapSessions();
         api.MapState();
@@ -115,8 +134,17 @@ public static class ServerHost
         api.MapPreview();
         api.MapChat();
         api.MapTimelines();
+        api.MapAdk();
+        api.MapSessionCookie();
+        app.MapDeveloperApi();
         return app;
     }
+
+    /// <summary>What <c>--auth local</c> prints and logs at start.</summary>
+    public const string LocalAuthWarning =
+        "WARNING: --auth local: requests without a token act as the one local account (its sessions, files and credits). " +
+        "Only requests from this machine are served this way; anyone who can run programs on this machine can use it. " +
+        "Do not use it on a shared machine.";
 
     /// <summary>The render cache in <c>&lt;data&gt;/render-cache</c> (<see cref="RenderOptions.CacheMaxBytes"/>; null when that is 0).</summary>
     /// <param name="options">Settings (the data folder is absolute).</param>

@@ -47,11 +47,17 @@ public sealed class ServerOptions
     /// <summary>Chat (SSE) settings.</summary>
     public ChatOptions Chat { get; set; } = new();
 
+    /// <summary>Google ADK endpoint settings.</summary>
+    public AdkOptions Adk { get; set; } = new();
+
     /// <summary>Render settings (the chunk cache shared by exports and previews).</summary>
     public RenderOptions Render { get; set; } = new();
 
     /// <summary>Live preview settings (Cutroom's addition: <c>GET /api/preview/nemo_agent/me/&lt;session_id&gt;</c>).</summary>
     public PreviewOptions Preview { get; set; } = new();
+
+    /// <summary>Webhooks of the developer API.</summary>
+    public DevApi.WebhookOptions Webhooks { get; set; } = new();
 
     /// <summary>Lifetime of signed download URLs (contract §8; default 24 h).</summary>
     public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromHours(24);
@@ -98,6 +104,13 @@ public sealed class UploadOptions
 
     /// <summary>URL import: time limit of one download; default 10 min.</summary>
     public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Largest chat body (<c>/run_sse</c>, <c>/run</c>) when it carries files as base64 <c>inlineData</c>
+    /// parts (bytes of JSON, about 4/3 of the files); default 64 MiB (ADK's own server takes 50 MB). The body
+    /// is held in memory while it is read, so larger files go through the multipart upload.
+    /// </summary>
+    public long MaxInlineBodyBytes { get; set; } = 64L * 1024 * 1024;
 }
 
 /// <summary>Token settings (contract §3).</summary>
@@ -108,6 +121,37 @@ public sealed class AuthOptions
 
     /// <summary>Credits of a new account; default 100.</summary>
     public int SignupCredits { get; set; } = 100;
+
+    /// <summary>
+    /// How callers are known: <c>token</c> (default: a bearer token, or a same-origin session cookie made from
+    /// one) or <c>local</c> (<c>cutroom serve --auth local</c>: a request without a token is the one local
+    /// account; refused unless the server listens on a loopback address). docs/adk.md, "Auth".
+    /// </summary>
+    public string Mode { get; set; } = AuthModes.Token;
+}
+
+/// <summary>The values of <see cref="AuthOptions.Mode"/>.</summary>
+public static class AuthModes
+{
+    /// <summary>Bearer tokens (and same-origin cookies) only.</summary>
+    public const string Token = "token";
+
+    /// <summary>One local account for requests without a token, on loopback only.</summary>
+    public const string Local = "local";
+}
+
+/// <summary>Settings of the Google ADK endpoints (docs/adk.md).</summary>
+public sealed class AdkOptions
+{
+    /// <summary>The largest artifact answered inline as base64 <c>inlineData</c> (bytes); larger ones are a link part. Default 16 MiB.</summary>
+    public long MaxInlineArtifactBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// A folder holding ADK's built dev UI (<c>node_modules/@google/adk-devtools/dist/browser</c> of the npm
+    /// package), served at <c>/dev-ui/</c> with a <c>runtime-config.json</c> whose <c>backendUrl</c> is this
+    /// server, so the dev UI is same-origin (its requests carry the session cookie). Null (default): not served.
+    /// </summary>
+    public string? DevUiDir { get; set; }
 }
 
 /// <summary>Job settings.</summary>

@@ -43,15 +43,26 @@ public static class SessionEndpoints
         if (doc is null) return (taskName, language);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw ApiException.BadRequest("$", "the body must be a JSON object");
-        if (root.TryGetProperty("task_name", out var t))
+        var (t, l) = ReadSettings(root, "");
+        return (t ?? taskName, l ?? language);
+    }
+
+    /// <summary>Reads and checks the settings <c>task_name</c> (1-200 characters) and <c>language</c> (BCP 47) of an object; a missing one is null.</summary>
+    /// <param name="obj">A JSON object.</param>
+    /// <param name="pathPrefix">Prefix of error paths (<c>stateDelta.</c>), or empty.</param>
+    /// <exception cref="ApiException">4000 naming the field.</exception>
+    public static (string? TaskName, string? Language) ReadSettings(JsonElement obj, string pathPrefix)
+    {
+        string? taskName = null, language = null;
+        if (obj.TryGetProperty("task_name", out var t))
         {
-            if (t.ValueKind != JsonValueKind.String || t.GetString()!.Length is 0 or > 200) throw ApiException.BadRequest("task_name", "must be a string of 1-200 characters");
+            if (t.ValueKind != JsonValueKind.String || t.GetString()!.Length is 0 or > 200) throw ApiException.BadRequest(pathPrefix + "task_name", "must be a string of 1-200 characters");
             taskName = t.GetString()!;
         }
-        if (root.TryGetProperty("language", out var l))
+        if (obj.TryGetProperty("language", out var l))
         {
             if (l.ValueKind != JsonValueKind.String || !System.Text.RegularExpressions.Regex.IsMatch(l.GetString()!, "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))
-                throw ApiException.BadRequest("language", "must be a BCP 47 tag such as en or zh-CN");
+                throw ApiException.BadRequest(pathPrefix + "language", "must be a BCP 47 tag such as en or zh-CN");
             language = l.GetString()!;
         }
         return (taskName, language);

@@ -72,6 +72,26 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
         return s;
     }
 
+    /// <summary>Changes a session's task name and/or reply language (null leaves it as it is); the state version grows.</summary>
+    /// <param name="sessionId">A session id already checked against its owner.</param>
+    /// <param name="taskName">The new task name, or null.</param>
+    /// <param name="language">The new BCP 47 language, or null.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The updated row.</returns>
+    public async Task<SessionRow> UpdateSettingsAsync(string sessionId, string? taskName, string? language, CancellationToken cancellationToken)
+    {
+        using var held = await LockAsync(sessionId, cancellationToken);
+        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+        var row = await ctx.Sessions.FirstAsync(s => s.Id == sessionId, cancellationToken);
+        if (taskName is null && language is null) return row;
+        if (taskName is not null) row.TaskName = taskName;
+        if (language is not null) row.Language = language;
+        row.Version++;
+        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await ctx.SaveChangesAsync(cancellationToken);
+        return row;
+    }
+
     /// <summary>
     /// Takes the session's lock (uploads and chat turns of one session run one at a time): this
     /// process's gate first, then, on PostgreSQL, the session's advisory lock, which other server

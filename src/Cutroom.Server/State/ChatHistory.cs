@@ -23,27 +23,52 @@ public static class ChatHistory
     /// <param name="CreatedAt">When it was sent or when the turn last changed.</param>
     public sealed record Message(string Role, string Text, string? Status, DateTime CreatedAt);
 
+    /// <summary>One turn: the user's message and the agent's reply (or why it failed).</summary>
+    /// <param name="JobId">The chat job.</param>
+    /// <param name="Message">The user's message.</param>
+    /// <param name="Reply">The agent's closing text, or the failure's message.</param>
+    /// <param name="Status">The job state.</param>
+    /// <param name="ErrorCode">The contract code of a failed turn, else null.</param>
+    /// <param name="CreatedAt">When it was sent (UTC).</param>
+    /// <param name="StartedAt">When it started running (UTC), or null while queued.</param>
+    /// <param name="UpdatedAt">When it last changed (UTC).</param>
+    public sealed record Turn(string JobId, string Message, string Reply, string Status, int? ErrorCode, DateTime CreatedAt, DateTime? StartedAt, DateTime UpdatedAt);
+
     /// <summary>The session's messages, oldest first.</summary>
     /// <param name="ctx">The database.</param>
     /// <param name="sessionId">The session (already checked against its owner).</param>
     /// <param name="cancellationToken">Cancels.</param>
     public static async Task<IReadOnlyList<Message>> ReadAsync(CutroomDb ctx, string sessionId, CancellationToken cancellationToken)
     {
+        var turns = await ReadTurnsAsync(ctx, sessionId, cancellationToken);
+        var messages = new List<Message>(turns.Count * 2);
+        foreach (var t in turns)
+        {
+            messages.Add(new Message("user", t.Message, null, t.CreatedAt));
+            messages.Add(new Message("model", t.Reply, t.Status, t.UpdatedAt));
+        }
+        return messages;
+    }
+
+    /// <summary>The session's last <see cref="MaxTurns"/> turns, oldest first.</summary>
+    /// <param name="ctx">The database.</param>
+    /// <param name="sessionId">The session (already checked against its owner).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public static async Task<IReadOnlyList<Turn>> ReadTurnsAsync(CutroomDb ctx, string sessionId, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(ctx);
         var turns = await ctx.Jobs.AsNoTracking()
             .Where(j => j.SessionId == sessionId && j.Kind == JobKinds.Chat)
             .OrderByDescending(j => j.CreatedAt).Take(MaxTurns)
-            .Join(ctx.JobPayloads, j => j.Id, p => p.JobId, (j, p) => new { j.Status, j.ResultJson, j.ErrorMessage, j.CreatedAt, j.UpdatedAt, p.Json })
+            .Join(ctx.JobPayloads, j => j.Id, p => p.JobId, (j, p) => new { j.Id, j.Status, j.ResultJson, j.ErrorCode, j.ErrorMessage, j.CreatedAt, j.StartedAt, j.UpdatedAt, p.Json })
             .ToListAsync(cancellationToken);
-        var messages = new List<Message>(turns.Count * 2);
-        foreach (var t in turns.OrderBy(t => t.CreatedAt))
+        // A turn's reply is recorded just before its stream ends, so it is here even while the job is still closing.
+        return [.. turns.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal).Select(t =>
         {
-            messages.Add(new Message("user", Field(t.Json, "message") ?? "", null, t.CreatedAt));
-            // A turn's reply is recorded just before its stream ends, so it is here even while the job is still closing.
-            var reply = t.Status is JobStates.Failed or JobStates.Cancelled ? t.ErrorMessage ?? "" : Field(t.ResultJson, "text") ?? "";
-            messages.Add(new Message("model", reply, t.Status, t.UpdatedAt));
-        }
-        return messages;
+            var failed = t.Status is JobStates.Failed or JobStates.Cancelled;
+            return new Turn(t.Id, Field(t.Json, "message") ?? "", failed ? t.ErrorMessage ?? "" : Field(t.ResultJson, "text") ?? "", t.Status,
+                failed ? t.ErrorCode ?? Contract.ApiCodes.ServerError : null, t.CreatedAt, t.StartedAt, t.UpdatedAt);
+        })];
     }
 
     private static string? Field(string? json, string name)

@@ -26,7 +26,7 @@ public static class FileEndpoints
         {
             var q = http.Request.Query;
             if (!signer.Verify(key, q["exp"], q["sig"]))
-                return TypedResults.Json(new Envelope<object>(Forbidden, "download link invalid or expired: read state again for a fresh link", null), ServerJson.Options, statusCode: 403);
+                return TypedResults.Json(new Envelope<object>(Forbidden, "download link invalid or expired: read state again for a fresh link", null) { Error = "download link invalid or expired: read state again for a fresh link" }, ServerJson.Options, statusCode: 403);
             var file = await store.FindAsync(key, http.RequestAborted);
             // S3: the object store serves the bytes (and ranges); a link made by Cutroom redirects to a presigned URL.
             if (file is not null && store.PresignedUrl(file, TimeSpan.FromMinutes(15), attachment: q["download"] == "1") is { } presigned)

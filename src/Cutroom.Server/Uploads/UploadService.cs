@@ -43,6 +43,31 @@ public sealed class UploadService(FileStore store, SessionStore sessions, MediaA
     public async Task<UploadData> HandleAsync(HttpContext http, string sessionId)
     {
         ArgumentNullException.ThrowIfNull(http);
+        IReadOnlyList<Uri>? urls = null;
+        if (!MultipartReceiver.Accepts(http.Request))
+        {
+            if (!ImportRequest.Accepts(http.Request))
+                throw ApiException.BadRequest("$", "send multipart/form-data with parts named 'files', or JSON {\"urls\":[\"https://...\"],\"source_type\":\"url\"}");
+            urls = await ImportRequest.ReadAsync(http.Request, options.Upload.AllowLoopbackImports);
+        }
+        var rows = await ReceiveAsync(http, sessionId, urls);
+        var url = await links.ForAsync(http.Request, rows.Select(r => r.FileKey), CancellationToken.None);
+        return new UploadData([.. rows.Select(r => StateEndpoints.ToInfo(r, url(r.FileKey)))]);
+    }
+
+    /// <summary>
+    /// Receives the multipart files of <paramref name="http"/> (when <paramref name="urls"/> is null) or
+    /// downloads <paramref name="urls"/>, checks every file and commits them to the session, all or nothing.
+    /// </summary>
+    /// <param name="http">The request (authenticated).</param>
+    /// <param name="sessionId">The caller's session.</param>
+    /// <param name="urls">URLs to import (checked by <see cref="UrlImporter.Problem(string?, bool, out Uri?)"/>), or null for a multipart body.</param>
+    /// <returns>The new media rows, in request order.</returns>
+    /// <exception cref="ApiException">As <see cref="HandleAsync"/>.</exception>
+    /// <exception cref="IOException">The disk is full.</exception>
+    public async Task<IReadOnlyList<MediaRow>> ReceiveAsync(HttpContext http, string sessionId, IReadOnlyList<Uri>? urls)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         var ct = http.RequestAborted;
         var caller = Caller.Of(http);
         var session = await sessions.RequireAsync(caller, sessionId, ct);
@@ -51,24 +76,54 @@ public sealed class UploadService(FileStore store, SessionStore sessions, MediaA
         var budget = new ByteBudget(limits.MaxFileBytes, limits.SessionQuotaBytes - used, limits.SessionQuotaBytes);
 
         using var batch = new UploadBatch();
-        if (MultipartReceiver.Accepts(http.Request))
-            await MultipartReceiver.ReceiveAsync(http.Request, store, budget, batch, ct);
-        else if (ImportRequest.Accepts(http.Request))
-        {
-            var urls = await ImportRequest.ReadAsync(http.Request, limits.AllowLoopbackImports);
-            for (var i = 0; i < urls.Count; i++) await importer.ImportAsync(urls[i], i, store, budget, batch, ct);
-        }
+        if (urls is null) await MultipartReceiver.ReceiveAsync(http.Request, store, budget, batch, ct);
         else
-        {
-            throw ApiException.BadRequest("$", "send multipart/form-data with parts named 'files', or JSON {\"urls\":[\"https://...\"],\"source_type\":\"url\"}");
-        }
+            for (var i = 0; i < urls.Count; i++) await importer.ImportAsync(urls[i], i, store, budget, batch, ct);
 
-        var media = await CheckAllAsync(batch.Files, limits.MaxFileBytes, ct);
-        var rows = await CommitAsync(caller, session.Id, media, ct);
-        logger.LogInformation("upload: {Count} file(s), {Bytes} bytes into {Session} (attribution {Attribution})",
-            rows.Count, batch.TotalBytes, session.Id, Attribution.Json(http.Request) ?? "none");
+        return await FinishAsync(http, caller, session.Id, batch, ct);
+    }
+
+    /// <summary>
+    /// Uploads the files of a chat message's <c>inlineData</c> parts into the session, with the same
+    /// limits, content checks, quota and all-or-nothing commit as <see cref="HandleAsync"/>.
+    /// </summary>
+    /// <param name="http">The chat request (authenticated).</param>
+    /// <param name="sessionId">The session (already checked against the caller).</param>
+    /// <param name="files">The decoded files.</param>
+    /// <returns>The new media items.</returns>
+    /// <exception cref="ApiException">4000 too many files; 4001 unsupported content; 4002 too large or over quota.</exception>
+    public async Task<UploadData> AcceptInlineAsync(HttpContext http, string sessionId, IReadOnlyList<Chat.InlineFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(files);
+        var ct = http.RequestAborted;
+        var caller = Caller.Of(http);
+        if (files.Count > UploadLimits.MaxFilesPerRequest)
+            throw ApiException.BadRequest(files[UploadLimits.MaxFilesPerRequest].Source, $"at most {UploadLimits.MaxFilesPerRequest} files per message");
+        var limits = options.Upload;
+        var used = await store.SessionBytesAsync(sessionId, ct);
+        var budget = new ByteBudget(limits.MaxFileBytes, limits.SessionQuotaBytes - used, limits.SessionQuotaBytes);
+        using var batch = new UploadBatch();
+        foreach (var f in files)
+        {
+            var name = FileNames.Sanitize(f.Name);
+            var temp = batch.Track(store.NewTempPath());
+            using var source = new MemoryStream(f.Bytes, writable: false);
+            var size = await budget.CopyAsync(source, temp, name, ct);
+            batch.Add(new ReceivedFile(name, temp, size, f.Source));
+        }
+        var rows = await FinishAsync(http, caller, sessionId, batch, ct);
         var url = await links.ForAsync(http.Request, rows.Select(r => r.FileKey), CancellationToken.None);
         return new UploadData([.. rows.Select(r => StateEndpoints.ToInfo(r, url(r.FileKey)))]);
+    }
+
+    private async Task<IReadOnlyList<MediaRow>> FinishAsync(HttpContext http, Caller caller, string sessionId, UploadBatch batch, CancellationToken ct)
+    {
+        var media = await CheckAllAsync(batch.Files, options.Upload.MaxFileBytes, ct);
+        var rows = await CommitAsync(caller, sessionId, media, ct);
+        logger.LogInformation("upload: {Count} file(s), {Bytes} bytes into {Session} (attribution {Attribution})",
+            rows.Count, batch.TotalBytes, sessionId, Attribution.Json(http.Request) ?? "none");
+        return rows;
     }
 
     /// <summary>Checks every file; refuses the request listing each refused file.</summary>

@@ -52,7 +52,7 @@ public sealed class ChatCreditTests
             var turn = await ChatCalls.ReadAsync(res);
             if (turn.Last.TryGetProperty("errorCode", out var code))
             {
-                Assert.Equal(2001, code.GetInt32());
+                Assert.Equal("2001", code.GetString()); // a string, as ADK types Event.errorCode
                 Assert.Contains("?bind=", turn.Last.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
                 Assert.True(turn.Last.GetProperty("turnComplete").GetBoolean());
                 return "out of credits";
@@ -96,7 +96,7 @@ public sealed class ChatCreditTests
 
         Assert.InRange((DateTime.UtcNow - started).TotalSeconds, 1.5, 20);
         Assert.Equal("extract_frames", Assert.Single(turn.Parts("functionCall")).GetProperty("name").GetString());
-        Assert.Equal(5000, turn.Last.GetProperty("errorCode").GetInt32());
+        Assert.Equal("5000", turn.Last.GetProperty("errorCode").GetString());
         Assert.Contains("did not finish within 2 seconds", turn.Last.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
         Assert.True(turn.Last.GetProperty("turnComplete").GetBoolean());
 

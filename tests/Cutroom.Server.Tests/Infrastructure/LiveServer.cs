@@ -82,7 +82,7 @@ public sealed class LiveServer : IAsyncDisposable
         return doc.RootElement.GetProperty("data").Clone();
     }
 
-    /// <summary>Asserts an error envelope with <paramref name="status"/> and <paramref name="code"/>, and that it leaks nothing; returns the whole envelope.</summary>
+    /// <summary>Asserts an error envelope with <paramref name="status"/> and <paramref name="code"/> (and ADK's <c>error</c> text), and that it leaks nothing; returns the whole envelope.</summary>
     public async Task<JsonElement> ReadErrorAsync(HttpResponseMessage res, int status, int code)
     {
         ArgumentNullException.ThrowIfNull(res);
@@ -91,6 +91,8 @@ public sealed class LiveServer : IAsyncDisposable
         using var doc = JsonDocument.Parse(body);
         Assert.Equal(code, doc.RootElement.GetProperty("code").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(doc.RootElement.GetProperty("message").GetString()));
+        // Google ADK's clients read a failure from "error": every error envelope carries the message there too.
+        Assert.Equal(doc.RootElement.GetProperty("message").GetString(), doc.RootElement.GetProperty("error").GetString());
         Assert.DoesNotContain(DataDir, body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
         Assert.DoesNotContain("/tmp/", body, StringComparison.Ordinal);

@@ -76,7 +76,7 @@ export function setupChat(api, ui, hooks) {
       }
       if (evt.errorCode) {
         gotText = true;
-        const d = describeError({ code: evt.errorCode, message: evt.errorMessage });
+        const d = describeError({ code: Number(evt.errorCode), message: evt.errorMessage });
         body.append(h('p', { class: 'error', role: 'alert' }, d.text, evt.errorMessage ? h('br') : null, evt.errorMessage ? linkify(evt.errorMessage) : null));
       }
       scroll();
