@@ -109,16 +109,25 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
         return string.Create(CultureInfo.InvariantCulture, $"{what}: {p * 100:0}%");
     }
 
-    /// <summary>Reports progress in steps of at least 10 %, never backwards (a long job sends about ten lines, not thousands).</summary>
+    /// <summary>The smallest step between two progress lines of one call (a fraction): a job sends at most three lines.</summary>
+    internal const double ProgressStep = 0.3;
+
+    /// <summary>
+    /// Reports progress in steps of at least <see cref="ProgressStep"/>, never backwards, and no 100 % line
+    /// unless it is the only one (the call's result says it is done): a seed client forwards every text
+    /// event to the user, so a job sends at most three lines ("Rendering: 30%", "60%", "90%"), not ten.
+    /// </summary>
     private sealed class StepProgress(Action<double> report) : IProgress<double>
     {
-        private double _last = -1;
+        private double _last;
+        private bool _sent;
 
         public void Report(double value)
         {
             value = Math.Clamp(value, 0, 1);
-            if (value <= _last || (value - _last < 0.1 && value < 1)) return; // never twice the same line (jobs may report 100 % twice)
+            if (value >= 1 ? _sent : value - _last < ProgressStep) return;
             _last = value;
+            _sent = true;
             report(value);
         }
     }

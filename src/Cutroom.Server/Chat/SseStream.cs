@@ -9,7 +9,7 @@ namespace Cutroom.Server.Chat;
 /// Writes a turn's events as Server-Sent Events (contract §6b, docs/security.md §17): headers
 /// <c>Content-Type: text/event-stream</c>, <c>Cache-Control: no-cache</c>, <c>X-Accel-Buffering: no</c>
 /// (nginx must not buffer), sent at once; each event one line <c>data: &lt;ADK event JSON&gt;</c> and
-/// a blank line, flushed at once; a comment line <c>: heartbeat</c> whenever nothing was sent for
+/// a blank line, flushed at once; a comment line <c>: heartbeat</c> and an empty <c>data:</c> line whenever nothing was sent for
 /// <see cref="ChatOptions.HeartbeatInterval"/> (the turn may be queued behind another turn of the
 /// session, or inside a long operation); the stream ends after the turn's final event.
 /// <para>
@@ -23,7 +23,8 @@ public static class SseStream
 {
     private static readonly byte[] DataPrefix = "data: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
-    private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
+    /// <summary>A comment and an empty <c>data:</c> line: the seeds tell clients that "heartbeats and empty <c>data:</c> lines" mean the backend is still working; SSE parsers dispatch no event for empty data.</summary>
+    private static readonly byte[] Heartbeat = ": heartbeat\ndata:\n\n"u8.ToArray();
 
     /// <summary>Streams <paramref name="subscription"/> to the response until the turn ends or the client goes away.</summary>
     /// <param name="http">The request.</param>

@@ -67,7 +67,7 @@ internal static class ChatCalls
         using var reader = new StreamReader(stream);
         var lines = new List<string>();
         var events = new List<JsonElement>();
-        int heartbeats = 0, early = 0;
+        int heartbeats = 0, early = 0, emptyData = 0;
         string? line;
         while ((line = await reader.ReadLineAsync()) is not null)
         {
@@ -81,13 +81,16 @@ internal static class ChatCalls
             {
                 heartbeats++;
                 if (events.Count == 0) early++;
+                emptyData--; // the empty data: line that must follow
             }
+            else if (line == "data:") emptyData++;
             else Assert.True(line.Length == 0, $"unexpected SSE line: {line}");
         }
         for (var i = 0; i < lines.Count; i++)
-            if (lines[i].StartsWith("data: ", StringComparison.Ordinal))
+            if (lines[i].StartsWith("data:", StringComparison.Ordinal))
                 Assert.True(i + 1 < lines.Count && lines[i + 1].Length == 0, "an event must be followed by a blank line");
         Assert.NotEmpty(events);
+        Assert.True(emptyData == 0, "every heartbeat comment comes with an empty data: line (the seeds read those as still working)");
         return new SseTurn(events, lines, heartbeats, early);
     }
 

@@ -51,7 +51,7 @@ public sealed class ChatTurnTests
         Assert.Equal(turn.Events[0].GetProperty("content").GetProperty("parts")[0].GetProperty("functionCall").GetRawText(), call.GetRawText());
 
         var progress = turn.Events.Where(e => e.GetProperty("partial").GetBoolean()).ToList();
-        Assert.NotEmpty(progress);
+        Assert.InRange(progress.Count, 1, 3); // a few lines per job: a seed client forwards every one to the user
         Assert.All(progress, e => Assert.Matches(new Regex(@"^Extracting frames: \d{1,3}%$"), ChatCalls.TextOf(e)));
         Assert.Equal(progress.Count, progress.Select(ChatCalls.TextOf).Distinct().Count());
 

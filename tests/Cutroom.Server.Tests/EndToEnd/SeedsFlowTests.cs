@@ -100,7 +100,8 @@ public sealed class SeedsFlowTests
         Assert.False(string.IsNullOrWhiteSpace(text));
         var all = (await client.StateAsync()).GetProperty("state").GetProperty("generated_media").EnumerateArray().ToList();
         Assert.Contains(all, g => g.GetProperty("op").GetString() == "summarize");
-        Assert.Contains(all, g => g.GetProperty("op").GetString() == "trim" && g.GetProperty("kind").GetString() == "video");
+        // "…and export a trimmed clip" ends with the export of the (trimmed) timeline (issue 21).
+        Assert.Contains(all, g => g.GetProperty("op").GetString() == "export" && g.GetProperty("kind").GetString() == "video");
         using var json = new HttpClient();
         var summaryJson = all.First(g => g.GetProperty("op").GetString() == "summarize" && g.GetProperty("kind").GetString() == "json");
         using var doc = JsonDocument.Parse(await server.Http.GetStringAsync(summaryJson.GetProperty("url").GetString()));

@@ -88,8 +88,8 @@ public sealed record ConvertArgs
     [Description("The video: a media id")]
     public required string Media { get; init; }
 
-    /// <summary>Output height in pixels (1080, 720, ...); never upscaled.</summary>
-    [Description("Output height in pixels, e.g. 1080 or 720 (never upscaled)"), Range(144, 2160)]
+    /// <summary>Output height in pixels (1080, 720, ...); a smaller source is scaled up (Lanczos), only sizes over the limits are refused.</summary>
+    [Description("Output height in pixels, e.g. 1080 or 720 (a smaller source is scaled up)"), Range(144, 2160)]
     public int? Height { get; init; }
 
     /// <summary>Container format.</summary>
