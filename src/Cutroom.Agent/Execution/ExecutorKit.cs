@@ -39,6 +39,16 @@ internal static class ExecutorKit
             Path = Path.GetFullPath(file), SourceMediaId = source, TimeMs = timeMs, DurationMs = durationMs, Width = width, Height = height,
         }, ctx.CancellationToken);
 
+    /// <summary>The displayed size (pixels) of a picture or video file, probed; (null, null) when it has no picture or is gone.</summary>
+    /// <param name="ctx">The engine (prober).</param>
+    /// <param name="file">The file.</param>
+    public static async Task<(int? Width, int? Height)> SizeAsync(ToolContext ctx, string? file)
+    {
+        if (file is null || !File.Exists(file)) return (null, null);
+        var info = await ctx.Engine.Prober.ProbeAsync(file, measureFrames: false, ctx.CancellationToken);
+        return info.Video is { } v ? (v.DisplayWidth, v.DisplayHeight) : (null, null);
+    }
+
     /// <summary>Zips <paramref name="files"/> (flat) into <paramref name="zipPath"/> through <see cref="OutputStaging"/>.</summary>
     public static string Zip(IEnumerable<string> files, string zipPath)
     {

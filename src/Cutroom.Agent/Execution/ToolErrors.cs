@@ -40,9 +40,13 @@ public static class ToolErrors
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(failure);
         var detail = string.Join("; ", failure.Errors.Select(e => Describe(tool, e)));
-        return chinese
-            ? $"{tool.Name} 失败：{ChineseKind(failure.Kind)}（{detail}）。"
-            : $"{tool.Name} failed: {detail}" + (detail.EndsWith('.') ? "" : ".");
+        if (!chinese) return $"{tool.Name} failed: {detail}" + (detail.EndsWith('.') ? "" : ".");
+        // The engine writes its details in English: a Chinese reply keeps only details written in Chinese (the executors'), else the code.
+        var zh = failure.Errors.Where(e => e.Message.Any(IsHan)).Select(e => Describe(tool, e)).ToList();
+        var field = ArgumentOf(tool, failure.Error.Field);
+        var what = zh.Count > 0 ? string.Join("；", zh)
+            : failure.Error.Field is JobFields.Request or JobFields.Input or "" ? $"错误代码 {failure.Error.Code}" : $"{field}，错误代码 {failure.Error.Code}";
+        return $"{ToolNameZh(tool.Name)}失败：{ChineseKind(failure.Kind)}（{what}）。";
     }
 
     /// <summary>The <c>functionResponse</c> data of a failure: ok false, the code, the argument and the message of the main error.</summary>
@@ -68,6 +72,23 @@ public static class ToolErrors
             ["message"] = error.Message,
         };
     }
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    /// <summary>A tool's name in Chinese (the reply of a Chinese session names no English tool).</summary>
+    private static string ToolNameZh(string tool) => tool switch
+    {
+        ToolNames.ExtractFrames => "导出视频帧",
+        ToolNames.Thumbnail => "生成封面图",
+        ToolNames.ContactSheet => "生成缩略图墙",
+        ToolNames.Probe => "读取视频信息",
+        ToolNames.Summarize => "生成摘要",
+        ToolNames.Highlights => "提取精彩片段",
+        ToolNames.Trim => "剪辑",
+        ToolNames.Convert => "转换",
+        ToolNames.Export => "导出视频",
+        _ => tool + " ",
+    };
 
     private static string Describe(ITool tool, JobError e) =>
         e.Field is JobFields.Request or JobFields.Input or "" ? e.Message : $"{ArgumentOf(tool, e.Field)}: {e.Message}";

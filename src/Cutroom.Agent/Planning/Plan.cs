@@ -10,6 +10,12 @@ namespace Cutroom.Agent.Planning;
 /// <param name="Planner">Which planner made it (<c>builtin</c>, <c>llm</c>).</param>
 public sealed record Plan(IReadOnlyList<ToolCall> Calls, string Reply, string Language, string Planner)
 {
+    /// <summary>
+    /// What the user should know about how the message was read, in their language ("I used
+    /// broll.mp4, your latest upload; …"): the turn's closing text starts with these.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The plan as agent-tools.md prints it: <c>{"calls":[{"name":...,"args":{...}}],"reply":"..."}</c>.</summary>
     public JsonObject ToJson() => new()
     {

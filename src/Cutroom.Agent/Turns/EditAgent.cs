@@ -69,6 +69,7 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
         }
 
         var lines = results.Select(r => r.Item2.Text).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        if (lines.Count > 0) lines.InsertRange(0, plan.Notes); // "I used broll.mp4, your latest upload; …"
         // A new draft's "say export" hint is stale when this same turn went on to export it.
         if (results.Any(r => r.Item1.Name == ToolNames.Export && r.Item2.Succeeded))
             lines = [.. lines.Select(l => l.Replace(ExportHintEn, "", StringComparison.Ordinal).Replace(ExportHintZh, "", StringComparison.Ordinal).TrimEnd())];
@@ -90,8 +91,8 @@ public sealed class EditAgent(IPlanner planner, ToolRunner runner, EngineContext
     /// <summary>The hint that ends the text of <c>create_video</c> and <c>animate_image</c> (Execution/Executors/CreateExecutors.cs).</summary>
     internal const string ExportHintEn = " Say \"export\" to render the MP4.";
 
-    /// <summary>The Chinese form of <see cref="ExportHintEn"/>.</summary>
-    internal const string ExportHintZh = "说“导出”即可生成 MP4。";
+    /// <summary>The Chinese form of <see cref="ExportHintEn"/>. It never asks the user to say "导出": a seed-following client maps that word to its own export workflow.</summary>
+    internal const string ExportHintZh = "满意后告诉我“生成 MP4 成片”即可。";
 
     private static string ProgressText(string tool, double p, string lang)
     {

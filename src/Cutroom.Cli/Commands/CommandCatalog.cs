@@ -13,6 +13,8 @@ internal static class CommandCatalog
         yield return ContactSheetCommand.Create();
         yield return RenderCommand.Create();
         yield return CreateCommand.Create();
+        yield return ExportTimelineCommand.Create();
+        yield return ImportTimelineCommand.Create();
         yield return TrimCommand.Create();
         yield return ConvertCommand.Create();
         yield return AnimateCommand.Create();

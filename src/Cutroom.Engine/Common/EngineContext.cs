@@ -52,6 +52,10 @@ public sealed class EngineContext
     public EngineContext WithRenderCache(Render.Chunks.RenderCache? cache) =>
         new(Runner, Prober, Limits) { RenderCache = cache, Chunking = Chunking, ChunkScheduler = ChunkScheduler, DrawMotionInProcess = DrawMotionInProcess };
 
+    /// <summary>This context with <paramref name="scheduler"/> as its <see cref="ChunkScheduler"/> (e.g. the job queue's, for one render); every other setting is kept.</summary>
+    public EngineContext WithChunkScheduler(Render.Chunks.IRenderChunkScheduler? scheduler) =>
+        new(Runner, Prober, Limits) { RenderCache = RenderCache, Chunking = Chunking, ChunkScheduler = scheduler, DrawMotionInProcess = DrawMotionInProcess };
+
     /// <summary>This context with <paramref name="limits"/> (e.g. a render's own ffmpeg time limit); every other setting is kept.</summary>
     public EngineContext WithLimits(EngineLimits limits) =>
         new(Runner, Prober, limits) { RenderCache = RenderCache, Chunking = Chunking, ChunkScheduler = ChunkScheduler, DrawMotionInProcess = DrawMotionInProcess };

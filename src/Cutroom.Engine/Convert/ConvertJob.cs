@@ -91,7 +91,7 @@ public sealed class ConvertJob : IJob<ConvertRequest, ConvertResult>
         var graph = new FilterGraph();
         var videoOrdinal = info.Streams.OfType<VideoStreamInfo>().ToList().IndexOf(info.Video!);
         var v = graph.InputVideo(0, videoOrdinal)
-            .Then(Filters.Scale(size.Width, size.Height))
+            .Then(Filters.Scale(size.Width, size.Height, size.Height > (info.Video!.DisplayHeight) ? "lanczos" : null))
             .Then(Filters.SetSar())
             .Then(Filters.Format(preset.Video.PixelFormat));
         graph.Output(v, "v");

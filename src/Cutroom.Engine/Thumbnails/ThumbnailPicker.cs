@@ -21,6 +21,9 @@ public sealed class ThumbnailPicker : IJob<ThumbnailRequest, ThumbnailResult>
     /// <summary>Number of batches (candidates) the video is divided into.</summary>
     public const int CandidateCount = 24;
 
+    /// <summary>The smallest batch ffmpeg's <c>thumbnail</c> filter takes (its <c>n</c> is 2 or more): a short video has fewer candidates.</summary>
+    internal const int MinBatch = 2;
+
     /// <summary>Width (pixels) of the luma planes the candidates are scored on.</summary>
     internal const int ScoreWidth = 256;
 
@@ -53,7 +56,7 @@ public sealed class ThumbnailPicker : IJob<ThumbnailRequest, ThumbnailResult>
 
         var keyframesOnly = index.Count > FullDecodeFrameLimit;
         var pool = keyframesOnly ? index.Keyframes.Count() : index.Count;
-        var batch = Math.Max(1, pool / CandidateCount);
+        var batch = Math.Max(MinBatch, pool / CandidateCount);
         var work = Path.Combine(Path.GetTempPath(), "cutroom-thumb-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(work);
         try
@@ -99,9 +102,13 @@ public sealed class ThumbnailPicker : IJob<ThumbnailRequest, ThumbnailResult>
             var frameIndex = index.FrameOfPts(winnerPts);
             var run = new FrameDecodeRun(_ctx, info);
             var key = index.KeyframeAtOrBefore(frameIndex);
+            var produced = Path.Combine(work, "000000." + FrameFileNames.Extension(format));
             var outcome = await run.RunAsync(key == 0 ? null : index.PtsTime(key), index.PtsTime(frameIndex) + MediaTime.FromMicroseconds(1),
                 [Filters.SelectPts([winnerPts])], false, new FrameDecodeRun.ImageOutput(format, request.Quality), work, 0, null, cancellationToken);
-            var produced = Path.Combine(work, "000000." + FrameFileNames.Extension(format));
+            if ((outcome.Pts.Count == 0 || !File.Exists(produced)) && key != 0)
+                // The seek to the keyframe missed the frame (AVI with B-frames: timestamps made up by the demuxer): decode from the start.
+                outcome = await run.RunAsync(null, index.PtsTime(frameIndex) + MediaTime.FromMicroseconds(1),
+                    [Filters.SelectPts([winnerPts])], false, new FrameDecodeRun.ImageOutput(format, request.Quality), work, 0, null, cancellationToken);
             if (outcome.Pts.Count == 0 || !File.Exists(produced)) throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"the chosen frame of '{Path.GetFileName(input)}' could not be decoded again");
 
             using var staging = OutputStaging.ForFile(request.OutputPath);

@@ -15,9 +15,18 @@ public sealed class BindLinks(IDbContextFactory<CutroomDb> db)
     /// <exception cref="InvalidOperationException">The account does not exist.</exception>
     public async Task<string> UrlAsync(string baseUrl, string accountId, CancellationToken cancellationToken)
     {
-        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
-        var code = await ctx.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.BindCode).FirstAsync(cancellationToken);
+        var code = await IdAsync(accountId, cancellationToken);
         return $"{baseUrl}/bind?bind={Uri.EscapeDataString(code)}";
+    }
+
+    /// <summary>The bind id of <paramref name="accountId"/>: the <c>&lt;id&gt;</c> of its link, which the seeds read from the create-session and state answers (<c>bind_id</c>).</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <exception cref="InvalidOperationException">The account does not exist.</exception>
+    public async Task<string> IdAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+        return await ctx.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.BindCode).FirstAsync(cancellationToken);
     }
 
     /// <summary>The server's address as the client of <paramref name="request"/> sees it.</summary>

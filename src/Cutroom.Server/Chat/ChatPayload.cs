@@ -34,7 +34,8 @@ public sealed record ChatPayload(string Message, string Language, string BaseUrl
 /// <param name="Planner">Which planner made it.</param>
 /// <param name="Reply">Its reply.</param>
 /// <param name="Calls">Its calls.</param>
-public sealed record PlannedTurn(int Version, string Planner, string Reply, IReadOnlyList<PlannedCall> Calls)
+/// <param name="Notes">Its notes (<see cref="Plan.Notes"/>; absent in payloads stored before they existed).</param>
+public sealed record PlannedTurn(int Version, string Planner, string Reply, IReadOnlyList<PlannedCall> Calls, IReadOnlyList<string>? Notes = null)
 {
     /// <summary>The stored form of <paramref name="plan"/>.</summary>
     /// <param name="plan">The plan.</param>
@@ -42,12 +43,12 @@ public sealed record PlannedTurn(int Version, string Planner, string Reply, IRea
     public static PlannedTurn Of(Plan plan, int version)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new PlannedTurn(version, plan.Planner, plan.Reply, [.. plan.Calls.Select(c => new PlannedCall(c.Name, (JsonObject)c.Args.DeepClone()))]);
+        return new PlannedTurn(version, plan.Planner, plan.Reply, [.. plan.Calls.Select(c => new PlannedCall(c.Name, (JsonObject)c.Args.DeepClone()))], plan.Notes);
     }
 
     /// <summary>The agent's plan.</summary>
     /// <param name="language">The reply language.</param>
-    public Plan ToPlan(string language) => new([.. Calls.Select(c => new ToolCall(c.Name, (JsonObject)c.Args.DeepClone()))], Reply, language, Planner);
+    public Plan ToPlan(string language) => new([.. Calls.Select(c => new ToolCall(c.Name, (JsonObject)c.Args.DeepClone()))], Reply, language, Planner) { Notes = Notes ?? [] };
 }
 
 /// <summary>One stored call.</summary>

@@ -15,6 +15,7 @@ using Cutroom.Server.Render;
 using Cutroom.Server.Sessions;
 using Cutroom.Server.State;
 using Cutroom.Server.Storage;
+using Cutroom.Server.Timelines;
 using Cutroom.Server.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -122,6 +123,7 @@ public static class ServerHost
         api.MapRender();
         api.MapPreview();
         api.MapChat();
+        api.MapTimelines();
         api.MapAdk();
         api.MapSessionCookie();
         return app;

@@ -157,6 +157,12 @@ public sealed class JobOptions
     /// <summary>Renders run at once; default cores / 2, at least 1.</summary>
     public int Concurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
+    /// <summary>
+    /// Pieces of chunked renders (<c>render_chunk</c> jobs, docs/render.md "Chunks as jobs") this worker process renders at once,
+    /// for any render of any worker; default the cores (at most 8), as a render on one machine runs its chunks.
+    /// </summary>
+    public int ChunkConcurrency { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
     /// <summary>Chat turns run at once (they are short, or wait on their own ffmpeg); default cores, at least 2.</summary>
     public int ChatConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
@@ -237,6 +243,23 @@ public sealed class RenderOptions
     /// </summary>
     public long CacheMaxBytes { get; set; } = Cutroom.Engine.Render.Chunks.RenderCache.DefaultMaxBytes;
 
+    /// <summary>
+    /// Who renders the chunks of an export (docs/render.md, "Chunks as jobs"): <c>local</c> (the worker that runs the render, on its cores),
+    /// <c>queued</c> (each chunk is a <c>render_chunk</c> job that any worker process on any machine may take, so several workers render
+    /// one video together), or <c>auto</c> (default: <c>queued</c> in a process started with <c>--role worker</c>, which implies other
+    /// workers share the queue; <c>local</c> otherwise, which saves the queue's round trips on one machine).
+    /// </summary>
+    public string ChunkJobs { get; set; } = ChunkJobModes.Auto;
+
+    /// <summary>Whether renders of a process in <paramref name="role"/> queue their chunks as jobs (<see cref="ChunkJobs"/>).</summary>
+    /// <param name="role">The process's <see cref="ServerOptions.Role"/>.</param>
+    public bool QueuesChunks(string role) => ChunkJobs.ToLowerInvariant() switch
+    {
+        ChunkJobModes.Queued => true,
+        ChunkJobModes.Local => false,
+        _ => string.Equals(role, ServerRoles.Worker, StringComparison.OrdinalIgnoreCase),
+    };
+
     /// <summary>The longest output one render may produce (the draft's duration, checked when the render is posted: 4000 past it). Default 30 min.</summary>
     public TimeSpan MaxOutputDuration { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -271,4 +294,15 @@ public sealed class PreviewOptions
 
     /// <summary>The preview's height in pixels (the width keeps the draft's aspect ratio); default 360 (640x360 for 16:9).</summary>
     public int Height { get; set; } = Cutroom.Engine.Render.Preview.DraftPreview.DefaultHeight;
+}
+
+/// <summary>The values of <see cref="RenderOptions.ChunkJobs"/>.</summary>
+public static class ChunkJobModes
+{
+    /// <summary>Queued in a worker-only process, local otherwise (default).</summary>
+    public const string Auto = "auto";
+    /// <summary>The render's own worker renders its chunks.</summary>
+    public const string Local = "local";
+    /// <summary>Every chunk is a job of the queue, for any worker.</summary>
+    public const string Queued = "queued";
 }

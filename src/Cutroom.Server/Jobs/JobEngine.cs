@@ -46,6 +46,7 @@ public sealed class JobEngine(JobStorage storage, IServiceProvider services, Ser
         var activator = new ServiceJobActivator(services);
         _servers.Add(Start("render", Math.Max(1, options.Jobs.Concurrency), [JobQueue.QueueOf(JobKinds.Render)], activator));
         _servers.Add(Start("chat", Math.Max(1, options.Jobs.ChatConcurrency), [JobQueue.QueueOf(JobKinds.Chat)], activator));
+        _servers.Add(Start("chunks", Math.Max(1, options.Jobs.ChunkConcurrency), [JobQueue.QueueOf(JobKinds.RenderChunk)], activator));
         _servers.Add(Start("system", 1, [JobQueue.SystemQueue], activator));
         _running = true;
     }

@@ -20,7 +20,7 @@ namespace Cutroom.Server.Jobs;
 public sealed class JobRunner
 {
     /// <summary>Every job kind, each with its own queue and workers.</summary>
-    public static readonly IReadOnlyList<string> Kinds = [JobKinds.Render, JobKinds.Chat];
+    public static readonly IReadOnlyList<string> Kinds = [JobKinds.Render, JobKinds.Chat, JobKinds.RenderChunk];
 
     private readonly JobStore _jobs;
     private readonly CreditLedger _ledger;
@@ -58,7 +58,13 @@ public sealed class JobRunner
     public static FairQueue.Rules RulesOf(string kind, ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return kind == JobKinds.Chat ? new FairQueue.Rules(options.Jobs.ChatTurnsPerAccount, OnePerSession: true) : new FairQueue.Rules(options.Jobs.RendersPerAccount, OnePerSession: false);
+        return kind switch
+        {
+            JobKinds.Chat => new FairQueue.Rules(options.Jobs.ChatTurnsPerAccount, OnePerSession: true),
+            // The pieces of renders already admitted by the per-account render limit: no limit of their own, but accounts still take turns.
+            JobKinds.RenderChunk => new FairQueue.Rules(int.MaxValue, OnePerSession: false),
+            _ => new FairQueue.Rules(options.Jobs.RendersPerAccount, OnePerSession: false),
+        };
     }
 
     /// <summary>Claims and runs the next startable job of <paramref name="kind"/>, if any.</summary>

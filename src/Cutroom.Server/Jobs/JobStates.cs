@@ -26,4 +26,6 @@ public static class JobKinds
     public const string Render = "render";
     /// <summary>A chat turn (contract §6b): the agent's operations.</summary>
     public const string Chat = "chat";
+    /// <summary>One piece of a chunked render (a video chunk or the soundtrack), queued by its render job so that any worker can render it.</summary>
+    public const string RenderChunk = "render_chunk";
 }

@@ -42,6 +42,16 @@ public sealed class JobStore(IDbContextFactory<CutroomDb> db, TimeProvider clock
         return await ctx.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
     }
 
+    /// <summary>The jobs of <paramref name="ids"/> that exist.</summary>
+    /// <param name="ids">Job ids.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task<IReadOnlyList<JobRow>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var ctx = await db.CreateDbContextAsync(cancellationToken);
+        return await ctx.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Claims the job <see cref="FairQueue"/> picks among the queued jobs of <paramref name="kind"/>: it
     /// becomes running with one more attempt, held by <paramref name="workerId"/> until

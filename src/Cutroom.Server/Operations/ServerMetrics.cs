@@ -33,7 +33,7 @@ public sealed class ServerMetrics
             ["kind", "outcome"], new HistogramConfiguration { Buckets = DurationBuckets });
         _ffmpegCpu = factory.CreateCounter("cutroom_ffmpeg_cpu_seconds_total",
             "User + system CPU seconds used by this process's finished ffmpeg and ffprobe runs (the kernel's accounting of reaped children).");
-        foreach (var kind in new[] { JobKinds.Render, JobKinds.Chat })
+        foreach (var kind in JobRunner.Kinds)
         {
             _queued.WithLabels(kind).Set(0);
             JobsRunning.WithLabels(kind).Set(0);
@@ -46,7 +46,7 @@ public sealed class ServerMetrics
             try
             {
                 var counts = await queue.CountAsync(ct);
-                foreach (var kind in counts.Keys.Concat([JobKinds.Render, JobKinds.Chat]).Distinct())
+                foreach (var kind in counts.Keys.Concat(JobRunner.Kinds).Distinct())
                     _queued.WithLabels(kind).Set(counts.GetValueOrDefault(kind));
             }
             catch (Exception e) when (!ct.IsCancellationRequested)

@@ -29,6 +29,8 @@ public static class RenderEndpoints
         services.AddSingleton<RenderJobs>();
         services.AddSingleton<RenderJobHandler>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<RenderJobHandler>());
+        services.AddSingleton<Chunks.RenderChunkJobHandler>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<Chunks.RenderChunkJobHandler>());
         return services;
     }
 

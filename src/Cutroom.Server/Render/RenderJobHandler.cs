@@ -27,8 +27,11 @@ namespace Cutroom.Server.Render;
 /// <param name="sources">Resolves media ids.</param>
 /// <param name="store">Temp names and storage.</param>
 /// <param name="logger">The server log.</param>
-/// <param name="options">The render time limit (<see cref="RenderOptions.FFmpegTimeLimitFor"/>: it grows with the output's duration).</param>
-public sealed class RenderJobHandler(EngineContext engine, RenderSources sources, FileStore store, ServerOptions options, ILogger<RenderJobHandler> logger) : IJobHandler
+/// <param name="options">The render time limit (<see cref="RenderOptions.FFmpegTimeLimitFor"/>: it grows with the output's duration), and whether chunks are queued as jobs (<see cref="RenderOptions.ChunkJobs"/>).</param>
+/// <param name="jobs">The jobs table (chunks queued as jobs).</param>
+/// <param name="queue">The engine's queue (chunks queued as jobs).</param>
+public sealed class RenderJobHandler(EngineContext engine, RenderSources sources, FileStore store, ServerOptions options, ILogger<RenderJobHandler> logger,
+    JobStore jobs, JobQueue queue) : IJobHandler
 {
     /// <inheritdoc/>
     public string Kind => JobKinds.Render;
@@ -69,9 +72,14 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
                 LogFile = log,
             };
             // The renderer probed the output once to verify it (a picture, sound unless GIF, a duration): its numbers are stored.
-            var rendered = await new DraftRenderer(RenderLimits.WithTimeLimit(engine, options.Render.FFmpegTimeLimitFor(draft.DurationMs))).RunAsync(render, new PercentProgress(progress, 97), cancellationToken);
+            var limit = options.Render.FFmpegTimeLimitFor(draft.DurationMs);
+            var context = RenderLimits.WithTimeLimit(engine, limit);
+            // Chunks as jobs: any worker process takes the pieces of this render (docs/render.md, "Chunks as jobs").
+            if (options.Render.QueuesChunks(options.Role))
+                context = context.WithChunkScheduler(new Chunks.QueuedRenderChunkScheduler(job, request, jobs, queue, store, engine.RenderCache, limit));
+            var rendered = await new DraftRenderer(context).RunAsync(render, new PercentProgress(progress, 97), cancellationToken);
             progress.Report(98);
-            var title = string.IsNullOrWhiteSpace(draft.Meta.Title) ? "render" : draft.Meta.Title.Trim();
+            var title = DownloadTitle(draft, media);
             var file = await store.StoreAsync(job.AccountId, temp, extension, ContentTypes.Of(temp), title + extension, CancellationToken.None);
             return new RenderOutputFile(file.Key, RenderRequest.NameOf(request.Format), rendered.Width, rendered.Height, rendered.DurationMs,
                 file.SizeBytes, rendered.ElapsedMs).ToJson();
@@ -98,6 +106,18 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
             Delete(temp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The name a download of the render gets: the draft's title, else the first picture's upload name
+    /// with <c>-export</c> (<c>cockatoo-export.mp4</c>), else <c>export</c>; never a storage key.
+    /// </summary>
+    internal static string DownloadTitle(Cutroom.Timeline.Model.Draft draft, IReadOnlyDictionary<string, RenderSource> media)
+    {
+        if (!string.IsNullOrWhiteSpace(draft.Meta.Title)) return draft.Meta.Title.Trim();
+        var first = draft.Tracks.Where(t => t.Type == Cutroom.Timeline.Model.TrackType.Video).SelectMany(t => t.Segments).OrderBy(s => s.StartMs)
+            .Select(s => s.Src is { } src && media.TryGetValue(src, out var m) ? m.Name : null).FirstOrDefault(n => n is not null);
+        return first is null ? "export" : Path.GetFileNameWithoutExtension(first) + "-export";
     }
 
     /// <summary>The draft's <c>m.bg</c> (<c>#RRGGBB</c>, validated) in ffmpeg's colour syntax, or black.</summary>

@@ -56,7 +56,8 @@ public sealed record RenderOutputData(string Url, string Format, int Width, int 
 /// <summary>A failed render's error.</summary>
 /// <param name="Code">The contract's code.</param>
 /// <param name="Message">Why, for the user (no paths).</param>
-public sealed record RenderErrorData(int Code, string Message);
+/// <param name="RequestId">For a 5000 error (contract §1), the id to report: the render job's id, which its log and the server log carry; else null.</param>
+public sealed record RenderErrorData(int Code, string Message, string? RequestId = null);
 
 /// <summary>The contract's view of a render job.</summary>
 public static class RenderStatus
@@ -82,8 +83,9 @@ public static class RenderStatus
         RenderOutputData? output = null;
         if (status == "completed" && RenderOutputFile.Parse(job.ResultJson) is { } r)
             output = new RenderOutputData(urlOf(r.FileKey), r.Format, r.Width, r.Height, r.DurationMs, r.SizeBytes);
+        var code = job.ErrorCode ?? ApiCodes.ServerError;
         RenderErrorData? error = status == "failed"
-            ? new RenderErrorData(job.ErrorCode ?? ApiCodes.ServerError, job.ErrorMessage ?? "the render was cancelled")
+            ? new RenderErrorData(code, job.ErrorMessage ?? "the render was cancelled", code == ApiCodes.ServerError ? job.Id : null)
             : null;
         return new RenderStatusData(job.ExternalId ?? job.Id, status, status == "completed" ? 100 : job.Progress, output, error, job.CreatedAt, job.UpdatedAt);
     }

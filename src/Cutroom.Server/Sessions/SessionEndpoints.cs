@@ -16,18 +16,19 @@ public static class SessionEndpoints
     /// <param name="TaskName">The task name.</param>
     /// <param name="Language">The language.</param>
     /// <param name="CreatedAt">Created at.</param>
-    public sealed record SessionData(string TaskId, string SessionId, string TaskName, string Language, DateTime CreatedAt);
+    /// <param name="BindId">The <c>&lt;id&gt;</c> of the account's registration link (<c>?bind=&lt;id&gt;</c>, contract §4).</param>
+    public sealed record SessionData(string TaskId, string SessionId, string TaskName, string Language, DateTime CreatedAt, string BindId);
 
     /// <summary>Maps the endpoint on the authenticated group.</summary>
     /// <param name="api">The authenticated group.</param>
     public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
     {
-        api.MapPost("/api/tasks/me/with-session/nemo_agent", async (HttpContext http, SessionStore sessions) =>
+        api.MapPost("/api/tasks/me/with-session/nemo_agent", async (HttpContext http, SessionStore sessions, Chat.BindLinks bind) =>
         {
             var caller = Caller.Of(http);
             var (taskName, language) = await ReadBodyAsync(http.Request);
             var s = await sessions.CreateAsync(caller, taskName, language, Attribution.Json(http.Request), http.RequestAborted);
-            return Api.Ok(new SessionData(s.TaskId, s.Id, s.TaskName, s.Language, s.CreatedAt));
+            return Api.Ok(new SessionData(s.TaskId, s.Id, s.TaskName, s.Language, s.CreatedAt, await bind.IdAsync(caller.AccountId, http.RequestAborted)));
         }).WithName("CreateSession").WithTags("sessions");
         return api;
     }

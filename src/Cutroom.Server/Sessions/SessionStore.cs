@@ -138,10 +138,33 @@ public sealed class SessionStore(IDbContextFactory<CutroomDb> db, FileStore stor
             catch (FileNotFoundException) { paths[f.Key] = null; }
         }
         string? PathOfKey(string key) => paths.GetValueOrDefault(key);
+        // Tools name their input by its file name (engine messages, highlights.json, summary.md): a job reads each file
+        // through a link with the user's name, so no storage key reaches a text a person reads.
+        string? Named(string id, string name, string? path) => fetchFiles && path is not null ? NamedLink(sessionId, id, name, path) : path;
         return new DbAgentSession(db, store, clock, changes, row, ParseDraft(draft),
-            [.. media.Select(m => ToSessionMedia(m, PathOfKey(m.FileKey)))],
-            [.. generated.Select(g => ToGenerated(g, PathOfKey(g.FileKey)))],
+            [.. media.Select(m => ToSessionMedia(m, Named(m.Id, m.Name, PathOfKey(m.FileKey))))],
+            [.. generated.Select(g => ToGenerated(g, Named(g.Id, g.Name, PathOfKey(g.FileKey))))],
             ledger.For(row.AccountId, jobId));
+    }
+
+    /// <summary>
+    /// A symbolic link to <paramref name="path"/> named <paramref name="name"/> (sanitised) in the session's work
+    /// folder (<c>by-name/&lt;id&gt;/&lt;name&gt;</c>), made once; the stored path itself when no link can be made.
+    /// </summary>
+    private string NamedLink(string sessionId, string id, string name, string path)
+    {
+        var link = Path.Combine(store.SessionWorkDir(sessionId), "by-name", id, FileNames.Sanitize(name));
+        try
+        {
+            var existing = new FileInfo(link);
+            if (existing.LinkTarget == path) return link;
+            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+            if (existing.LinkTarget is not null) File.Delete(link);
+            File.CreateSymbolicLink(link, path);
+            return link;
+        }
+        catch (IOException) { return path; }
+        catch (UnauthorizedAccessException) { return path; }
     }
 
     /// <summary>Adds uploads to the bin (in order) and, while the draft is empty, places them on it (contract §5); one transaction, under the session lock.</summary>

@@ -28,8 +28,9 @@ public static class StateEndpoints
     /// <param name="VideoInfos">Every upload.</param>
     /// <param name="GeneratedMedia">Every output, newest last.</param>
     /// <param name="Messages">The chat history, oldest first (an addition beyond contract §6a; <see cref="ChatHistory"/>).</param>
+    /// <param name="BindId">The <c>&lt;id&gt;</c> of the account's registration link (<c>?bind=&lt;id&gt;</c>, contract §6a).</param>
     public sealed record SessionState(JsonElement Draft, string TimelineSummary, IReadOnlyList<VideoInfo> VideoInfos, IReadOnlyList<GeneratedInfo> GeneratedMedia,
-        IReadOnlyList<ChatHistory.Message> Messages);
+        IReadOnlyList<ChatHistory.Message> Messages, string BindId);
 
     /// <summary>An upload (<c>video_infos</c>; also the items of an upload's answer).</summary>
     public sealed record VideoInfo(string MediaId, string Name, string Kind, string Mime, long? DurationMs, int? Width, int? Height, double? Fps,
@@ -44,7 +45,7 @@ public static class StateEndpoints
     public static RouteGroupBuilder MapState(this RouteGroupBuilder api)
     {
         api.MapGet("/api/state/nemo_agent/me/{sessionId}/latest", async (string sessionId, HttpContext http, SessionStore sessions,
-            IDbContextFactory<CutroomDb> db, DownloadLinks links) =>
+            IDbContextFactory<CutroomDb> db, DownloadLinks links, Chat.BindLinks bind) =>
         {
             var s = await sessions.RequireAsync(Caller.Of(http), sessionId, http.RequestAborted);
             await using var ctx = await db.CreateDbContextAsync(http.RequestAborted);
@@ -59,7 +60,7 @@ public static class StateEndpoints
                 [.. media.Select(m => ToInfo(m, url(m.FileKey)))],
                 [.. generated.Select(g => new GeneratedInfo(g.Id, g.Kind, g.Op, g.Name, url(g.FileKey), g.SourceMediaId,
                     g.Width, g.Height, g.DurationMs, g.TimeMs, g.GroupId, g.CreatedAt))],
-                await ChatHistory.ReadAsync(ctx, s.Id, http.RequestAborted));
+                await ChatHistory.ReadAsync(ctx, s.Id, http.RequestAborted), await bind.IdAsync(s.AccountId, http.RequestAborted));
             return Api.Ok(new StateData(s.Id, s.Version, s.UpdatedAt, state));
         }).WithName("SessionState").WithTags("state");
         return api;

@@ -15,7 +15,7 @@ public sealed class MediaJobToolErrorTests : IDisposable
 
     [Theory]
     [InlineData("en", "highlights failed: min_ms: is 20 s, longer than 'cockatoo.mp4' (14 s long); ask for shorter clips.")]
-    [InlineData("zh", "highlights 失败：参数有误（min_ms: is 20 s, longer than 'cockatoo.mp4' (14 s long); ask for shorter clips）。")]
+    [InlineData("zh", "提取精彩片段失败：参数有误（min_ms，错误代码 out_of_range）。")]
     public async Task Clips_longer_than_the_video_are_out_of_range_at_min_ms(string language, string sentence)
     {
         var engine = EngineContext.CreateDefault();

@@ -24,6 +24,25 @@ public class ThumbnailPickerTests
         Assert.True(TestMedia.MeanAbsDiff(image, TestMedia.DecodeRgb(BlackFadeBlurSharpBlack, result.FrameIndex)) < 1.0, "the image is not the chosen frame");
     }
 
+    /// <summary>A one-second real clip as an XviD AVI with B-frames (26 frames: fewer than two per candidate batch).</summary>
+    private static string ShortXvid => TestMedia.Generate("thumbnail-xvid-bframes.avi",
+        "-i", TestMedia.Real("video/birds.mp4"), "-c:v", "mpeg4", "-vtag", "XVID", "-bf", "2", "-an");
+
+    [Fact]
+    public async Task A_short_xvid_avi_with_b_frames_gets_a_cover_at_full_resolution()
+    {
+        using var dir = new TempDir();
+        var result = await Pick(ShortXvid, dir.File("cover.jpg"));
+
+        Assert.True(File.Exists(dir.File("cover.jpg")));
+        var probe = TestMedia.FfprobeJson(ShortXvid).GetProperty("streams")[0];
+        Assert.Equal((probe.GetProperty("width").GetInt32(), probe.GetProperty("height").GetInt32()), (result.Width, result.Height));
+        // A picture of the video: the AVI demuxer gives its reference frames no pts, so the reported index is not checked here.
+        var cover = TestMedia.DecodeRgb(dir.File("cover.jpg"));
+        var nearest = Enumerable.Range(0, 26).Min(i => TestMedia.MeanAbsDiff(cover, TestMedia.DecodeRgb(ShortXvid, i)));
+        Assert.True(nearest < 3.0, $"the cover is no frame of the video (nearest {nearest:0.0})");
+    }
+
     [Fact]
     public void A_black_frame_scores_zero_and_a_sharp_one_beats_its_blurred_copy()
     {

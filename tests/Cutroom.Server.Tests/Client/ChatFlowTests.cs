@@ -88,7 +88,7 @@ public class ChatFlowTests
         Assert.Contains(1, types);
         Assert.Contains(7, types);
         Assert.Contains("photo-skagen.jpg", stdout);    // "status" prints the timeline summary, named after the uploads
-        Assert.Contains("说“导出”即可生成 MP4", stdout);  // not exported yet: the reply says how
+        Assert.Contains("告诉我“生成 MP4 成片”即可", stdout);  // not exported yet: the reply says how
     }
 
     [Fact]

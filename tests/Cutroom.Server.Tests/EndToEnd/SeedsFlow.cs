@@ -27,7 +27,16 @@ public static class SeedsFlow
     }
 
     /// <summary>One chat turn over SSE, read to the end; returns the parsed events (heartbeats are counted apart).</summary>
-    public static async Task<IReadOnlyList<JsonElement>> ChatAsync(ApiClient client, string text)
+    public static async Task<IReadOnlyList<JsonElement>> ChatAsync(ApiClient client, string text) =>
+        (await ChatWithHeadersAsync(client, text, attribution: true)).Events;
+
+    /// <summary>
+    /// One chat turn as a seed-following agent sends it: the bearer token and, unless
+    /// <paramref name="attribution"/> is false, the three <c>X-Skill-*</c> headers the seeds require on
+    /// every request. Returns the events of a stream (read to the end, checked to complete), or the
+    /// error envelope (HTTP status and JSON) when the server refused before streaming.
+    /// </summary>
+    public static async Task<(IReadOnlyList<JsonElement> Events, int Status, JsonElement? Refusal)> ChatWithHeadersAsync(ApiClient client, string text, bool attribution)
     {
         var body = JsonSerializer.Serialize(new
         {
@@ -36,8 +45,13 @@ public static class SeedsFlow
         });
         using var req = new HttpRequestMessage(HttpMethod.Post, "run_sse") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         req.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (attribution) AddAttribution(req);
         using var res = await client.Http.SendAsync(req, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(200, (int)res.StatusCode);
+        if ((int)res.StatusCode != 200)
+        {
+            using var refusal = JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+            return ([], (int)res.StatusCode, refusal.RootElement.Clone());
+        }
         Assert.Equal("text/event-stream", res.Content.Headers.ContentType?.MediaType);
         var events = new List<JsonElement>();
         using var reader = new StreamReader(await res.Content.ReadAsStreamAsync());
@@ -51,7 +65,16 @@ public static class SeedsFlow
         var last = events[^1];
         Assert.False(last.TryGetProperty("errorCode", out var code) && code.ValueKind != JsonValueKind.Null, $"the turn ended with an error: {last}");
         Assert.True(last.GetProperty("turnComplete").GetBoolean(), "the last event must complete the turn");
-        return events;
+        return (events, 200, null);
+    }
+
+    /// <summary>The three attribution headers of the seeds.</summary>
+    public static void AddAttribution(HttpRequestMessage req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        req.Headers.Add("X-Skill-Source", "seeds-client");
+        req.Headers.Add("X-Skill-Version", "1.0");
+        req.Headers.Add("X-Skill-Platform", "linux");
     }
 
     /// <summary>The text of every non-partial text part, joined.</summary>
@@ -66,9 +89,7 @@ public static class SeedsFlow
         var id = "render_" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var body = JsonSerializer.Serialize(new { id, sessionId = client.SessionId, draft, output = new { format, quality } });
         using var req = new HttpRequestMessage(HttpMethod.Post, "api/render/proxy/lambda") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        req.Headers.Add("X-Skill-Source", "seeds-client");
-        req.Headers.Add("X-Skill-Version", "1.0");
-        req.Headers.Add("X-Skill-Platform", "linux");
+        AddAttribution(req);
         using var res = await client.Http.SendAsync(req);
         var queued = await LiveServer.ReadEnvelopeAsync(res, 202);
         Assert.Equal(id, queued.GetProperty("id").GetString());

@@ -34,9 +34,11 @@ internal sealed class ExtractFramesExecutor : IToolExecutor<ExtractFramesArgs>
         var result = await new FrameExtractor(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var group = ctx.Session.NewGroup();
         var ids = new JsonArray();
+        // Every frame of one extraction has the same size: the first one's, probed once.
+        var (w, h) = await ExecutorKit.SizeAsync(ctx, result.Frames.Count > 0 ? Path.Combine(result.OutputDirectory, result.Frames[0].File) : null);
         foreach (var f in result.Frames)
         {
-            var g = await ExecutorKit.RecordAsync(ctx, ToolNames.ExtractFrames, group, "image", Path.Combine(result.OutputDirectory, f.File), args.Media, timeMs: f.PtsMs);
+            var g = await ExecutorKit.RecordAsync(ctx, ToolNames.ExtractFrames, group, "image", Path.Combine(result.OutputDirectory, f.File), args.Media, timeMs: f.PtsMs, width: w, height: h);
             ids.Add(g.Id);
         }
         var zipPath = ExecutorKit.Zip(result.Frames.Select(f => Path.Combine(result.OutputDirectory, f.File)), folder + ".zip");
@@ -112,7 +114,8 @@ internal sealed class ThumbnailExecutor : IToolExecutor<ThumbnailArgs>
             file = r.File;
             timeMs = r.PtsMs;
         }
-        var g = await ExecutorKit.RecordAsync(ctx, ToolNames.Thumbnail, group, "image", file, args.Media, timeMs: timeMs);
+        var (tw, th) = await ExecutorKit.SizeAsync(ctx, file);
+        var g = await ExecutorKit.RecordAsync(ctx, ToolNames.Thumbnail, group, "image", file, args.Media, timeMs: timeMs, width: tw, height: th);
         return new ToolOutcome
         {
             Succeeded = true,

@@ -29,13 +29,15 @@ internal sealed class HighlightsExecutor : IToolExecutor<HighlightsArgs>
         var result = await new HighlightsJob(ctx.Engine).RunAsync(request, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var group = ctx.Session.NewGroup();
         var clips = new JsonArray();
+        // The clips of one video share its size: the first one's, probed once.
+        var (w, h) = await ExecutorKit.SizeAsync(ctx, result.Clips.Count > 0 ? Path.Combine(result.OutputDirectory, result.Clips[0].File) : null);
         foreach (var c in result.Clips.OrderBy(c => c.Rank))
         {
-            var g = await ExecutorKit.RecordAsync(ctx, ToolNames.Highlights, group, "video", Path.Combine(result.OutputDirectory, c.File), args.Media, timeMs: c.StartMs, durationMs: c.EndMs - c.StartMs);
+            var g = await ExecutorKit.RecordAsync(ctx, ToolNames.Highlights, group, "video", Path.Combine(result.OutputDirectory, c.File), args.Media, timeMs: c.StartMs, durationMs: c.EndMs - c.StartMs, width: w, height: h);
             clips.Add(new JsonObject { ["id"] = g.Id, ["rank"] = c.Rank, ["start_ms"] = c.StartMs, ["end_ms"] = c.EndMs, ["reasons"] = new JsonArray([.. c.Reasons.Select(r => (JsonNode)r)]) });
         }
         string? reel = null;
-        if (result.Reel is { } r) reel = (await ExecutorKit.RecordAsync(ctx, ToolNames.Highlights, group, "video", Path.Combine(result.OutputDirectory, r), args.Media)).Id;
+        if (result.Reel is { } r) reel = (await ExecutorKit.RecordAsync(ctx, ToolNames.Highlights, group, "video", Path.Combine(result.OutputDirectory, r), args.Media, width: w, height: h)).Id;
         var json = await ExecutorKit.RecordAsync(ctx, ToolNames.Highlights, group, "json", Path.Combine(result.OutputDirectory, "highlights.json"), args.Media);
         var zip = await ExecutorKit.RecordAsync(ctx, ToolNames.Highlights, group, "archive",
             ExecutorKit.Zip(result.Clips.Select(c => Path.Combine(result.OutputDirectory, c.File)), folder + ".zip"), args.Media);

@@ -16,8 +16,9 @@ internal sealed class AddTextExecutor : IToolExecutor<AddTextArgs>
         });
         if (r.Error is { } e) return Task.FromResult(ExecutorKit.EditFailed(ctx, e));
         var s = ExecutorKit.Find(r.Value, r.SegmentId!)!.Value.Segment;
-        var where = $"{s.Meta.Position ?? "center"}, {ExecutorKit.Time(s.StartMs)}-{ExecutorKit.Time(s.EndMs)}";
-        return Task.FromResult(ToolOutcome.Edited(ctx.T($"Added the text \"{args.Text}\" ({where}).", $"已添加文字“{args.Text}”（{where}）。"), r.Value)
+        var position = s.Meta.Position ?? "center";
+        var when = $"{ExecutorKit.Time(s.StartMs)}-{ExecutorKit.Time(s.EndMs)}";
+        return Task.FromResult(ToolOutcome.Edited(ctx.T($"Added the text \"{args.Text}\" ({position}, {when}).", $"已添加文字“{args.Text}”（{ChineseWords.Of(position)}，{when}）。"), r.Value)
             with { Data = new JsonObject { ["segment"] = s.Id } });
     }
 }
@@ -36,9 +37,9 @@ internal sealed class EditTextExecutor : IToolExecutor<EditTextArgs>
         if (r.Error is { } e) return Task.FromResult(ExecutorKit.EditFailed(ctx, e));
         var changes = new List<string>();
         if (args.Text is not null) changes.Add(ctx.T($"text \"{args.Text}\"", $"内容“{args.Text}”"));
-        if (args.Color is not null) changes.Add(ctx.T($"colour {args.Color}", $"颜色 {args.Color}"));
+        if (args.Color is not null) changes.Add(ctx.T($"colour {args.Color}", $"颜色 {ChineseWords.Of(args.Color)}"));
         if (args.Size is { } size) changes.Add(ctx.T($"size {size:0}", $"字号 {size:0}"));
-        if (args.Position is not null) changes.Add(ctx.T($"position {args.Position}", $"位置 {args.Position}"));
+        if (args.Position is not null) changes.Add(ctx.T($"position {args.Position}", $"位置 {ChineseWords.Of(args.Position)}"));
         if (args.StartMs is not null || args.DurationMs is not null)
         {
             var s = ExecutorKit.Find(r.Value, args.Segment)!.Value.Segment;

@@ -17,7 +17,7 @@ namespace Cutroom.Agent.Execution.Executors;
 /// <summary>
 /// <c>trim</c>: <see cref="TrimJob"/> into a generated clip. Without times, the dead head and
 /// tail are cut: black or frozen pictures touching the start or the end (from the cached
-/// analysis). When the draft's video tracks hold only this media in one segment, that segment
+/// analysis); when there are none, no clip is made and nothing is charged. When the draft's video tracks hold only this media in one segment, that segment
 /// is trimmed to the same source range, so a following export is the clip.
 /// </summary>
 internal sealed class TrimExecutor : IToolExecutor<TrimArgs>
@@ -43,6 +43,16 @@ internal sealed class TrimExecutor : IToolExecutor<TrimArgs>
             end = Math.Min(args.EndMs ?? duration, duration);
         }
         var name = ExecutorKit.NameOf(ctx.Session, args.Media);
+        if (auto && start == 0 && end >= duration)
+            // Nothing dead at either end: a copy of the whole video is not a trimmed clip, so none is made and nothing is charged.
+            return new ToolOutcome
+            {
+                Succeeded = true,
+                Credits = 0,
+                Text = ctx.T($"Found nothing dead at the ends of {name} (no black or frozen start or end), so there was nothing to cut and no new clip was made. Say a range such as \"from 0:10 to 0:30\" to cut.",
+                    $"{name} 的首尾没有黑屏或静止画面，无需剪辑，没有生成新片段。可以说“从0:10到0:30”来剪辑。"),
+                Data = new JsonObject { ["start_ms"] = 0, ["end_ms"] = duration, ["duration_ms"] = duration, ["trimmed"] = false },
+            };
         if (end <= start)
             throw new JobInputException(JobErrorCodes.OutOfRange, JobFields.Start,
                 ctx.T($"{name} is only {ExecutorKit.Time(duration)} long; nothing is left between {ExecutorKit.Time(start)} and {ExecutorKit.Time(end)}",
@@ -58,10 +68,7 @@ internal sealed class TrimExecutor : IToolExecutor<TrimArgs>
 
         var draft = TrimDraft(ctx.Session.Draft, args.Media, start, end);
         var what = auto
-            ? start == 0 && end >= duration
-                ? ctx.T($"Found nothing dead at the ends of {name} (no black or frozen start or end), so the clip is the whole video ({ExecutorKit.Time(duration)}). Say a range such as \"from 0:10 to 0:30\" to cut.",
-                    $"{name} 的首尾没有黑屏或静止画面，片段即整段视频（{ExecutorKit.Time(duration)}）。可以说“从0:10到0:30”来剪辑。")
-                : ctx.T($"Cut the black/frozen ends of {name}: kept {ExecutorKit.Time(start)}-{ExecutorKit.Time(end)} ({ExecutorKit.Time(result.DurationMs)}).",
+            ? ctx.T($"Cut the black/frozen ends of {name}: kept {ExecutorKit.Time(start)}-{ExecutorKit.Time(end)} ({ExecutorKit.Time(result.DurationMs)}).",
                     $"已去掉 {name} 首尾的黑屏/静止画面：保留 {ExecutorKit.Time(start)}-{ExecutorKit.Time(end)}（{ExecutorKit.Time(result.DurationMs)}）。")
             : ctx.T($"Trimmed {name} to {ExecutorKit.Time(result.StartMs)}-{ExecutorKit.Time(result.EndMs)} ({ExecutorKit.Time(result.DurationMs)}) as a new MP4.",
                 $"已将 {name} 剪成 {ExecutorKit.Time(result.StartMs)}-{ExecutorKit.Time(result.EndMs)}（{ExecutorKit.Time(result.DurationMs)}），另存为新的 MP4。");
@@ -98,7 +105,7 @@ internal sealed class TrimExecutor : IToolExecutor<TrimArgs>
     }
 }
 
-/// <summary><c>convert</c>: <see cref="ConvertJob"/> (H.264/AAC MP4 by default, never upscaled).</summary>
+/// <summary><c>convert</c>: <see cref="ConvertJob"/> (H.264/AAC MP4 by default); a height the user names is given, scaled up when the source is smaller.</summary>
 internal sealed class ConvertExecutor : IToolExecutor<ConvertArgs>
 {
     public async Task<ToolOutcome> ExecuteAsync(ConvertArgs args, ToolContext ctx)
@@ -110,11 +117,15 @@ internal sealed class ConvertExecutor : IToolExecutor<ConvertArgs>
         var folder = ctx.Session.NewWorkFolder("convert");
         Directory.CreateDirectory(folder);
         var output = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)}{(args.Height is { } h ? $"-{h}p" : "")}{format.Extension()}");
-        var r = await new ConvertJob(ctx.Engine).RunAsync(new ConvertRequest(input, output) { Height = args.Height, Format = format, Quality = quality }, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
+        // A size the user names is given (scaled up with a sharp filter when the source is smaller); only sizes over the limits are refused.
+        var r = await new ConvertJob(ctx.Engine).RunAsync(new ConvertRequest(input, output) { Height = args.Height, Upscale = args.Height is not null, Format = format, Quality = quality }, ctx.Progress.AsJobProgress(), ctx.CancellationToken);
         var g = await ExecutorKit.RecordAsync(ctx, ToolNames.Convert, ctx.Session.NewGroup(), "video", r.OutputPath, args.Media, durationMs: r.DurationMs, width: r.Width, height: r.Height);
         var note = r.UpscaleRefused
             ? ctx.T($" It stays {r.Height}p: the source is smaller and is never upscaled.", $"源视频较小，不会放大，保持 {r.Height}p。")
-            : "";
+            : r.Height > r.SourceHeight
+                ? ctx.T($" The source is {r.SourceHeight}p, so it was scaled up (Lanczos) to the {r.Height}p you asked for; it has no more detail than the source.",
+                    $"源视频只有 {r.SourceHeight}p，已按您的要求用 Lanczos 放大到 {r.Height}p（细节不会多于源视频）。")
+                : "";
         return new ToolOutcome
         {
             Succeeded = true,

@@ -66,7 +66,10 @@ public sealed class BuiltInPlanner : IPlanner
         }
 
         var calls = Finish(steps, ctx);
-        return new Plan(calls, ReplyWriter.Write(calls, ctx), lang, "builtin");
+        var notes = calls.Any(c => c.Name is ToolNames.Clarify or ToolNames.Help) ? [] : ctx.Notes;
+        var reply = ReplyWriter.Write(calls, ctx);
+        if (notes.Count > 0) reply += (lang == "zh" ? "" : " ") + string.Join(lang == "zh" ? "" : " ", notes);
+        return new Plan(calls, reply, lang, "builtin") { Notes = [.. notes] };
     }
 #pragma warning restore CA1822
 
@@ -109,7 +112,23 @@ public sealed class BuiltInPlanner : IPlanner
             merged.Add(call);
         }
         _ = ctx;
-        return merged;
+        return ExportLast(DropBareTrims(merged));
+    }
+
+    /// <summary>
+    /// "trim it to 0:10-0:30 and export the trimmed clip": the second clause's "trimmed clip" is the
+    /// range just cut, not a new trim of the dead ends (which would undo the range on the timeline).
+    /// </summary>
+    private static List<ToolCall> DropBareTrims(List<ToolCall> calls) =>
+        [.. calls.Where((c, i) => !(c.Name == ToolNames.Trim && c.Args["start_ms"] is null && c.Args["end_ms"] is null
+            && calls.Take(i).Any(p => p.Name == ToolNames.Trim && p.GetString("media") == c.GetString("media"))))];
+
+    /// <summary>A request with an action and "export" ends with the export, once: the export renders what the earlier calls made.</summary>
+    private static List<ToolCall> ExportLast(List<ToolCall> calls)
+    {
+        var exports = calls.Where(c => c.Name == ToolNames.Export).ToList();
+        if (exports.Count == 0) return calls;
+        return [.. calls.Where(c => c.Name != ToolNames.Export), exports[^1]];
     }
 
     private static string? Target(ToolCall c) => c.GetString("segment") ?? c.GetString("media");

@@ -15,6 +15,17 @@ internal sealed class PlanContext(ISessionView session, string language)
 
     public string T(string en, string zh) => Language == "zh" ? zh : en;
 
+    private readonly List<string> _notes = [];
+
+    /// <summary>What the user should know about how the message was read (a default chosen for them), in order, each once.</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>Adds a note (once).</summary>
+    public void Note(string text)
+    {
+        if (!_notes.Contains(text)) _notes.Add(text);
+    }
+
     /// <summary>The segment an earlier clause of the message acted on ("speed up the second clip and mute it").</summary>
     public string? LastSegment { get; set; }
 

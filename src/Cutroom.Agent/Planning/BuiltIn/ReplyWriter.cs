@@ -19,23 +19,13 @@ internal static class ReplyWriter
             : "I'll " + string.Join(", then ", parts) + ".";
     }
 
-    private static readonly Dictionary<string, string> ChineseWords = new(StringComparer.Ordinal)
-    {
-        ["red"] = "红色", ["yellow"] = "黄色", ["white"] = "白色", ["black"] = "黑色", ["blue"] = "蓝色", ["green"] = "绿色", ["orange"] = "橙色",
-        ["purple"] = "紫色", ["pink"] = "粉色", ["gray"] = "灰色", ["gold"] = "金色", ["cyan"] = "青色", ["top"] = "顶部", ["bottom"] = "底部",
-        ["center"] = "居中", ["top-left"] = "左上", ["top-right"] = "右上", ["bottom-left"] = "左下", ["bottom-right"] = "右下",
-        ["crossfade"] = "淡入淡出", ["fade-black"] = "黑场", ["fade-white"] = "白场", ["dissolve"] = "溶解", ["wipe-left"] = "向左擦除",
-        ["wipe-right"] = "向右擦除", ["slide-left"] = "向左滑动", ["slide-right"] = "向右滑动", ["zoom-in"] = "推近", ["zoom-out"] = "拉远",
-        ["pan-left"] = "向左平移", ["pan-right"] = "向右平移", ["pan-up"] = "向上平移", ["pan-down"] = "向下平移",
-    };
-
     private static string Describe(ToolCall call, PlanContext ctx)
     {
         if (ctx.Language == "zh")
         {
             var localized = (System.Text.Json.Nodes.JsonObject)call.Args.DeepClone();
             foreach (var key in new[] { "color", "position", "type", "transition", "motion" })
-                if (call.GetString(key) is { } w && ChineseWords.TryGetValue(w, out var zh)) localized[key] = zh;
+                if (call.GetString(key) is { } w && ChineseWords.Has(w)) localized[key] = ChineseWords.Of(w);
             call = call with { Args = localized };
         }
         var a = call.Args;
@@ -180,7 +170,11 @@ internal static class ReplyWriter
             case ToolNames.Credits:
                 return ctx.T("check your credits", "查询积分");
             case ToolNames.Export:
-                return ctx.T($"export the video as {(call.GetString("format") ?? "mp4").ToUpperInvariant()}", $"导出 {(call.GetString("format") ?? "mp4").ToUpperInvariant()} 视频");
+            {
+                var (w, h) = Execution.Executors.ExportExecutor.Size(ctx.Draft, (int?)Num("height"), null);
+                var fmt = (call.GetString("format") ?? "mp4").ToUpperInvariant();
+                return ctx.T($"export the video as a {w}x{h} {fmt}", $"导出 {w}x{h} 的 {fmt} 视频");
+            }
             default:
                 return call.Name;
         }

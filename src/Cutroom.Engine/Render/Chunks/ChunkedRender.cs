@@ -61,7 +61,7 @@ internal sealed class ChunkedRender(DraftRenderer renderer, EngineContext ctx)
                 Check(piece, frames);
                 cache?.Put(piece.Key, piece.Extension, piece.File);
                 Report(piece, 1);
-            })).ToList();
+            }) { Progress = new Progress(f => Report(piece, f)) }).ToList();
         var scheduler = ctx.ChunkScheduler ?? new LocalRenderChunkScheduler(ctx.Chunking.Concurrency);
         await scheduler.RunAsync(jobs, ct);
         // A job another worker ran left its piece in the shared cache, under its key.

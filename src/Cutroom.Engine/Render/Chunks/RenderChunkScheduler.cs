@@ -9,7 +9,11 @@ namespace Cutroom.Engine.Render.Chunks;
 /// <param name="Request">The piece's render request: a window of the picture, or the whole soundtrack.</param>
 /// <param name="Key">The piece's cache key (<see cref="RenderChunkKey"/>): a worker elsewhere stores its output under it.</param>
 /// <param name="RunHereAsync">Renders the piece in this process to the render's work folder and caches it.</param>
-public sealed record RenderChunkJob(DraftRenderRequest Request, string Key, Func<CancellationToken, Task> RunHereAsync);
+public sealed record RenderChunkJob(DraftRenderRequest Request, string Key, Func<CancellationToken, Task> RunHereAsync)
+{
+    /// <summary>Where a scheduler that runs the piece elsewhere reports its progress (0..1); <see cref="RunHereAsync"/> reports its own.</summary>
+    public IProgress<double>? Progress { get; init; }
+}
 
 /// <summary>
 /// Runs the pieces of a chunked render. The local scheduler runs them in this process, as many at once

@@ -152,6 +152,9 @@ export class Api {
    */
   preview() { return this.inSession(sid => this.#binary(`/api/preview/nemo_agent/me/${encodeURIComponent(sid)}`)); }
 
+  /** The current draft as an NLE timeline (otio, fcpxml or edl; Cutroom's addition): {blob}. */
+  timeline(format) { return this.inSession(sid => this.#binary(`/v1/sessions/${encodeURIComponent(sid)}/timeline.${format}`)); }
+
   /** A JPEG of the current draft at ms: {blob, hash, version, frame}. signal aborts it (a newer frame is wanted). */
   frame(ms, signal) {
     return this.inSession(sid => this.#binary(`/api/preview/nemo_agent/me/${encodeURIComponent(sid)}/frame?at=${Math.max(0, Math.round(ms))}`, signal));

@@ -9,6 +9,7 @@ import { renderTimeline } from './timeline.js';
 import { renderBin, renderGenerated } from './media.js';
 import { setupChat } from './chat.js';
 import { setupExport } from './export.js';
+import { setupTimelineExport } from './timeline-export.js';
 import { setupPreview } from './preview.js';
 import { setupUpload } from './upload.js';
 
@@ -51,6 +52,8 @@ setupExport(api, {
   status: $('export-status'), result: $('export-result'),
 }, { play, onDone: refresh });
 
+setupTimelineExport(api, { button: $('export-timeline'), format: $('timeline-format'), status: $('export-status') });
+
 start();
 
 async function start() {
@@ -59,7 +62,7 @@ async function start() {
     await api.start(langTag());
     await refresh();
     chat.restore(lastState?.state?.messages);
-    for (const id of ['choose', 'send', 'export']) $(id).disabled = false;
+    for (const id of ['choose', 'send', 'export', 'export-timeline']) $(id).disabled = false;
     setStatus('ready');
   } catch (e) {
     setStatus('offline', describeError(e).text);

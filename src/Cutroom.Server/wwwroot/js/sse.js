@@ -3,7 +3,7 @@
 // Errors before the stream starts are ordinary envelopes and throw ApiError (a 1001 renews the
 // token once, a 1002 makes a new session once, through Api).
 
-import { readEnvelope } from './api.js';
+import { readEnvelope, ATTRIBUTION } from './api.js';
 
 /**
  * Sends one chat message and calls handlers.onEvent(event) for every event and
@@ -18,7 +18,8 @@ export function runTurn(api, text, handlers) {
     });
     const send = () => fetch(`${api.base}/run_sse`, {
       method: 'POST',
-      headers: api.auth({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
+      // The attribution headers on every request, as the seeds say: a chat "export" without them is refused (402).
+      headers: api.auth({ 'Content-Type': 'application/json', Accept: 'text/event-stream', ...ATTRIBUTION }),
       body,
     });
     let res = await send();

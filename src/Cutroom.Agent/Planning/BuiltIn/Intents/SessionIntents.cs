@@ -27,7 +27,7 @@ internal static partial class SessionIntents
     [GeneratedRegex(@"what can you do|\bhelp\b|how does (?:this|it) work|what do you do|你能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能")]
     private static partial Regex Help();
 
-    [GeneratedRegex(@"\b(?:export|download|render|save (?:it|the video|this|as)|send (?:me )?(?:the |my )?(?:video|file|it|result)|give me the (?:video|file|result)|finali[sz]e)\b|导出|下载|渲染|输出|发给我|生成最终")]
+    [GeneratedRegex(@"\b(?:export|download|render|save (?:it|the video|this|as)|send (?:me )?(?:the |my )?(?:video|file|it|result)|give me the (?:video|file|result)|finali[sz]e)\b|导出|下载|渲染|输出|发给我|生成最终|成片")]
     private static partial Regex Export();
 
     [GeneratedRegex(@"\b(?:better|improve|fix|nicer|prettier|enhance|polish|cooler|more professional)\b|好看|更好|优化|美化|修一下|处理一下|弄好")]
@@ -56,7 +56,7 @@ internal static partial class SessionIntents
         var quality = c.Has("low quality", "low-quality", "small file", "smaller file", "低画质", "低质量", "小文件") || c.Has("low") && c.Has("quality") ? "low"
             : c.Has("medium quality", "中等") ? "medium"
             : c.Has("high quality", "best quality", "hq", "高清", "高画质", "高质量", "最高") ? "high" : null;
-        return Step.Call(ToolNames.Export, new ExportArgs { Format = Words.Format(c), Quality = quality });
+        return Step.Call(ToolNames.Export, new ExportArgs { Format = Words.Format(c), Quality = quality, Height = Words.HeightP(c) is { } h and >= 144 and <= 1920 ? h : null });
     }
 
     [GeneratedRegex(@"\b(?:extract|pull out|get)\b.*\b(?:video|videos|files?|clips?|it|this)\b|提取(?:一下)?(?:我的)?(?:视频|文件)")]

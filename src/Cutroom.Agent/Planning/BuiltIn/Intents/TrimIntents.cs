@@ -78,7 +78,12 @@ internal static partial class TrimIntents
         }
 
         if (c.Find(TrimmedDeliverable()) is not null && times.Count == 0)
-            return MediaStep(c, ctx, id => new TrimArgs { Media = id });
+        {
+            // "export a trimmed clip" asks for the file too: the trim, then the export of the trimmed timeline.
+            var trim = MediaStep(c, ctx, id => new TrimArgs { Media = id });
+            return trim.IsClarify || !c.Has("export", "download", "send", "导出", "下载", "发给我") ? trim
+                : new Step([.. trim.Calls, ToolCall.Of(ToolNames.Export, new ExportArgs())]);
+        }
 
         if (times.Count == 0)
         {

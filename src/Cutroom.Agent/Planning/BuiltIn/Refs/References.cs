@@ -18,7 +18,8 @@ internal sealed record Resolved<T>(T? Value, bool Ambiguous) where T : class
 /// Resolves what a clause names among the uploads (for jobs) and among the draft's segments (for
 /// edits): by file name (all words of its name, e.g. "the beach clip" → beach.mp4, "b-roll" →
 /// broll.mp4), by order and kind ("the second photo", "第三段"), by kind alone when only one fits
-/// ("this video", "the logo", "the music"), else ambiguous.
+/// ("this video", "the logo", "the music"); among several videos none of which is named, the latest
+/// upload (with a note in the reply); else ambiguous.
 /// </summary>
 internal static class References
 {
@@ -76,6 +77,14 @@ internal static class References
         }
         if (named.Count > 1) return Resolved<SessionMedia>.Many;
         if (candidates.Count == 1) return Resolved<SessionMedia>.One(candidates[0]);
+        // Several videos and none named: the latest upload is the one meant (the seeds' "my video" after a second upload); the reply says so.
+        if (kinds is [MediaKind.Video] && candidates.Count > 1)
+        {
+            var latest = candidates[^1];
+            ctx.Note(ctx.T($"I used {latest.Name}, your latest upload; name another video to use it instead.",
+                $"使用的是最新上传的 {latest.Name}；如需其他视频，请说出它的文件名。"));
+            return Resolved<SessionMedia>.One(latest);
+        }
         var nonLogo = candidates.Where(m => !PlanContext.IsLogo(m)).ToList();
         if (nonLogo.Count == 1 && kinds.Contains(MediaKind.Image)) return Resolved<SessionMedia>.One(nonLogo[0]);
         return candidates.Count == 0 ? Resolved<SessionMedia>.None : Resolved<SessionMedia>.Many;
