@@ -18,16 +18,18 @@ internal static class AdminCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("admin", "Operator tools: grant credits, list accounts and usage");
+        var cmd = new Command("admin", "Operator tools: grant credits, list accounts and usage, API keys");
         cmd.Subcommands.Add(Credits());
         cmd.Subcommands.Add(Accounts());
+        cmd.Subcommands.Add(AdminKeysCommand.Create());
+        cmd.Subcommands.Add(AdminWebhooksCommand.Create());
         return cmd;
     }
 
-    private static Option<string> Data() => new("--data") { Description = "Data folder of the server; default $CUTROOM_DATA or ~/.local/share/cutroom" };
+    internal static Option<string> DataOption() => new("--data") { Description = "Data folder of the server; default $CUTROOM_DATA or ~/.local/share/cutroom" };
 
     /// <summary>The server's settings as <c>serve</c> reads them (<c>Cutroom__Section__Name</c> variables: the database), with the data folder.</summary>
-    private static ServerOptions OptionsFor(string? data)
+    internal static ServerOptions OptionsFor(string? data)
     {
         var options = new ServerOptions();
         new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Cutroom").Bind(options);
@@ -39,7 +41,7 @@ internal static class AdminCommand
     {
         var client = new Option<string>("--client") { Description = "The account's client id (X-Client-Id)", Required = true };
         var add = new Option<int>("--add") { Description = "Credits to add (> 0)", Required = true };
-        var data = Data();
+        var data = DataOption();
         var json = CliOptions.Json();
         var cmd = new Command("credits", "Add credits to an account") { client, add, data, json };
         cmd.SetAction(async (parse, ct) =>
@@ -69,7 +71,7 @@ internal static class AdminCommand
 
     private static Command Accounts()
     {
-        var data = Data();
+        var data = DataOption();
         var json = CliOptions.Json();
         var cmd = new Command("accounts", "List accounts with balance and usage") { data, json };
         cmd.SetAction(async (parse, ct) =>
@@ -98,5 +100,5 @@ internal static class AdminCommand
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Converters = { new Cutroom.Server.Contract.UtcDateTimeConverter() } };
+    internal static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Converters = { new Cutroom.Server.Contract.UtcDateTimeConverter() } };
 }

@@ -24,7 +24,11 @@ public sealed class BearerFilter : IEndpointFilter
         var tokens = http.RequestServices.GetRequiredService<TokenService>();
         var token = BearerToken(http.Request) ?? SessionCookie.Token(http.Request);
         Caller? caller;
-        if (token is not null)
+        if (token is not null && ApiKeyStore.IsApiKey(token))
+        {
+            caller = await AuthenticateKeyAsync(http, token);
+        }
+        else if (token is not null)
         {
             caller = await tokens.AuthenticateAsync(token, http.RequestAborted)
                      ?? throw new ApiException(ApiCodes.Unauthorized, "token unknown or expired: get a new one from POST /api/auth/anonymous-token");
@@ -40,6 +44,17 @@ public sealed class BearerFilter : IEndpointFilter
         }
         caller.Attach(http);
         return await next(context);
+    }
+
+    /// <summary>The caller of an API key (<c>ck_…</c>), its rate limit taken.</summary>
+    /// <exception cref="ApiException">1001 for an unknown or revoked key; 429 over the key's rate.</exception>
+    private static async Task<Caller> AuthenticateKeyAsync(HttpContext http, string token)
+    {
+        var key = await http.RequestServices.GetRequiredService<ApiKeyStore>().FindAsync(token, http.RequestAborted)
+                  ?? throw new ApiException(ApiCodes.Unauthorized, "API key unknown or revoked: ask the operator for a key (cutroom admin keys create)");
+        if (http.RequestServices.GetRequiredService<ApiKeyRateLimiter>().TryTake(key.Id, key.RequestsPerMinute) is { } wait)
+            throw new ApiException(ApiCodes.RateLimited, $"this API key's rate limit is reached; retry after {wait} seconds", null, wait);
+        return new Caller(key.AccountId, "apikey-" + key.Id, key.Hash, key.Id);
     }
 
     /// <summary>The token of <c>Authorization: Bearer …</c>, or null.</summary>

@@ -7,7 +7,8 @@ namespace Cutroom.Server.Auth;
 /// <param name="AccountId">The account.</param>
 /// <param name="ClientId">The account's client id.</param>
 /// <param name="TokenHash">The hash of the token used (the rate limiter's partition key).</param>
-public sealed record Caller(string AccountId, string ClientId, string TokenHash)
+/// <param name="ApiKeyId">The API key used (<c>key_…</c>), or null for an anonymous token.</param>
+public sealed record Caller(string AccountId, string ClientId, string TokenHash, string? ApiKeyId = null)
 {
     private const string Key = "cutroom.caller";
 

@@ -28,7 +28,7 @@ namespace Cutroom.Server.Chat;
 /// <param name="hub">Turn feeds.</param>
 /// <param name="links">The <c>bind_url</c> of a 2001 answer.</param>
 /// <param name="uploads">Uploads the message's <c>inlineData</c> files before the turn is planned.</param>
-/// <param name="options">Whether exports need the attribution headers; the chat body's cap when it carries files (<see cref="UploadOptions.MaxInlineBodyBytes"/>).</param>
+/// <param name="options">Whether exports need the attribution headers, and the chat body's cap when it carries files (<see cref="UploadOptions.MaxInlineBodyBytes"/>).</param>
 public sealed class ChatTurns(SessionStore sessions, IPlanner planner, ToolRunner runner, CreditLedger ledger, JobStore jobs, JobQueue queue, ChatHub hub,
     BindLinks links, Uploads.UploadService uploads, ServerOptions options)
 {

@@ -35,6 +35,16 @@ public sealed class CutroomDb(DbContextOptions<CutroomDb> options) : DbContext(o
     public DbSet<JobTransition> JobTransitions => Set<JobTransition>();
     /// <summary>The credit ledger.</summary>
     public DbSet<CreditEntry> Credits => Set<CreditEntry>();
+    /// <summary>Developer API keys (hashed).</summary>
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    /// <summary>Account-level webhook endpoints.</summary>
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    /// <summary>Webhook deliveries.</summary>
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    /// <summary>Every attempt of every delivery.</summary>
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    /// <summary>Render templates.</summary>
+    public DbSet<RenderTemplate> Templates => Set<RenderTemplate>();
 
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -90,6 +100,7 @@ public sealed class CutroomDb(DbContextOptions<CutroomDb> options) : DbContext(o
             e.HasIndex(x => x.Status);
             e.HasIndex(x => new { x.SessionId, x.Kind });
             e.HasIndex(x => new { x.Kind, x.Status });
+            e.HasIndex(x => new { x.AccountId, x.CreatedAt });
         });
         modelBuilder.Entity<JobPayload>(e =>
         {
@@ -108,6 +119,39 @@ public sealed class CutroomDb(DbContextOptions<CutroomDb> options) : DbContext(o
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.AccountId);
             e.HasIndex(x => new { x.HoldId, x.Kind }).IsUnique();
+        });
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasIndex(x => x.AccountId);
+        });
+        modelBuilder.Entity<WebhookEndpoint>(e =>
+        {
+            e.ToTable("webhook_endpoints");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.AccountId);
+        });
+        modelBuilder.Entity<WebhookDelivery>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.EventId, x.Url }).IsUnique();
+            e.HasIndex(x => new { x.AccountId, x.CreatedAt });
+            e.HasIndex(x => x.Status);
+        });
+        modelBuilder.Entity<RenderTemplate>(e =>
+        {
+            e.ToTable("render_templates");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.AccountId);
+        });
+        modelBuilder.Entity<WebhookAttempt>(e =>
+        {
+            e.ToTable("webhook_attempts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.DeliveryId);
         });
     }
 }

@@ -12,7 +12,8 @@ namespace Cutroom.Server.Hosting;
 /// malformed JSON body into 4000, a full disk into 507, anything else into 5000 with the request
 /// id in <c>data</c> (the exception is logged, never sent: no stack traces, paths or tokens). Every
 /// error envelope also carries <c>error</c>, the message again, which is where Google ADK's clients
-/// read a failure (docs/adk.md).
+/// read a failure (docs/adk.md). Under <c>/v1</c> (the developer API) the same failures are written
+/// as RFC 9457 problem details instead (<see cref="DevApi.V1Problem"/>).
 /// </summary>
 /// <param name="next">The rest of the pipeline.</param>
 /// <param name="logger">Where unexpected errors are logged.</param>
@@ -71,8 +72,8 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
             }
             else
             {
-                await WriteAsync(context, code, e.Message, code == ApiCodes.BadRequest
-                    ? new ErrorsData([.. e.Errors.Select(x => new PathError(x.Field, x.Message))]) : null);
+                await WriteAsync(context, code, e.Message, code == ApiCodes.BadRequest || DevApi.V1Problem.Applies(context)
+                    ? new ErrorsData([.. e.Errors.Select(x => new PathError(x.Field, x.Message))]) : null, engineCode: e.Code);
             }
         }
         catch (Exception e) when (!context.Response.HasStarted)
@@ -89,8 +90,15 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
 
-    private static async Task WriteAsync(HttpContext context, int code, string message, object? data, int? retryAfterSeconds = null)
+    private static async Task WriteAsync(HttpContext context, int code, string message, object? data, int? retryAfterSeconds = null, string? engineCode = null)
     {
+        if (DevApi.V1Problem.Applies(context))
+        {
+            // The developer API answers RFC 9457 problem details instead of the envelope.
+            var requestId = context.Items[RequestIdKey] as string ?? "";
+            await DevApi.V1Problem.WriteAsync(context, DevApi.V1Problem.Of(code, message, data, requestId, engineCode), retryAfterSeconds);
+            return;
+        }
         context.Response.Clear();
         if (retryAfterSeconds is { } s) context.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.StatusCode = ApiCodes.HttpStatus(code);

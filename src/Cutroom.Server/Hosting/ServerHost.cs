@@ -8,6 +8,7 @@ using Cutroom.Server.Auth;
 using Cutroom.Server.Chat;
 using Cutroom.Server.Credits;
 using Cutroom.Server.Data;
+using Cutroom.Server.DevApi;
 using Cutroom.Server.Jobs;
 using Cutroom.Server.Operations;
 using Cutroom.Server.Preview;
@@ -25,6 +26,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
 
 namespace Cutroom.Server.Hosting;
 
@@ -74,6 +76,8 @@ public static class ServerHost
         s.AddSingleton(CreditPrices.Default);
         s.AddSingleton<CreditLedger>();
         s.AddSingleton<TokenService>();
+        s.AddSingleton<ApiKeyStore>();
+        s.AddSingleton<ApiKeyRateLimiter>();
         s.AddStorage(options);
         s.AddSingleton<DraftChanges>();
         s.AddSingleton<SessionStore>();
@@ -83,13 +87,17 @@ public static class ServerHost
         s.AddPreview();
         s.AddChat();
         s.AddAdk();
+        s.AddDeveloperApi();
         s.AddCutroomRateLimits(options);
         s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Cutroom HTTP API";
-            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads; and Cutroom's addition, the live preview of a session's draft (tag preview).";
+            doc.Info.Description = "The contract of ../shared/docs/api-contract.md: envelope {code,message,data}, bearer tokens, sessions, upload, state, chat (SSE), credits, render, signed downloads; and Cutroom's addition, the live preview of a session's draft (tag preview). "
+                + "Beside it, the developer API under /v1 (tags v1 …): API keys (Authorization: Bearer ck_…), media, renders, templates, webhook deliveries, RFC 9457 problem details (docs/developer-api.md).";
             return Task.CompletedTask;
         }));
+        // The OpenAPI document describes bodies as they are written (ServerJson: snake_case); endpoints write with ServerJson.Options explicitly.
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         configure?.Invoke(s);
         s.AddOperations(); // after the job handlers: it wraps them to measure them
 
@@ -110,6 +118,8 @@ public static class ServerHost
         if (!ServerRoles.ServesApi(options.Role)) return app; // a worker: jobs, /healthz, /readyz, /metrics only
 
         app.MapOpenApi("/openapi/{documentName}.json");
+        // The browsable reference of the same document (Scalar serves its script from the app, not a CDN).
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Cutroom API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapAuth();
         app.MapFiles();
         app.MapAccounts();
@@ -126,6 +136,7 @@ public static class ServerHost
         api.MapTimelines();
         api.MapAdk();
         api.MapSessionCookie();
+        app.MapDeveloperApi();
         return app;
     }
 

@@ -56,6 +56,9 @@ public sealed class ServerOptions
     /// <summary>Live preview settings (Cutroom's addition: <c>GET /api/preview/nemo_agent/me/&lt;session_id&gt;</c>).</summary>
     public PreviewOptions Preview { get; set; } = new();
 
+    /// <summary>Webhooks of the developer API.</summary>
+    public DevApi.WebhookOptions Webhooks { get; set; } = new();
+
     /// <summary>Lifetime of signed download URLs (contract §8; default 24 h).</summary>
     public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromHours(24);
 

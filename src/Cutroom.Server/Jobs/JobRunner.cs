@@ -29,6 +29,7 @@ public sealed class JobRunner
     private readonly ServerOptions _options;
     private readonly Dictionary<string, IJobHandler> _handlers;
     private readonly ILogger<JobRunner> _logger;
+    private readonly IReadOnlyList<IJobEndListener> _listeners;
 
     /// <summary>Creates the runner of this process.</summary>
     /// <param name="jobs">The jobs table.</param>
@@ -38,8 +39,11 @@ public sealed class JobRunner
     /// <param name="options">Limits and lease.</param>
     /// <param name="handlers">One handler per kind.</param>
     /// <param name="logger">The log.</param>
-    public JobRunner(JobStore jobs, CreditLedger ledger, JobQueue queue, JobStorage storage, ServerOptions options, IEnumerable<IJobHandler> handlers, ILogger<JobRunner> logger)
+    /// <param name="listeners">Told when a job ends (webhooks).</param>
+    public JobRunner(JobStore jobs, CreditLedger ledger, JobQueue queue, JobStorage storage, ServerOptions options, IEnumerable<IJobHandler> handlers, ILogger<JobRunner> logger,
+        IEnumerable<IJobEndListener> listeners)
     {
+        _listeners = [.. listeners];
         _jobs = jobs;
         _ledger = ledger;
         _queue = queue;
@@ -83,6 +87,7 @@ public sealed class JobRunner
         // More startable jobs and no ticket waiting: wake another worker before this one gets busy.
         if (_queue.Waiting(kind) == 0 && await _jobs.AnyStartableAsync(kind, rules, stop)) _queue.Wake(kind);
         await RunAsync(handler, next.Value.Job, next.Value.Payload, stop);
+        await TellEndAsync(next.Value.Job.Id);
         // A place freed: a job held back by its account's limit or its session may start now.
         if (await _jobs.AnyStartableAsync(kind, rules, CancellationToken.None)) _queue.Wake(kind);
     }
@@ -133,6 +138,22 @@ public sealed class JobRunner
         {
             await ended.CancelAsync();
             await lease;
+        }
+    }
+
+    /// <summary>Tells the listeners when the job has ended (not when it went back to the queue).</summary>
+    private async Task TellEndAsync(string jobId)
+    {
+        if (_listeners.Count == 0) return;
+        try
+        {
+            var job = await _jobs.FindAsync(jobId, CancellationToken.None);
+            if (job is null || !JobStates.IsTerminal(job.Status)) return;
+            foreach (var l in _listeners) await l.JobEndedAsync(job, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "telling the end of job {Job} failed", jobId);
         }
     }
 

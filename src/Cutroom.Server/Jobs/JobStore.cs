@@ -169,6 +169,19 @@ public sealed class JobStore(IDbContextFactory<CutroomDb> db, TimeProvider clock
         await MoveAsync(id, JobStates.Running, JobStates.Failed, message, j => { j.ErrorCode = code; j.ErrorMessage = message; }, cancellationToken, Held(workerId))
         || (workerId is null && await MoveAsync(id, JobStates.Queued, JobStates.Failed, message, j => { j.ErrorCode = code; j.ErrorMessage = message; }, cancellationToken));
 
+    /// <summary>
+    /// queued or running → cancelled, on the owner's request. A running job's worker loses its lease
+    /// at its next renewal (a third of <see cref="Hosting.JobOptions.LeaseTime"/>) and stops its
+    /// attempt, which then records nothing.
+    /// </summary>
+    /// <param name="id">The job.</param>
+    /// <param name="reason">Why (recorded with the transition).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>Whether the job moved (false when it had already ended).</returns>
+    public async Task<bool> CancelAsync(string id, string reason, CancellationToken cancellationToken = default) =>
+        await MoveAsync(id, JobStates.Queued, JobStates.Cancelled, reason, _ => { }, cancellationToken)
+        || await MoveAsync(id, JobStates.Running, JobStates.Cancelled, reason, _ => { }, cancellationToken);
+
     /// <summary>running → queued: the worker stops (or died), the job runs again on a worker.</summary>
     /// <param name="id">The job.</param>
     /// <param name="reason">Why.</param>

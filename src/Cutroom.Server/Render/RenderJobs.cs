@@ -49,14 +49,17 @@ public sealed class RenderJobs(IDbContextFactory<CutroomDb> db, JobStore jobs, J
     /// <param name="requestHash">Its <see cref="RenderRequestHash"/>.</param>
     /// <param name="attribution">The attribution headers (JSON), recorded with the job.</param>
     /// <param name="cancellationToken">Cancels.</param>
+    /// <param name="callbackUrl">Where the job's end is posted (developer API), or null.</param>
+    /// <param name="apiKeyId">The API key that posted it, or null.</param>
     /// <exception cref="ApiException">4009 when a concurrent post used the id with another request.</exception>
-    public async Task<JobRow> CreateAsync(string accountId, RenderRequest request, string requestHash, string? attribution, CancellationToken cancellationToken)
+    public async Task<JobRow> CreateAsync(string accountId, RenderRequest request, string requestHash, string? attribution, CancellationToken cancellationToken,
+        string? callbackUrl = null, string? apiKeyId = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var job = new JobRow
         {
             Id = Ids.New("job"), Kind = JobKinds.Render, AccountId = accountId, SessionId = request.SessionId, ExternalId = request.Id,
-            RequestHash = requestHash, Attribution = attribution, Status = JobStates.Queued,
+            RequestHash = requestHash, Attribution = attribution, Status = JobStates.Queued, CallbackUrl = callbackUrl, ApiKeyId = apiKeyId,
         };
         try
         {

@@ -43,6 +43,31 @@ public sealed class UploadService(FileStore store, SessionStore sessions, MediaA
     public async Task<UploadData> HandleAsync(HttpContext http, string sessionId)
     {
         ArgumentNullException.ThrowIfNull(http);
+        IReadOnlyList<Uri>? urls = null;
+        if (!MultipartReceiver.Accepts(http.Request))
+        {
+            if (!ImportRequest.Accepts(http.Request))
+                throw ApiException.BadRequest("$", "send multipart/form-data with parts named 'files', or JSON {\"urls\":[\"https://...\"],\"source_type\":\"url\"}");
+            urls = await ImportRequest.ReadAsync(http.Request, options.Upload.AllowLoopbackImports);
+        }
+        var rows = await ReceiveAsync(http, sessionId, urls);
+        var url = await links.ForAsync(http.Request, rows.Select(r => r.FileKey), CancellationToken.None);
+        return new UploadData([.. rows.Select(r => StateEndpoints.ToInfo(r, url(r.FileKey)))]);
+    }
+
+    /// <summary>
+    /// Receives the multipart files of <paramref name="http"/> (when <paramref name="urls"/> is null) or
+    /// downloads <paramref name="urls"/>, checks every file and commits them to the session, all or nothing.
+    /// </summary>
+    /// <param name="http">The request (authenticated).</param>
+    /// <param name="sessionId">The caller's session.</param>
+    /// <param name="urls">URLs to import (checked by <see cref="UrlImporter.Problem(string?, bool, out Uri?)"/>), or null for a multipart body.</param>
+    /// <returns>The new media rows, in request order.</returns>
+    /// <exception cref="ApiException">As <see cref="HandleAsync"/>.</exception>
+    /// <exception cref="IOException">The disk is full.</exception>
+    public async Task<IReadOnlyList<MediaRow>> ReceiveAsync(HttpContext http, string sessionId, IReadOnlyList<Uri>? urls)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         var ct = http.RequestAborted;
         var caller = Caller.Of(http);
         var session = await sessions.RequireAsync(caller, sessionId, ct);
@@ -51,17 +76,9 @@ public sealed class UploadService(FileStore store, SessionStore sessions, MediaA
         var budget = new ByteBudget(limits.MaxFileBytes, limits.SessionQuotaBytes - used, limits.SessionQuotaBytes);
 
         using var batch = new UploadBatch();
-        if (MultipartReceiver.Accepts(http.Request))
-            await MultipartReceiver.ReceiveAsync(http.Request, store, budget, batch, ct);
-        else if (ImportRequest.Accepts(http.Request))
-        {
-            var urls = await ImportRequest.ReadAsync(http.Request, limits.AllowLoopbackImports);
-            for (var i = 0; i < urls.Count; i++) await importer.ImportAsync(urls[i], i, store, budget, batch, ct);
-        }
+        if (urls is null) await MultipartReceiver.ReceiveAsync(http.Request, store, budget, batch, ct);
         else
-        {
-            throw ApiException.BadRequest("$", "send multipart/form-data with parts named 'files', or JSON {\"urls\":[\"https://...\"],\"source_type\":\"url\"}");
-        }
+            for (var i = 0; i < urls.Count; i++) await importer.ImportAsync(urls[i], i, store, budget, batch, ct);
 
         return await FinishAsync(http, caller, session.Id, batch, ct);
     }
@@ -95,17 +112,18 @@ public sealed class UploadService(FileStore store, SessionStore sessions, MediaA
             var size = await budget.CopyAsync(source, temp, name, ct);
             batch.Add(new ReceivedFile(name, temp, size, f.Source));
         }
-        return await FinishAsync(http, caller, sessionId, batch, ct);
+        var rows = await FinishAsync(http, caller, sessionId, batch, ct);
+        var url = await links.ForAsync(http.Request, rows.Select(r => r.FileKey), CancellationToken.None);
+        return new UploadData([.. rows.Select(r => StateEndpoints.ToInfo(r, url(r.FileKey)))]);
     }
 
-    private async Task<UploadData> FinishAsync(HttpContext http, Caller caller, string sessionId, UploadBatch batch, CancellationToken ct)
+    private async Task<IReadOnlyList<MediaRow>> FinishAsync(HttpContext http, Caller caller, string sessionId, UploadBatch batch, CancellationToken ct)
     {
         var media = await CheckAllAsync(batch.Files, options.Upload.MaxFileBytes, ct);
         var rows = await CommitAsync(caller, sessionId, media, ct);
         logger.LogInformation("upload: {Count} file(s), {Bytes} bytes into {Session} (attribution {Attribution})",
             rows.Count, batch.TotalBytes, sessionId, Attribution.Json(http.Request) ?? "none");
-        var url = await links.ForAsync(http.Request, rows.Select(r => r.FileKey), CancellationToken.None);
-        return new UploadData([.. rows.Select(r => StateEndpoints.ToInfo(r, url(r.FileKey)))]);
+        return rows;
     }
 
     /// <summary>Checks every file; refuses the request listing each refused file.</summary>

@@ -147,8 +147,8 @@ public sealed class UrlImporter : IDisposable
         }
     }
 
-    /// <summary>Resolves the host, refuses it unless every address passes <see cref="ImportAddressPolicy"/>, and connects to exactly those addresses.</summary>
-    private static async ValueTask<Stream> ConnectCheckedAsync(DnsEndPoint endpoint, bool allowLoopback, CancellationToken ct)
+    /// <summary>Resolves the host, refuses it unless every address passes <see cref="ImportAddressPolicy"/>, and connects to exactly those addresses (URL import and webhook deliveries).</summary>
+    internal static async ValueTask<Stream> ConnectCheckedAsync(DnsEndPoint endpoint, bool allowLoopback, CancellationToken ct)
     {
         var host = endpoint.Host.TrimStart('[').TrimEnd(']');
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);

@@ -56,6 +56,12 @@ public sealed class JobRow
     /// <summary>When its last attempt started (UTC): the fair queue serves the account started least recently first.</summary>
     public DateTime? StartedAt { get; set; }
 
+    /// <summary>Where a developer-API job's end is posted (its <c>callback_url</c>), or null.</summary>
+    public string? CallbackUrl { get; set; }
+
+    /// <summary>The API key that made it (<c>key_…</c>), or null (an anonymous token's job).</summary>
+    public string? ApiKeyId { get; set; }
+
     /// <summary>Created at (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 
