@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The Google ADK client test (docs/adk.md): ADK's own AdkApiClient (npm @google/adk-devtools 2.0.0, with
-# @google/adk 2.0.0), unchanged, drives a real `cutroom serve --auth local` over loopback.
+# The Google ADK client tests (docs/adk.md): ADK's own AdkApiClient (npm @google/adk-devtools 2.0.0, with
+# @google/adk 2.0.0), unchanged, drives a real `cutroom serve --auth local` over loopback; and ADK's dev UI
+# (the same package's dist/browser), served by that server at /dev-ui/, is driven by Playwright
+# (npm playwright-core, no browser download) in Debian's /usr/bin/chromium.
 #   tests/adk-node/run.sh     needs the solution built in Release (./test.sh builds it) and the real media
 #                             ($CUTROOM_MEDIA, default ~/.cache/cutroom-media); node 20 and npm.
 # The npm packages are installed into a temp folder for this run (not committed, nothing kept): the
@@ -29,7 +31,7 @@ cat > "$work/package.json" <<'JSON'
   "name": "cutroom-adk-node-test",
   "private": true,
   "type": "module",
-  "dependencies": { "@google/adk": "2.0.0", "@google/adk-devtools": "2.0.0" },
+  "dependencies": { "@google/adk": "2.0.0", "@google/adk-devtools": "2.0.0", "playwright-core": "1.64.1" },
   "overrides": {
     "@mikro-orm/core": "6.6.16", "@mikro-orm/knex": "6.6.16", "@mikro-orm/sqlite": "6.6.16",
     "@mikro-orm/postgresql": "6.6.16", "@mikro-orm/mysql": "6.6.16", "@mikro-orm/mariadb": "6.6.16",
@@ -43,14 +45,14 @@ if ! (cd "$work" && timeout 900 npm install --no-audit --no-fund --loglevel=erro
   tail -20 "$work/npm.log" >&2
   exit 0
 fi
-cp "$here/adk-client.test.mjs" "$work/"
+cp "$here/adk-client.test.mjs" "$here/adk-devui.test.mjs" "$work/"
 
 # The expected count from ffprobe, independently of Cutroom: frames 0, 10, 20, ... of the decoded video.
 frames=$(ffprobe -v error -select_streams v:0 -count_frames -show_entries stream=nb_read_frames -of csv=p=0 "$video")
 expected=$(( (frames + 9) / 10 ))
 
 mkdir -p "$work/data"
-CUTROOM_LLM_URL="" dotnet "$cli" serve --auth local --port 0 --data "$work/data" >"$work/server.log" 2>&1 &
+Cutroom__Adk__DevUiDir="$work/node_modules/@google/adk-devtools/dist/browser" CUTROOM_LLM_URL="" dotnet "$cli" serve --auth local --port 0 --data "$work/data" >"$work/server.log" 2>&1 &
 server=$!
 url=""
 for _ in $(seq 1 240); do
@@ -64,6 +66,6 @@ grep -q "WARNING: --auth local" "$work/server.log" || { echo "adk-node: serve --
 
 echo "== adk-node: ADK's AdkApiClient against $url (expecting $expected frames of $frames)" >&2
 status=0
-(cd "$work" && CUTROOM_URL="$url" CUTROOM_VIDEO="$video" CUTROOM_EXPECTED_FRAMES="$expected" node --test adk-client.test.mjs) || status=$?
+(cd "$work" && CUTROOM_URL="$url" CUTROOM_VIDEO="$video" CUTROOM_EXPECTED_FRAMES="$expected" node --test adk-client.test.mjs adk-devui.test.mjs) || status=$?
 if [ "$status" != 0 ]; then echo "adk-node: the server's log:" >&2; tail -40 "$work/server.log" >&2; fi
 exit "$status"
