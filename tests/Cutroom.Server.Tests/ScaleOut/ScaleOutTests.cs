@@ -84,6 +84,47 @@ public sealed class ScaleOutTests(ScaleOutService service, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task The_chunks_of_one_render_run_on_both_workers_and_join_into_every_frame()
+    {
+        await service.EnsureTwoWorkersAsync();
+        var client = await service.NewAccountAsync();
+        var media = new List<string>();
+        foreach (var f in new[] { "image/photo-snow.jpg", "image/photo-skagen.jpg", "image/photo-pool.jpg", "audio/music-its-a-game.mkv" })
+            media.Add(await ScaleOutService.UploadAsync(client, TestMedia.Real(f)));
+        // 12 s of three photos and music at 640x360: chunks of about 4 s and the soundtrack, each a render_chunk job
+        // (a worker process queues its render's chunks: Render:ChunkJobs auto).
+        var draft = string.Create(CultureInfo.InvariantCulture, $$$$"""
+            {"v":1,"w":640,"h":360,"fps":30,"d":12000,"m":{"title":"Spread"},"t":[
+              {"id":"trk_1","tt":0,"sg":[
+                {"id":"seg_1","src":"{{{{media[0]}}}}","st":0,"d":4000,"m":{"kind":"image","fit":"cover","motion":"zoom-in"}},
+                {"id":"seg_2","src":"{{{{media[1]}}}}","st":4000,"d":4000,"m":{"kind":"image","fit":"cover","motion":"pan-left"}},
+                {"id":"seg_3","src":"{{{{media[2]}}}}","st":8000,"d":4000,"m":{"kind":"image","fit":"cover","motion":"zoom-out"}}]},
+              {"id":"trk_2","tt":1,"sg":[{"id":"seg_4","src":"{{{{media[3]}}}}","st":0,"d":12000,"so":0,"m":{"kind":"audio"}}]}]}
+            """);
+        using (var res = await RenderKit.PostAsync(client.Http, RenderKit.Body("spread", client.SessionId, draft, "mp4", "low")))
+            await LiveServer.ReadEnvelopeAsync(res, 202);
+        var done = await RenderKit.WaitForAsync(client.Http, "spread", Patience, "completed", "failed");
+        Assert.True(done.GetProperty("status").GetString() == "completed", $"{done}\n{WorkerOutput()}");
+        using var temp = new TempDir();
+        var file = await RenderKit.DownloadAsync(done.GetProperty("output").GetProperty("url").GetString()!, temp, "spread.mp4");
+        var (code, frames, err) = TestMedia.Run("ffprobe", ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file]);
+        Assert.True(code == 0, err);
+        Assert.Equal("360", frames.Trim());
+
+        await using var db = service.OpenDb();
+        var parent = await db.Jobs.AsNoTracking().SingleAsync(j => j.Kind == JobKinds.Render && j.ExternalId == "spread");
+        var pieces = await JobPlacement.StartsAsync(db, JobKinds.RenderChunk, q => q.Where(j => j.ExternalId!.StartsWith(parent.Id + ":")));
+        output.WriteLine(string.Join("\n", pieces.Select(s => $"{s.At:HH:mm:ss.fff} {s.ExternalId} on {s.WorkerId}")));
+        Assert.True(pieces.Count >= 3, $"{pieces.Count} pieces");
+        var workers = pieces.Select(s => s.Pid).ToHashSet();
+        var live = service.LiveWorkers.Select(w => w.Process.Pid).ToHashSet();
+        Assert.True(live.SetEquals(workers), $"the pieces ran on [{string.Join(", ", workers)}], the workers are [{string.Join(", ", live)}]");
+        // The pieces passed through the bucket and were taken out of it.
+        Assert.DoesNotContain((await service.Store.ObjectsAsync()).Keys, k => k.Contains("render-chunks/", StringComparison.Ordinal));
+        RenderKit.ReleaseDb();
+    }
+
+    [Fact]
     public async Task A_worker_killed_with_SIGKILL_mid_render_leaves_no_ffmpeg_and_the_other_worker_completes_the_render_once_without_a_charge()
     {
         await service.EnsureTwoWorkersAsync();
