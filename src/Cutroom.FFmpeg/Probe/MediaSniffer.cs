@@ -29,6 +29,9 @@ public static class MediaSniffer
             head = new byte[Math.Min(HeaderBytes, fs.Length)];
             fs.ReadExactly(head);
         }
+        // A dangling symbolic link "exists" for File.Exists (it looks at the link): its target is missing.
+        catch (FileNotFoundException e) { throw new MediaProbeException(JobErrorCodes.NotFound, $"'{Path.GetFileName(path)}' was not found (no such file)", e); }
+        catch (DirectoryNotFoundException e) { throw new MediaProbeException(JobErrorCodes.NotFound, $"'{Path.GetFileName(path)}' was not found (no such file)", e); }
         catch (IOException e) { throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"cannot read '{Path.GetFileName(path)}': {PathRedaction.Redact(e.Message, [path, Path.GetFullPath(path)])}", e); }
         catch (UnauthorizedAccessException e) { throw new MediaProbeException(JobErrorCodes.MediaUnreadable, $"cannot read '{Path.GetFileName(path)}': permission denied", e); }
         if (head.Length == 0) throw new MediaProbeException(JobErrorCodes.UnsupportedMedia, $"'{Path.GetFileName(path)}' is empty (0 bytes)");

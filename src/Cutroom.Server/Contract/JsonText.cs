@@ -7,7 +7,9 @@ namespace Cutroom.Server.Contract;
 /// Finds text a JSON body cannot carry as a .NET string: a lone UTF-16 surrogate escape
 /// (<c>"\ud800"</c>) or bytes that are not UTF-8, in any string value or property name.
 /// <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/> accepts both and only
-/// <see cref="JsonElement.GetString"/> throws later, so a body is walked once where it enters.
+/// <see cref="JsonElement.GetString"/> throws later, so a body is walked once where it enters. A NUL
+/// character (<c>"\u0000"</c>) is refused too: it is no part of any text a person writes, and
+/// PostgreSQL's <c>text</c> cannot store it (the insert fails with 22021), so it would be a 500 there.
 /// </summary>
 public static class JsonText
 {
@@ -28,7 +30,7 @@ public static class JsonText
         switch (e.ValueKind)
         {
             case JsonValueKind.String:
-                if (!Readable(e)) problems.Add(new PathError(path.Length == 0 ? "$" : path, Invalid));
+                if (ProblemOf(e) is { } why) problems.Add(new PathError(path.Length == 0 ? "$" : path, why));
                 break;
             case JsonValueKind.Array:
                 var i = 0;
@@ -54,16 +56,13 @@ public static class JsonText
         }
     }
 
-    private static bool Readable(JsonElement e)
+    private const string Nul = "contains a NUL character (\\u0000), which text may not hold";
+
+    private static string? ProblemOf(JsonElement e)
     {
-        try
-        {
-            _ = e.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
+        string? text;
+        try { text = e.GetString(); }
+        catch (InvalidOperationException) { return Invalid; }
+        return text is not null && text.Contains('\0', StringComparison.Ordinal) ? Nul : null;
     }
 }

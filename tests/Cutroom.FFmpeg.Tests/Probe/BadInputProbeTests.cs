@@ -13,6 +13,7 @@ public class BadInputProbeTests
     public static TheoryData<string, string> Cases => new()
     {
         { "missing", "'missing.mp4' was not found (no such file)" },
+        { "dangling link", "'link.mp4' was not found (no such file)" },
         { "empty", "'empty.mp4' is empty (0 bytes)" },
         { "text", "'notes.mp4' is not a supported media file" },
         { "hls", "'playlist.mp4' is an HLS playlist, not a media file" },
@@ -28,6 +29,10 @@ public class BadInputProbeTests
         {
             case "missing":
                 return dir.File("missing.mp4");
+            case "dangling link":
+                // A link whose target is gone (the server names stored files by links): File.Exists sees the link.
+                File.CreateSymbolicLink(dir.File("link.mp4"), dir.File("gone.mp4"));
+                return dir.File("link.mp4");
             case "empty":
                 File.WriteAllBytes(dir.File("empty.mp4"), []);
                 return dir.File("empty.mp4");

@@ -156,7 +156,9 @@ public sealed class StudioFlowTests(ITestOutputHelper output)
         await SayAsync(page, "turn this image into a free downloadable video clip");
         var generated = (await StateAsync(page)).GetProperty("state").GetProperty("generated_media").EnumerateArray().ToList();
         Assert.Contains(generated, g => g.GetProperty("op").GetString() == "summarize");
-        Assert.Contains(generated, g => g.GetProperty("op").GetString() == "trim" && g.GetProperty("kind").GetString() == "video");
+        // "…export a trimmed clip" ends with the export (issue 21); cockatoo.mp4 has no dead ends, so no charged trimmed copy is made.
+        Assert.DoesNotContain(generated, g => g.GetProperty("op").GetString() == "trim");
+        Assert.True(generated.Count(g => g.GetProperty("op").GetString() == "export" && g.GetProperty("kind").GetString() == "video") >= 2, "the trimmed export and the moving photo");
         var clip = generated.Last(g => g.GetProperty("op").GetString() == "export");
         Assert.Equal(1920, clip.GetProperty("width").GetInt32());
         Assert.InRange(clip.GetProperty("duration_ms").GetInt64(), 5_900, 6_100);
