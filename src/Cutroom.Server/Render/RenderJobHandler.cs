@@ -141,8 +141,8 @@ public sealed class RenderJobHandler(EngineContext engine, RenderSources sources
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    /// <summary>Turns the renderer's 0-1 into 0-<c>max</c> percent.</summary>
-    private sealed class PercentProgress(IProgress<int> target, int max) : IProgress<JobProgress>
+    /// <summary>Turns the renderer's 0-1 into 0-<c>max</c> percent (a render job, and a piece of one).</summary>
+    internal sealed class PercentProgress(IProgress<int> target, int max) : IProgress<JobProgress>
     {
         public void Report(JobProgress value) => target.Report((int)Math.Clamp(value.Fraction * max, 0, max));
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Cutroom.Contract.Errors;
-using Cutroom.Contract.Jobs;
 using Cutroom.Contract.Output;
 using Cutroom.Engine.Common;
 using Cutroom.Engine.Render;
@@ -68,7 +67,7 @@ public sealed class RenderChunkJobHandler(EngineContext engine, RenderSources so
                 var outputMs = piece.Window is { } w ? (long)Math.Ceiling(w.Count * 1000.0 / draft.Fps) : draft.DurationMs;
                 // The renderer verifies the piece: a window's pass must hold exactly its frames.
                 await new DraftRenderer(RenderLimits.WithTimeLimit(engine, options.Render.FFmpegTimeLimitFor(outputMs)).WithChunkScheduler(null))
-                    .RunAsync(request, new PercentProgress(progress), cancellationToken);
+                    .RunAsync(request, new RenderJobHandler.PercentProgress(progress, 99), cancellationToken); // 100 when the job completes
                 engine.RenderCache?.Put(piece.Key, piece.Extension, temp);
             }
             if (!await ParentWaitsAsync(piece, cancellationToken)) return Skipped;
@@ -104,10 +103,4 @@ public sealed class RenderChunkJobHandler(EngineContext engine, RenderSources so
     /// <summary>Whether the attempt of the parent that queued the piece still runs.</summary>
     private async Task<bool> ParentWaitsAsync(RenderChunkPayload piece, CancellationToken ct) =>
         await jobs.FindAsync(piece.ParentJobId, ct) is { Status: JobStates.Running } parent && parent.Attempts == piece.ParentAttempt;
-
-    /// <summary>Turns the renderer's 0-1 into 0-99 percent (100 when the job completes).</summary>
-    private sealed class PercentProgress(IProgress<int> target) : IProgress<JobProgress>
-    {
-        public void Report(JobProgress value) => target.Report((int)Math.Clamp(value.Fraction * 99, 0, 99));
-    }
 }
